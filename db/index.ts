@@ -1,0 +1,86 @@
+import Database from "better-sqlite3";
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The one database handle type every db/ module takes. */
+export type Db = Database.Database;
+
+const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), "migrations");
+
+/** A migration file: `NNN_name.sql`, applied in number order. */
+interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+function loadMigrations(): Migration[] {
+  return readdirSync(MIGRATIONS_DIR)
+    .filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f))
+    .sort()
+    .map((f) => ({
+      version: Number(f.slice(0, 3)),
+      name: f,
+      sql: readFileSync(join(MIGRATIONS_DIR, f), "utf8"),
+    }));
+}
+
+/** Thrown when the database cannot be opened or migrated; its message is meant for the operator. */
+export class DatabaseOpenError extends Error {
+  override name = "DatabaseOpenError";
+}
+
+/**
+ * Opens (creating if needed) the SQLite database at `path` — or `:memory:` — with WAL,
+ * foreign keys and a busy timeout, and applies pending migrations tracked by `user_version`.
+ */
+export function openDatabase(path: string, opts: { readonly?: boolean; busyTimeoutMs?: number } = {}): Db {
+  if (path !== ":memory:" && !opts.readonly) mkdirSync(dirname(path), { recursive: true });
+  let db: Db;
+  try {
+    db = new Database(path, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
+    db.pragma(`busy_timeout = ${Math.trunc(opts.busyTimeoutMs ?? 5000)}`);
+    if (!opts.readonly) db.pragma("journal_mode = WAL");
+    db.pragma("foreign_keys = ON");
+    db.pragma("synchronous = NORMAL");
+  } catch (err) {
+    throw new DatabaseOpenError(`cannot open database ${path}: ${describe(err)}`);
+  }
+  try {
+    migrate(db);
+  } catch (err) {
+    db.close();
+    throw new DatabaseOpenError(`cannot prepare database ${path}: ${describe(err)}`);
+  }
+  return db;
+}
+
+/** Applies every migration newer than the database's `user_version`, each in its own transaction. */
+export function migrate(db: Db): number {
+  const current = db.pragma("user_version", { simple: true }) as number;
+  const pending = loadMigrations().filter((m) => m.version > current);
+  for (const m of pending) {
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+  return pending.length;
+}
+
+/** The schema version a database is at. */
+export function schemaVersion(db: Db): number {
+  return db.pragma("user_version", { simple: true }) as number;
+}
+
+function describe(err: unknown): string {
+  if (err instanceof Error) {
+    const code = (err as { code?: unknown }).code;
+    if (code === "SQLITE_NOTADB") return "the file is not a SQLite database";
+    if (code === "SQLITE_BUSY") return "the database is locked by another process";
+    if (code === "SQLITE_READONLY" || code === "SQLITE_CANTOPEN") return `${err.message} (check the path and its permissions)`;
+    return err.message;
+  }
+  return String(err);
+}

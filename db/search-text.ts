@@ -1,0 +1,61 @@
+/**
+ * Text segmentation for the full-text index, used both when indexing and when querying.
+ * Latin-script words pass through (FTS5's unicode61 + porter tokenizer handles case, accents
+ * and stems). Runs of Han, kana and Hangul become overlapping character pairs plus the last
+ * character alone, so any term of two or more characters is a phrase of pairs, and a single
+ * character is a prefix of a pair.
+ */
+
+const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
+
+/** Splits a run of CJK characters into overlapping pairs ("微软公司" → 微软 软公 公司 司). */
+function pairs(run: string): string[] {
+  const chars = Array.from(run);
+  if (chars.length === 1) return chars;
+  const out: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
+  out.push(chars[chars.length - 1]!);
+  return out;
+}
+
+/** Rewrites text for indexing: CJK runs become space-separated pairs, the rest is kept. */
+export function segmentForIndex(text: string): string {
+  return text.replace(CJK_RUN, (run) => ` ${pairs(run).join(" ")} `);
+}
+
+const LATIN_WORD = /[\p{L}\p{N}]+/gu;
+const MAX_TERMS = 8;
+const MAX_TERM_CHARS = 64;
+
+/**
+ * Turns anything a user typed into FTS5 phrase terms: each is quoted (so operators, quotes
+ * and brackets are inert) and meant to be ANDed. Empty when nothing in it is searchable.
+ */
+export function matchTerms(input: string): string[] {
+  const terms: string[] = [];
+  const text = input.normalize("NFKC").slice(0, 500);
+  const rest = text.replace(CJK_RUN, (run) => {
+    const chars = Array.from(run).slice(0, MAX_TERM_CHARS);
+    if (chars.length === 1) terms.push(`"${chars[0]}"*`);
+    else {
+      const ps: string[] = [];
+      for (let i = 0; i + 1 < chars.length; i++) ps.push(chars[i]! + chars[i + 1]!);
+      terms.push(`"${ps.join(" ")}"`);
+    }
+    return " ";
+  });
+  for (const m of rest.matchAll(LATIN_WORD)) {
+    const w = m[0].slice(0, MAX_TERM_CHARS);
+    terms.push(`"${w}"`);
+  }
+  return [...new Set(terms)].slice(0, MAX_TERMS);
+}
+
+/** The plain words of a query (CJK runs whole), for highlighting and snippets. */
+export function queryTerms(input: string): string[] {
+  const text = input.normalize("NFKC").slice(0, 500);
+  const out = new Set<string>();
+  for (const m of text.matchAll(CJK_RUN)) out.add(m[0]);
+  for (const m of text.replace(CJK_RUN, " ").matchAll(LATIN_WORD)) out.add(m[0]);
+  return [...out].slice(0, MAX_TERMS);
+}

@@ -1,0 +1,52 @@
+import { existsSync } from "node:fs";
+import { parse as parseDotenv } from "dotenv";
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+
+/** The bundled story, followed by every server until it picks another. */
+export const BUNDLED_STORY = "openai-board-crisis-2023";
+
+const snowflake = z.string().regex(/^\d{17,20}$/, "must be a Discord id (17–20 digits)");
+const emptyAsUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+const Schema = z.object({
+  DATABASE_PATH: z.string().min(1).default("data/storyline.db"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DISCORD_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(20, "looks too short to be a bot token").optional()),
+  DISCORD_API_BASE: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as http://127.0.0.1:8080/api" }).optional()),
+  DISCORD_GUILD_ID: z.preprocess(emptyAsUndefined, snowflake.optional()),
+  DEFAULT_STORY: z.string().regex(/^[a-z0-9-]+$/, "must be a story slug (a-z, 0-9, -)").default(BUNDLED_STORY),
+  STORIES_DIR: z.string().min(1).default("stories"),
+  EDITOR_USER_IDS: z
+    .preprocess(emptyAsUndefined, z.string().optional())
+    .transform((v) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean) : []))
+    .pipe(z.array(snowflake)),
+  EDITOR_GUILD_ID: z.preprocess(emptyAsUndefined, snowflake.optional()),
+  FEED_POLL_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
+});
+
+/** Everything Storyline reads from its environment, validated. */
+export type Config = z.infer<typeof Schema>;
+
+/** Thrown with every configuration problem listed, one per line. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Reads `.env` (if present) without touching the process environment; real variables win. */
+function withDotenv(env: NodeJS.ProcessEnv, path: string): Record<string, string | undefined> {
+  if (!existsSync(path)) return env;
+  return { ...parseDotenv(readFileSync(path)), ...env };
+}
+
+/**
+ * Loads the configuration from `env` (default: the process environment plus `.env`).
+ * Reports all problems at once; the token's value never appears in a message.
+ */
+export function loadConfig(env?: Record<string, string | undefined>, dotenvPath = ".env"): Config {
+  const source = env ?? withDotenv(process.env, dotenvPath);
+  const parsed = Schema.safeParse(source);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((i) => `  ${i.path.join(".") || "(config)"}: ${i.message}`);
+  throw new ConfigError(`Storyline's configuration has ${lines.length} problem${lines.length > 1 ? "s" : ""}:\n${lines.join("\n")}`);
+}

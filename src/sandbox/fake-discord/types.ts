@@ -1,0 +1,179 @@
+/**
+ * Public types of the fake Discord server.
+ *
+ * @module
+ */
+
+/** Options for {@link FakeDiscord.start}. */
+export interface FakeDiscordOptions {
+  /** Guilds present at start. Default: one guild "Sandbox" with one text channel "general". */
+  guilds?: FakeGuildInit[];
+  /** How long after dispatch an interaction may still be answered (ms). Default 3000, like Discord. */
+  callbackDeadlineMs?: number;
+  /** Interface to listen on. Default `127.0.0.1`. */
+  host?: string;
+  /** Port to listen on. Default 0 (ephemeral). */
+  port?: number;
+  /** Heartbeat interval announced in HELLO (ms). Default 41250, like Discord. */
+  heartbeatIntervalMs?: number;
+}
+
+/** Description of a guild to create. */
+export interface FakeGuildInit {
+  id?: string;
+  name?: string;
+  /** Discord locale, e.g. `en-US` or `zh-CN`. Default `en-US`. */
+  preferredLocale?: string;
+  /** Text channels (type 0). Default: one channel "general". */
+  channels?: { id?: string; name: string }[];
+}
+
+/** A text channel of a fake guild. */
+export interface FakeChannel {
+  readonly id: string;
+  readonly name: string;
+  readonly guildId: string;
+}
+
+/** A fake guild; `channels` lists the channels that still exist. */
+export interface FakeGuild {
+  readonly id: string;
+  readonly name: string;
+  readonly preferredLocale: string;
+  readonly channels: readonly FakeChannel[];
+  /** Id of the @everyone role (equal to the guild id, like Discord). */
+  readonly everyoneRoleId: string;
+}
+
+/** The user who triggers an interaction. */
+export interface FakeUserInit {
+  id?: string;
+  username?: string;
+  globalName?: string;
+}
+
+/** A file attached to a message (multipart upload). */
+export interface FakeAttachment {
+  id: string;
+  filename: string;
+  size: number;
+  contentType: string;
+}
+
+/** A message the bot created (reply, follow-up or channel post); mutated in place by edits. */
+export interface FakeMessage {
+  id: string;
+  channelId: string;
+  guildId: string | null;
+  content: string;
+  embeds: unknown[];
+  components: unknown[];
+  flags: number;
+  allowedMentions: unknown;
+  attachments: FakeAttachment[];
+  nonce?: string;
+  /** Set for interaction responses and follow-ups. */
+  interactionId?: string;
+  ephemeral: boolean;
+  /** Number of edits after creation. */
+  edits: number;
+  deleted: boolean;
+  createdAt: number;
+  editedAt: number | null;
+  /** The last request body that created or edited this message. */
+  raw: Record<string, unknown>;
+}
+
+/** Fields shared by every simulated user action. */
+export interface FakeActorInput {
+  user?: FakeUserInit;
+  /** Guild to act in; `null` means a DM with the bot. Default: the channel's guild, else the default guild. */
+  guildId?: string | null;
+  channelId?: string;
+  locale?: string;
+  guildLocale?: string;
+  /** Member permissions (default: the @everyone permissions of the guild). */
+  permissions?: bigint;
+  /** Shorthand adding ManageGuild and Administrator to the member permissions. */
+  admin?: boolean;
+}
+
+/** Input of {@link FakeDiscord.command}. */
+export interface FakeCommandInput extends FakeActorInput {
+  name: string;
+  subcommand?: string;
+  group?: string;
+  options?: Record<string, string | number | boolean>;
+}
+
+/** Input of {@link FakeDiscord.autocomplete}. */
+export interface FakeAutocompleteInput extends FakeCommandInput {
+  /** Name of the focused option. */
+  focused: string;
+  /** What the user has typed so far in the focused option. */
+  value: string;
+}
+
+/** Input of {@link FakeDiscord.click}. */
+export interface FakeClickInput extends FakeActorInput {
+  message: FakeMessage;
+  customId?: string;
+  label?: string;
+}
+
+/** Input of {@link FakeDiscord.select}. */
+export interface FakeSelectInput extends FakeActorInput {
+  message: FakeMessage;
+  customId: string;
+  values: string[];
+}
+
+/** Input of {@link FakeDiscord.submitModal}. */
+export interface FakeModalSubmitInput extends FakeActorInput {
+  customId: string;
+  fields: Record<string, string>;
+  message?: FakeMessage;
+}
+
+/** The final state of an interaction as seen by a user. */
+export interface InteractionOutcome {
+  callbackType: number;
+  /** The original response message (after edits), or for 6/7 the updated component message. */
+  reply?: FakeMessage;
+  followUps: FakeMessage[];
+  choices?: { name: string; value: string | number; name_localizations?: unknown }[];
+  modal?: { custom_id: string; title: string; components: unknown[] };
+  ephemeral: boolean;
+}
+
+/** A dispatched interaction, to await its answer. */
+export interface InteractionHandle {
+  readonly id: string;
+  readonly token: string;
+  readonly payload: Record<string, unknown>;
+  /** First callback received (type + data), or reject after timeoutMs (default 5000). */
+  acknowledged(timeoutMs?: number): Promise<{ type: number; data: unknown }>;
+  /**
+   * Resolves when the interaction has a concrete answer (callback 4/7/8/9, or 5/6 followed by
+   * an edit of the original or a follow-up), then waits until no change happened for quietMs (default 30).
+   */
+  settled(opts?: { timeoutMs?: number; quietMs?: number }): Promise<InteractionOutcome>;
+}
+
+/** One REST request as received. */
+export interface RecordedRequest {
+  method: string;
+  /** Path after `/api/v10`, URL-decoded, without query. */
+  path: string;
+  query: string;
+  body: unknown;
+  status: number;
+  at: number;
+}
+
+/** One change of an application command set. */
+export interface CommandRegistration {
+  scope: "global" | string;
+  commands: unknown[];
+  at: number;
+}
