@@ -1,6 +1,5 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { parse as parseDotenv } from "dotenv";
-import { readFileSync } from "node:fs";
 import { z } from "zod";
 
 /** The bundled story, followed by every server until it picks another. */
@@ -33,18 +32,21 @@ export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
-/** Reads `.env` (if present) without touching the process environment; real variables win. */
-function withDotenv(env: NodeJS.ProcessEnv, path: string): Record<string, string | undefined> {
-  if (!existsSync(path)) return env;
+type Env = Record<string, string | undefined>;
+
+/** Adds `.env` (if present) under the given variables, without touching the process environment. */
+function withDotenv(env: Env, path: string | null): Env {
+  if (!path || !existsSync(path)) return env;
   return { ...parseDotenv(readFileSync(path)), ...env };
 }
 
 /**
- * Loads the configuration from `env` (default: the process environment plus `.env`).
+ * Loads the configuration from `env` plus the `.env` file at `dotenvPath` (variables in `env`
+ * win). By default: the process environment and `./.env`; with an explicit `env`, no file.
  * Reports all problems at once; the token's value never appears in a message.
  */
-export function loadConfig(env?: Record<string, string | undefined>, dotenvPath = ".env"): Config {
-  const source = env ?? withDotenv(process.env, dotenvPath);
+export function loadConfig(env?: Env, dotenvPath: string | null = env ? null : ".env"): Config {
+  const source = withDotenv(env ?? process.env, dotenvPath);
   const parsed = Schema.safeParse(source);
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.map((i) => `  ${i.path.join(".") || "(config)"}: ${i.message}`);

@@ -49,55 +49,69 @@ export function parseStoryText(text: string, name: string): ParseResult {
     }
     data = doc.toJS();
   }
-  const parsed = StoryFile.safeParse(data);
-  if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error) };
-  return check(parsed.data);
+  const parsed = StoryFile.safeParse(data, { reportInput: true });
+  const problems = [...(parsed.success ? [] : zodProblems(parsed.error)), ...crossCheck(data)];
+  if (!parsed.success || problems.length) return { ok: false, problems: problems.length ? problems : ["(file): invalid story"] };
+  return { ok: true, story: toInput(parsed.data) };
 }
 
-/** Rules zod cannot see: unique ids, known references, real dates. */
-function check(file: StoryFile): ParseResult {
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const listOf = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+/**
+ * Rules zod cannot see — unique ids, known references, real dates — checked on the raw
+ * data, so they are reported alongside any shape problems, all at once.
+ */
+function crossCheck(data: unknown): string[] {
   const problems: string[] = [];
+  const root = isRecord(data) ? data : {};
   const entityIds = new Set<string>();
-  file.entities.forEach((e, i) => {
+  listOf(root.entities).forEach((e, i) => {
+    if (!isRecord(e) || typeof e.id !== "string") return;
     if (entityIds.has(e.id)) problems.push(`entities[${i}].id: duplicate id "${e.id}"`);
     entityIds.add(e.id);
   });
   const eventIds = new Set<string>();
-  const events: EventInput[] = [];
-  file.events.forEach((ev, i) => {
-    if (eventIds.has(ev.id)) problems.push(`events[${i}].id: duplicate id "${ev.id}"`);
-    eventIds.add(ev.id);
-    const time = parseEventTime(ev.at);
-    if (!time) problems.push(`events[${i}].at: "${ev.at}" is not a date (expected ${TIME_FORMATS})`);
-    ev.entities.forEach((ref, j) => {
-      if (!entityIds.has(ref)) problems.push(`events[${i}].entities[${j}]: unknown entity "${ref}"`);
+  listOf(root.events).forEach((ev, i) => {
+    if (!isRecord(ev)) return;
+    if (typeof ev.id === "string") {
+      if (eventIds.has(ev.id)) problems.push(`events[${i}].id: duplicate id "${ev.id}"`);
+      eventIds.add(ev.id);
+    }
+    if (typeof ev.at === "string" && !parseEventTime(ev.at)) problems.push(`events[${i}].at: "${ev.at}" is not a date (expected ${TIME_FORMATS})`);
+    listOf(ev.entities).forEach((ref, j) => {
+      if (typeof ref === "string" && !entityIds.has(ref)) problems.push(`events[${i}].entities[${j}]: unknown entity "${ref}"`);
     });
-    ev.quotes.forEach((qt, j) => {
-      if (!entityIds.has(qt.by)) problems.push(`events[${i}].quotes[${j}].by: unknown entity "${qt.by}"`);
+    listOf(ev.quotes).forEach((qt, j) => {
+      if (isRecord(qt) && typeof qt.by === "string" && !entityIds.has(qt.by)) problems.push(`events[${i}].quotes[${j}].by: unknown entity "${qt.by}"`);
     });
-    events.push({
+  });
+  return problems;
+}
+
+/** The validated file as db/ takes it. */
+function toInput(file: StoryFile): StoryInput {
+  const events: EventInput[] = file.events.map((ev) => {
+    const time = parseEventTime(ev.at)!;
+    return {
       key: ev.id,
-      at: time?.at ?? 0,
-      precision: time?.precision ?? "date",
+      at: time.at,
+      precision: time.precision,
       title: localize(ev.title),
       summary: localize(ev.summary),
       importance: ev.importance,
       entityKeys: [...new Set(ev.entities)],
       quotes: ev.quotes.map((qt) => ({ byKey: qt.by, text: localize(qt.text) })),
-      sources: ev.sources.map((s) => ({ name: s.name, url: s.url ?? null })),
-    });
+      sources: ev.sources.map((src) => ({ name: src.name, url: src.url ?? null })),
+    };
   });
-  if (problems.length) return { ok: false, problems };
   return {
-    ok: true,
-    story: {
-      slug: file.story.slug,
-      title: localize(file.story.title),
-      summary: localize(file.story.summary),
-      language: file.story.language,
-      entities: file.entities.map((e) => ({ key: e.id, kind: e.kind, name: localize(e.name), role: localize(e.role), aliases: e.aliases })),
-      events,
-    },
+    slug: file.story.slug,
+    title: localize(file.story.title),
+    summary: localize(file.story.summary),
+    language: file.story.language,
+    entities: file.entities.map((e) => ({ key: e.id, kind: e.kind, name: localize(e.name), role: localize(e.role), aliases: e.aliases })),
+    events,
   };
 }
 

@@ -11,7 +11,7 @@ export const LocalizedText = z.union([
   z
     .strictObject({ en: Text.optional(), zh: Text.optional() })
     .refine((v) => v.en !== undefined || v.zh !== undefined, "needs en, zh or both"),
-]);
+], { error: (iss) => (iss.input === undefined ? "is required" : "must be a text, or { en: ..., zh: ... } with at least one of them") });
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
 const Source = z.strictObject({

@@ -1,0 +1,241 @@
+/**
+ * The gateway WebSocket: HELLO, IDENTIFY → READY + GUILD_CREATE, heartbeats, RESUME with replay.
+ *
+ * @module
+ */
+import type { Server } from "node:http";
+import { WebSocketServer, WebSocket } from "ws";
+import type { RawData } from "ws";
+import { randomToken } from "./snowflake.ts";
+import { isRecord } from "./http.ts";
+
+/** What the gateway needs from the rest of the fake. */
+export interface GatewayHost {
+  /** `user` and `application` of READY. */
+  identity(): { user: unknown; application: unknown };
+  /** Ids of all guilds, in order. */
+  guildIds(): string[];
+  /** The GUILD_CREATE body of a guild. */
+  guildCreate(guildId: string): unknown;
+}
+
+interface Session {
+  id: string;
+  seq: number;
+  buffer: { s: number; text: string }[];
+  socket: WebSocket | null;
+  shard: [number, number];
+  intents: number;
+}
+
+interface SocketState {
+  session: Session | null;
+  droppedByServer: boolean;
+}
+
+const BUFFER_MAX = 20_000;
+
+/** Shard of a guild id for a shard count, as Discord computes it. */
+export function shardOf(guildId: string | null, count: number): number {
+  if (!guildId || count <= 1) return 0;
+  try {
+    return Number((BigInt(guildId) >> 22n) % BigInt(count));
+  } catch {
+    return 0;
+  }
+}
+
+/** Gateway server bound to an HTTP server's upgrade requests. */
+export class Gateway {
+  identifies = 0;
+  resumes = 0;
+  private readonly wss: WebSocketServer;
+  private readonly sessions = new Map<string, Session>();
+  private readonly sockets = new Map<WebSocket, SocketState>();
+  private readyWaiters: (() => void)[] = [];
+
+  constructor(
+    server: Server,
+    private readonly host: GatewayHost,
+    private readonly url: () => string,
+    private readonly heartbeatIntervalMs: number,
+  ) {
+    this.wss = new WebSocketServer({ server });
+    this.wss.on("connection", (socket) => this.onConnection(socket));
+  }
+
+  /** Number of open gateway sockets. */
+  get connections(): number {
+    return this.sockets.size;
+  }
+
+  /** Whether some identified session currently has a live socket. */
+  get hasLiveSession(): boolean {
+    for (const s of this.sessions.values()) if (s.socket) return true;
+    return false;
+  }
+
+  /** Whether any session (live or resumable) exists. */
+  get hasSession(): boolean {
+    return this.sessions.size > 0;
+  }
+
+  /** Resolves when a session is live (immediately if one is). */
+  waitForReady(): Promise<void> {
+    if (this.hasLiveSession) return Promise.resolve();
+    return new Promise((resolve) => this.readyWaiters.push(resolve));
+  }
+
+  /**
+   * Dispatches an event to every session whose shard holds `guildId` (null: shard 0);
+   * when `intent` is given, only to sessions that identified with it.
+   */
+  dispatch(t: string, d: unknown, guildId: string | null, intent?: number): void {
+    for (const session of this.sessions.values()) {
+      if (shardOf(guildId, session.shard[1]) !== session.shard[0]) continue;
+      if (intent !== undefined && (session.intents & intent) === 0) continue;
+      this.emit(session, t, d);
+    }
+  }
+
+  /** Closes every socket abruptly (sessions stay resumable); with a code, sends a close frame instead. */
+  drop(code?: number): void {
+    for (const [socket, state] of this.sockets) {
+      state.droppedByServer = true;
+      if (code === undefined) socket.terminate();
+      else socket.close(code);
+    }
+  }
+
+  /** Closes everything. */
+  close(): Promise<void> {
+    for (const socket of this.sockets.keys()) socket.terminate();
+    this.sockets.clear();
+    this.sessions.clear();
+    return new Promise((resolve) => this.wss.close(() => resolve()));
+  }
+
+  private emit(session: Session, t: string, d: unknown): void {
+    session.seq += 1;
+    const text = JSON.stringify({ op: 0, t, s: session.seq, d });
+    session.buffer.push({ s: session.seq, text });
+    if (session.buffer.length > BUFFER_MAX + 1000) session.buffer.splice(0, 1000);
+    if (session.socket?.readyState === WebSocket.OPEN) session.socket.send(text);
+  }
+
+  private onConnection(socket: WebSocket): void {
+    const state: SocketState = { session: null, droppedByServer: false };
+    this.sockets.set(socket, state);
+    socket.send(JSON.stringify({ op: 10, s: null, t: null, d: { heartbeat_interval: this.heartbeatIntervalMs } }));
+    socket.on("message", (data) => this.onMessage(socket, state, data));
+    socket.on("error", () => undefined);
+    socket.on("close", (code) => {
+      this.sockets.delete(socket);
+      const session = state.session;
+      if (!session || session.socket !== socket) return;
+      session.socket = null;
+      // A client closing normally (1000/1001) ends its session, like on Discord.
+      if (!state.droppedByServer && (code === 1000 || code === 1001)) this.sessions.delete(session.id);
+    });
+  }
+
+  private onMessage(socket: WebSocket, state: SocketState, data: RawData): void {
+    let payload: unknown;
+    try {
+      payload = JSON.parse(rawText(data));
+    } catch {
+      socket.close(4002, "Error while decoding payload.");
+      return;
+    }
+    if (!isRecord(payload)) return void socket.close(4002, "Error while decoding payload.");
+    const d = payload.d;
+    switch (payload.op) {
+      case 1:
+        socket.send(JSON.stringify({ op: 11, s: null, t: null, d: null }));
+        return;
+      case 2:
+        return this.identify(socket, state, d);
+      case 6:
+        return this.resume(socket, state, d);
+      case 3:
+      case 4:
+      case 8:
+        if (!state.session) socket.close(4003, "Not authenticated.");
+        return;
+      default:
+        socket.close(4001, "Unknown opcode.");
+    }
+  }
+
+  private identify(socket: WebSocket, state: SocketState, d: unknown): void {
+    if (state.session) return void socket.close(4005, "Already authenticated.");
+    if (!isRecord(d) || typeof d.token !== "string" || d.token === "") return void socket.close(4004, "Authentication failed.");
+    const shardRaw = Array.isArray(d.shard) ? d.shard : [0, 1];
+    const shard: [number, number] = [Number(shardRaw[0] ?? 0), Math.max(1, Number(shardRaw[1] ?? 1))];
+    const session: Session = {
+      id: randomToken(16),
+      seq: 0,
+      buffer: [],
+      socket,
+      shard,
+      intents: typeof d.intents === "number" ? d.intents : 0,
+    };
+    this.sessions.set(session.id, session);
+    state.session = session;
+    this.identifies += 1;
+    const ids = this.host.guildIds().filter((id) => shardOf(id, shard[1]) === shard[0]);
+    const { user, application } = this.host.identity();
+    this.emit(session, "READY", {
+      v: 10,
+      user,
+      application,
+      guilds: ids.map((id) => ({ id, unavailable: true })),
+      session_id: session.id,
+      resume_gateway_url: this.url(),
+      session_type: "normal",
+      shard,
+      private_channels: [],
+      relationships: [],
+      presences: [],
+      guild_join_requests: [],
+      geo_ordered_rtc_regions: ["fake"],
+      user_settings: {},
+      _trace: ["fake-discord"],
+    });
+    for (const id of ids) this.emit(session, "GUILD_CREATE", this.host.guildCreate(id));
+    this.flushReadyWaiters();
+  }
+
+  private resume(socket: WebSocket, state: SocketState, d: unknown): void {
+    const session = isRecord(d) && typeof d.session_id === "string" ? this.sessions.get(d.session_id) : undefined;
+    const seq = isRecord(d) && typeof d.seq === "number" ? d.seq : -1;
+    const oldest = session?.buffer[0]?.s ?? (session ? session.seq + 1 : 0);
+    if (!session || seq < 0 || seq > session.seq || seq + 1 < oldest) {
+      socket.send(JSON.stringify({ op: 9, s: null, t: null, d: false }));
+      return;
+    }
+    if (session.socket && session.socket !== socket) {
+      const old = this.sockets.get(session.socket);
+      if (old) old.droppedByServer = true;
+      session.socket.terminate();
+    }
+    session.socket = socket;
+    state.session = session;
+    this.resumes += 1;
+    for (const entry of session.buffer) if (entry.s > seq) socket.send(entry.text);
+    this.emit(session, "RESUMED", { _trace: ["fake-discord"] });
+    this.flushReadyWaiters();
+  }
+
+  private flushReadyWaiters(): void {
+    const waiters = this.readyWaiters;
+    this.readyWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+}
+
+function rawText(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString("utf8");
+  if (data instanceof ArrayBuffer) return Buffer.from(data).toString("utf8");
+  return data.toString("utf8");
+}
