@@ -56,6 +56,16 @@ export class CommandRegistry {
     return cmd;
   }
 
+  /** Edits one command (PATCH), keeping its id; undefined if unknown. */
+  patch(scope: string, id: string, patch: Record<string, unknown>): ApiCommand | undefined {
+    const current = this.list(scope);
+    const old = current.find((c) => c.id === id);
+    if (!old) return undefined;
+    const cmd: ApiCommand = { ...this.store(scope, validateCommand({ ...old, ...patch }, [])), id };
+    this.commit(scope, current.map((c) => (c.id === id ? cmd : c)));
+    return cmd;
+  }
+
   /** Deletes one command by id; false if unknown. */
   remove(scope: string, id: string): boolean {
     const current = this.list(scope);

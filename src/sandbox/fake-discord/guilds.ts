@@ -38,6 +38,12 @@ export interface ApiUser {
   bot?: boolean;
 }
 
+/** A DM channel between the bot and a user. */
+export interface DmChannel {
+  id: string;
+  recipient: ApiUser;
+}
+
 /** Holds every guild and channel, indexed for fast lookup. */
 export class GuildStore {
   /** Guilds in creation order. */
@@ -45,6 +51,8 @@ export class GuildStore {
   private readonly byId = new Map<string, GuildState>();
   private readonly channels = new Map<string, ChannelState>();
   private readonly deleted = new Set<string>();
+  private readonly dms = new Map<string, DmChannel>();
+  private readonly dmByUser = new Map<string, DmChannel>();
 
   constructor(private readonly botUser: ApiUser) {}
 
@@ -81,6 +89,27 @@ export class GuildStore {
   /** The live channel with this id, if any. */
   channel(id: string): ChannelState | undefined {
     return this.channels.get(id);
+  }
+
+  /** The DM channel with a user, created on first use. */
+  dmWith(user: ApiUser): DmChannel {
+    let dm = this.dmByUser.get(user.id);
+    if (!dm) {
+      dm = { id: nextSnowflake(), recipient: user };
+      this.dmByUser.set(user.id, dm);
+      this.dms.set(dm.id, dm);
+    }
+    return dm;
+  }
+
+  /** A DM channel by id. */
+  dm(id: string): DmChannel | undefined {
+    return this.dms.get(id);
+  }
+
+  /** DM channel as the API returns it. */
+  dmPayload(dm: DmChannel): Record<string, unknown> {
+    return { id: dm.id, type: 1, last_message_id: null, flags: 0, recipients: [dm.recipient] };
   }
 
   /** Whether a channel existed and was deleted. */

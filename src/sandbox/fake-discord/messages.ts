@@ -40,6 +40,7 @@ export class MessageStore {
   constructor(
     private readonly botUser: ApiUser,
     private readonly applicationId: string,
+    private readonly onChange: (kind: "create" | "update" | "delete", message: MessageRecord) => void = () => undefined,
   ) {}
 
   /** Looks up a message by id. */
@@ -105,11 +106,12 @@ export class MessageStore {
     let list = this.byChannel.get(message.channelId);
     if (!list) this.byChannel.set(message.channelId, (list = []));
     list.push(message);
+    this.onChange("create", message);
     return message;
   }
 
   /** Applies an edit body to a message (validating the result is not empty). */
-  edit(message: MessageRecord, body: Record<string, unknown>, files: UploadedFile[] = [], countEdit = true): MessageRecord {
+  edit(message: MessageRecord, body: Record<string, unknown>, files: UploadedFile[] = []): MessageRecord {
     if (message.deleted) throw new ApiError(404, 10008, "Unknown Message");
     const next: MessageRecord = { ...message };
     if ("content" in body) next.content = typeof body.content === "string" ? body.content : "";
@@ -127,10 +129,18 @@ export class MessageStore {
     assertSendable(next);
     Object.assign(message, next, {
       raw: body,
-      edits: countEdit ? message.edits + 1 : message.edits,
-      editedAt: countEdit ? Date.now() : message.editedAt,
+      edits: message.edits + 1,
+      editedAt: Date.now(),
     });
+    this.onChange("update", message);
     return message;
+  }
+
+  /** Marks a message deleted. */
+  remove(message: MessageRecord): void {
+    if (message.deleted) throw new ApiError(404, 10008, "Unknown Message");
+    message.deleted = true;
+    this.onChange("delete", message);
   }
 
   /** The message as Discord's API serialises it. */

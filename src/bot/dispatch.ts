@@ -1,0 +1,77 @@
+import { randomBytes } from "node:crypto";
+import type { Interaction } from "discord.js";
+import { t } from "../i18n/index.ts";
+import { langFromLocale } from "../i18n/index.ts";
+import type { BotContext, Command } from "./command.ts";
+import { UserError } from "./command.ts";
+import { replyPrivately } from "./reply.ts";
+
+/** Where a custom_id points: the owning command, and the arguments after its prefix. */
+function routeCustomId(customId: string, byPrefix: Map<string, Command>): { cmd: Command; args: string[] } | null {
+  const [prefix, ...args] = customId.split(":");
+  const cmd = prefix ? byPrefix.get(prefix) : undefined;
+  return cmd ? { cmd, args } : null;
+}
+
+/** Context for logs: who did what where. Never the token. */
+function logContext(i: Interaction): Record<string, unknown> {
+  return {
+    command: i.isCommand() || i.isAutocomplete() ? i.commandName : undefined,
+    customId: i.isMessageComponent() || i.isModalSubmit() ? i.customId.slice(0, 100) : undefined,
+    guildId: i.guildId,
+    userId: i.user.id,
+    interactionId: i.id,
+  };
+}
+
+/**
+ * The one `interactionCreate` handler: routes slash commands, autocomplete, components and
+ * modals to their command, and owns every failure: a `UserError` is shown as it is, anything
+ * else is logged with an error id and answered with a short text naming that id. It never
+ * throws, so no failure can crash the process or leave an interaction unanswered.
+ */
+export function createDispatcher(commands: Map<string, Command>, ctx: BotContext): (i: Interaction) => Promise<void> {
+  const byPrefix = new Map<string, Command>();
+  for (const cmd of commands.values()) if (cmd.prefix) byPrefix.set(cmd.prefix, cmd);
+
+  return async (interaction) => {
+    const log = ctx.log.child(logContext(interaction));
+    const lang = langFromLocale(interaction.locale);
+    try {
+      if (interaction.isChatInputCommand()) {
+        const cmd = commands.get(interaction.commandName);
+        if (!cmd) throw new UserError(t(lang).errors.unknownCommand);
+        await cmd.execute(interaction, ctx);
+      } else if (interaction.isAutocomplete()) {
+        const cmd = commands.get(interaction.commandName);
+        if (!cmd?.autocomplete) return void (await interaction.respond([]));
+        await cmd.autocomplete(interaction, ctx);
+      } else if (interaction.isMessageComponent()) {
+        const route = routeCustomId(interaction.customId, byPrefix);
+        if (!route?.cmd.button) throw new UserError(t(lang).errors.expired);
+        await route.cmd.button(interaction, ctx, route.args);
+      } else if (interaction.isModalSubmit()) {
+        const route = routeCustomId(interaction.customId, byPrefix);
+        if (!route?.cmd.modal) throw new UserError(t(lang).errors.expired);
+        await route.cmd.modal(interaction, ctx, route.args);
+      }
+    } catch (err) {
+      if (interaction.isAutocomplete()) {
+        log.warn({ err }, "autocomplete failed");
+        if (!interaction.responded) await interaction.respond([]).catch(() => undefined);
+        return;
+      }
+      let message: string;
+      if (err instanceof UserError) {
+        log.debug({ reason: err.message }, "refused");
+        message = err.message;
+      } else {
+        const errorId = randomBytes(4).toString("hex");
+        log.error({ err, errorId }, "interaction failed");
+        message = t(lang).errors.generic(errorId);
+      }
+      if (!interaction.isRepliable()) return;
+      await replyPrivately(interaction, message).catch((replyErr: unknown) => log.warn({ err: replyErr }, "could not send the error reply"));
+    }
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * `npm start`: config → database (migrations, then every story file synced) → discord.js
+ * client → scheduled work → login. Without DISCORD_TOKEN it exits 1 at once, saying how to
+ * set one and that `npm run sandbox` needs none.
+ */
+import { openDatabase, DatabaseOpenError } from "../db/index.ts";
+import { startBot } from "./bot/app.ts";
+import { onShutdown } from "./bot/shutdown.ts";
+import { ConfigError, loadConfig, type Config } from "./config.ts";
+import { createLogger } from "./log.ts";
+import { describeImport, syncStories } from "./story/import.ts";
+
+const NO_TOKEN = `Storyline cannot start: DISCORD_TOKEN is not set.
+Put your bot's token in a .env file (copy .env.example) or in the environment, e.g.
+  DISCORD_TOKEN=your-bot-token npm start
+To try Storyline without a Discord account or token, run: npm run sandbox`;
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) fail(err.message);
+    throw err;
+  }
+  const token = config.DISCORD_TOKEN;
+  if (!token) fail(NO_TOKEN);
+  const log = createLogger(config.LOG_LEVEL);
+  process.on("unhandledRejection", (err) => log.error({ err }, "unhandled rejection"));
+
+  let db;
+  try {
+    db = openDatabase(config.DATABASE_PATH);
+  } catch (err) {
+    if (err instanceof DatabaseOpenError) fail(`Storyline cannot start: ${err.message}`);
+    throw err;
+  }
+  const sync = syncStories(db, config.STORIES_DIR);
+  for (const r of sync.results) log.info({ story: r.slug }, describeImport(r));
+  for (const r of sync.refusals) log.error({ path: r.path, problems: r.problems }, "story file refused; its last good import stays");
+
+  let bot;
+  try {
+    bot = await startBot({ config, db, log, token });
+  } catch (err) {
+    db.close();
+    const e = err as { code?: unknown; message?: string };
+    const why = e.code === "TokenInvalid" || /token/i.test(e.message ?? "") ? "Discord refused the token (check DISCORD_TOKEN)" : (e.message ?? String(err));
+    fail(`Storyline cannot start: ${why}`);
+  }
+  const running = bot;
+  onShutdown(log, [() => running.stop(), () => db.close()]);
+}
+
+void main();

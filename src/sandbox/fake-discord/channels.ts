@@ -1,0 +1,90 @@
+/**
+ * Channel REST routes: fetch a channel, post/list/edit/delete messages, with permission
+ * checks and nonce de-duplication like Discord.
+ *
+ * @module
+ */
+import { ApiError, requireRecord } from "./http.ts";
+import { Perm } from "./permissions.ts";
+import { param } from "./router.ts";
+import type { Router, RouteContext } from "./router.ts";
+import type { FakeContext } from "./context.ts";
+import type { ChannelState, DmChannel } from "./guilds.ts";
+import type { MessageRecord } from "./messages.ts";
+
+type Target = { kind: "guild"; channel: ChannelState } | { kind: "dm"; dm: DmChannel };
+
+/** Adds the `/channels/...` routes. */
+export function addChannelRoutes(router: Router, ctx: FakeContext): void {
+  const target = (rc: RouteContext): Target => {
+    const id = param(rc, "channel");
+    const channel = ctx.guilds.channel(id);
+    if (channel) {
+      if ((ctx.guilds.botPermissionsIn(channel) & Perm.ViewChannel) === 0n) throw new ApiError(403, 50001, "Missing Access");
+      return { kind: "guild", channel };
+    }
+    const dm = ctx.guilds.dm(id);
+    if (dm) return { kind: "dm", dm };
+    throw new ApiError(404, 10003, "Unknown Channel");
+  };
+  const channelId = (t: Target): string => (t.kind === "guild" ? t.channel.id : t.dm.id);
+  const message = (rc: RouteContext): MessageRecord => {
+    const id = channelId(target(rc));
+    const found = ctx.messages.get(param(rc, "message"));
+    if (!found || found.channelId !== id || found.deleted || found.ephemeral) throw new ApiError(404, 10008, "Unknown Message");
+    return found;
+  };
+
+  router
+    .add("GET", "/channels/:channel", (rc) => {
+      const t = target(rc);
+      return { status: 200, body: t.kind === "guild" ? ctx.guilds.channelPayload(t.channel) : ctx.guilds.dmPayload(t.dm) };
+    })
+    .add("POST", "/channels/:channel/typing", (rc) => {
+      target(rc);
+      return { status: 204 };
+    })
+    .add("POST", "/channels/:channel/messages", (rc) => {
+      const t = target(rc);
+      const body = requireRecord(rc.json ?? {});
+      if (t.kind === "guild") {
+        const perms = ctx.guilds.botPermissionsIn(t.channel);
+        if ((perms & Perm.SendMessages) === 0n) throw new ApiError(403, 50013, "Missing Permissions");
+        if (rc.files.length > 0 && (perms & Perm.AttachFiles) === 0n) throw new ApiError(403, 50013, "Missing Permissions");
+      }
+      const id = channelId(t);
+      const nonce = typeof body.nonce === "string" || typeof body.nonce === "number" ? String(body.nonce) : undefined;
+      if (nonce !== undefined && body.enforce_nonce === true) {
+        const earlier = ctx.messages.findByNonce(id, nonce);
+        if (earlier) return { status: 200, body: ctx.messages.toApi(earlier) };
+      }
+      const created = ctx.messages.create({
+        channelId: id,
+        guildId: t.kind === "guild" ? t.channel.guildId : null,
+        body: stripFlags(body),
+        files: rc.files,
+      });
+      return { status: 200, body: ctx.messages.toApi(created) };
+    })
+    .add("GET", "/channels/:channel/messages", (rc) => {
+      const id = channelId(target(rc));
+      const limit = Math.min(100, Math.max(1, Number(rc.query.get("limit") ?? 50) || 50));
+      const visible = ctx.messages.inChannel(id).filter((m) => !m.deleted && !m.ephemeral);
+      return { status: 200, body: visible.slice(-limit).reverse().map((m) => ctx.messages.toApi(m)) };
+    })
+    .add("GET", "/channels/:channel/messages/:message", (rc) => ({ status: 200, body: ctx.messages.toApi(message(rc)) }))
+    .add("PATCH", "/channels/:channel/messages/:message", (rc) => {
+      const edited = ctx.messages.edit(message(rc), requireRecord(rc.json ?? {}), rc.files);
+      return { status: 200, body: ctx.messages.toApi(edited) };
+    })
+    .add("DELETE", "/channels/:channel/messages/:message", (rc) => {
+      ctx.messages.remove(message(rc));
+      return { status: 204 };
+    });
+}
+
+/** Channel messages cannot be ephemeral; Discord ignores that flag there. */
+function stripFlags(body: Record<string, unknown>): Record<string, unknown> {
+  if (typeof body.flags !== "number") return body;
+  return { ...body, flags: body.flags & ~64 };
+}
