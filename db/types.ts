@@ -155,3 +155,9 @@ export interface SearchHit {
   summary: Localized;
   quotes: Localized[];
 }
+
+/** An entity and how many published events mention it: what "most mentioned" lists show. */
+export interface EntityMention {
+  entity: EntityRef;
+  mentions: number;
+}

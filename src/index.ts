@@ -54,7 +54,7 @@ async function main(): Promise<void> {
     fail(`Storyline cannot start: ${why}`);
   }
   const running = bot;
-  onShutdown(log, [() => running.stop(), () => db.close()]);
+  onShutdown(log, [() => running.stop(), () => void db.close()]);
 }
 
 void main();

@@ -40,7 +40,7 @@ export function createDispatcher(commands: Map<string, Command>, ctx: BotContext
     try {
       if (interaction.isChatInputCommand()) {
         const cmd = commands.get(interaction.commandName);
-        if (!cmd) throw new UserError(t(lang).errors.unknownCommand);
+        if (!cmd) throw new UserError(t(lang).errors.expired);
         await cmd.execute(interaction, ctx);
       } else if (interaction.isAutocomplete()) {
         const cmd = commands.get(interaction.commandName);

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { channelPayload, dmPayload } from "./guild-payloads.ts";
 import { ApiError, requireRecord } from "./http.ts";
 import { Perm } from "./permissions.ts";
 import { param } from "./router.ts";
@@ -38,7 +39,7 @@ export function addChannelRoutes(router: Router, ctx: FakeContext): void {
   router
     .add("GET", "/channels/:channel", (rc) => {
       const t = target(rc);
-      return { status: 200, body: t.kind === "guild" ? ctx.guilds.channelPayload(t.channel) : ctx.guilds.dmPayload(t.dm) };
+      return { status: 200, body: t.kind === "guild" ? channelPayload(t.channel) : dmPayload(t.dm) };
     })
     .add("POST", "/channels/:channel/typing", (rc) => {
       target(rc);

@@ -180,6 +180,10 @@ export class Gateway {
       shard,
       intents: typeof d.intents === "number" ? d.intents : 0,
     };
+    // A fresh IDENTIFY for a shard replaces that shard's disconnected (resumable) sessions.
+    for (const old of this.sessions.values()) {
+      if (!old.socket && old.shard[0] === shard[0] && old.shard[1] === shard[1]) this.sessions.delete(old.id);
+    }
     this.sessions.set(session.id, session);
     state.session = session;
     this.identifies += 1;

@@ -6,11 +6,14 @@
  */
 import { ApiError, isRecord, requireRecord } from "./http.ts";
 import type { UploadedFile } from "./http.ts";
+import { allowedCallbacks, toChoice, validateChoices, validateModal } from "./callback-rules.ts";
 import { formErrorAt } from "./commands.ts";
 import type { MessageRecord, MessageStore, InteractionMeta } from "./messages.ts";
 import { MessageFlag } from "./messages.ts";
 import type { RouteReply } from "./router.ts";
 import type { InteractionHandle, InteractionOutcome } from "./types.ts";
+
+const MAX_TRACKED = 50_000;
 
 /** Server-side state of one dispatched interaction. */
 export interface InteractionRecord {
@@ -51,10 +54,17 @@ export class InteractionStore {
     private readonly deadlineMs: number,
   ) {}
 
-  /** Starts tracking a dispatched interaction. */
+  /** Starts tracking a dispatched interaction (forgetting the oldest beyond 50,000). */
   add(rec: InteractionRecord): void {
     this.byId.set(rec.id, rec);
     this.byToken.set(rec.token, rec);
+    if (this.byId.size > MAX_TRACKED) {
+      const oldest = this.byId.values().next().value;
+      if (oldest) {
+        this.byId.delete(oldest.id);
+        this.byToken.delete(oldest.token);
+      }
+    }
   }
 
   /** The last modal shown with this custom id. */
@@ -159,7 +169,7 @@ export class InteractionStore {
       ephemeral: reply?.ephemeral ?? ((typeof data.flags === "number" ? data.flags : 0) & MessageFlag.Ephemeral) !== 0,
     };
     if (reply) outcome.reply = reply;
-    if (cb?.type === 8 && Array.isArray(data.choices)) outcome.choices = data.choices as InteractionOutcome["choices"];
+    if (cb?.type === 8 && Array.isArray(data.choices)) outcome.choices = data.choices.filter(isRecord).map(toChoice);
     if (cb?.type === 9) {
       outcome.modal = {
         custom_id: String(data.custom_id),
@@ -168,39 +178,6 @@ export class InteractionStore {
       };
     }
     return outcome;
-  }
-}
-
-function allowedCallbacks(rec: InteractionRecord): number[] {
-  if (rec.type === 4) return [8];
-  const base = rec.sourceMessageId ? [4, 5, 6, 7] : [4, 5];
-  return rec.type === 5 ? base : [...base, 9];
-}
-
-function validateChoices(choices: unknown): void {
-  if (!Array.isArray(choices)) throw formErrorAt(["data", "choices"], "BASE_TYPE_REQUIRED", "This field is required");
-  if (choices.length > 25) throw formErrorAt(["data", "choices"], "BASE_TYPE_MAX_LENGTH", "Must be 25 or fewer in length.");
-  choices.forEach((c: unknown, i) => {
-    const name = isRecord(c) ? c.name : undefined;
-    if (typeof name !== "string" || name.length < 1 || name.length > 100) {
-      throw formErrorAt(["data", "choices", i, "name"], "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 100 in length.");
-    }
-    const value = isRecord(c) ? c.value : undefined;
-    if (typeof value === "string" ? value.length > 100 : typeof value !== "number") {
-      throw formErrorAt(["data", "choices", i, "value"], "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 100 in length.");
-    }
-  });
-}
-
-function validateModal(data: Record<string, unknown>): void {
-  if (typeof data.custom_id !== "string" || data.custom_id.length < 1 || data.custom_id.length > 100) {
-    throw formErrorAt(["data", "custom_id"], "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 100 in length.");
-  }
-  if (typeof data.title !== "string" || data.title.length < 1 || data.title.length > 45) {
-    throw formErrorAt(["data", "title"], "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 45 in length.");
-  }
-  if (!Array.isArray(data.components) || data.components.length < 1 || data.components.length > 5) {
-    throw formErrorAt(["data", "components"], "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 5 in length.");
   }
 }
 

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { botMemberPayload, channelPayload, guildPayload, rolePayload } from "./guild-payloads.ts";
 import { ApiError, isRecord } from "./http.ts";
 import { Router, param } from "./router.ts";
 import type { RouteContext, RouteReply } from "./router.ts";
@@ -73,19 +74,19 @@ function addGuildRoutes(router: Router, ctx: FakeContext): void {
     return guild;
   };
   router
-    .add("GET", "/guilds/:guild", (rc) => ({ status: 200, body: ctx.guilds.guildPayload(guildOf(rc)) }))
+    .add("GET", "/guilds/:guild", (rc) => ({ status: 200, body: guildPayload(guildOf(rc)) }))
     .add("GET", "/guilds/:guild/channels", (rc) => ({
       status: 200,
-      body: guildOf(rc).channels.map((c) => ctx.guilds.channelPayload(c)),
+      body: guildOf(rc).channels.map(channelPayload),
     }))
     .add("GET", "/guilds/:guild/roles", (rc) => ({
       status: 200,
-      body: [...guildOf(rc).roles.values()].map((r) => ctx.guilds.rolePayload(r)),
+      body: [...guildOf(rc).roles.values()].map(rolePayload),
     }))
     .add("GET", "/guilds/:guild/members/:user", (rc) => {
       const guild = guildOf(rc);
       const userId = param(rc, "user");
       if (userId !== ctx.botUser.id && userId !== "@me") throw new ApiError(404, 10007, "Unknown Member");
-      return { status: 200, body: ctx.guilds.botMemberPayload(guild) };
+      return { status: 200, body: botMemberPayload(guild, ctx.botUser) };
     });
 }

@@ -156,6 +156,8 @@ export interface InteractionHandle {
   /**
    * Resolves when the interaction has a concrete answer (callback 4/7/8/9, or 5/6 followed by
    * an edit of the original or a follow-up), then waits until no change happened for quietMs (default 30).
+   * Rejects after timeoutMs (default 5000) saying what was missing. A bare `deferUpdate()` with
+   * no later edit never settles: await {@link InteractionHandle.acknowledged} for that.
    */
   settled(opts?: { timeoutMs?: number; quietMs?: number }): Promise<InteractionOutcome>;
 }

@@ -1,0 +1,161 @@
+/**
+ * Reading people and organisations: lookup by any name as someone types it, one entity,
+ * its profile, the most mentioned.
+ *
+ * Lookup runs over a per-story in-memory NameIndex (db/fuzzy.ts) holding every normalised
+ * name plus each entity's ref and mention count. It is cached per database handle and
+ * story and checked on every call against a stamp of `PRAGMA data_version` (bumped when
+ * another connection commits) and `total_changes()` (every row this connection wrote), so
+ * any write anywhere — an import, an editor, a feed, another process — rebuilds it on the
+ * next lookup. No writer has to remember to invalidate; `invalidateEntityCache` exists for
+ * those who want to drop it early. Mentions count published events only: see the
+ * `/* published *\/` markers, as in db/events.ts.
+ */
+import { countEntityEvents, dataStamp, sourcesOfEvents, timelinePage } from "./events.ts";
+import { NameIndex, type IndexedEntity } from "./fuzzy.ts";
+import type { Db } from "./index.ts";
+import { normalizeName } from "./names.ts";
+import { prepared } from "./prepared.ts";
+import type { Entity, EntityKind, EntityMatch, EntityMention, EntityProfile, Precision, Source } from "./types.ts";
+
+interface EntityRow {
+  id: number; story_id: number; key: string; kind: EntityKind; name_en: string | null; name_zh: string | null;
+  role_en: string | null; role_zh: string | null; aliases: string;
+}
+interface QuoteRow { text_en: string | null; text_zh: string | null; id: number; key: string; at: number; precision: Precision; title_en: string | null; title_zh: string | null }
+
+const COLS = "e.id, e.story_id, e.key, e.kind, e.name_en, e.name_zh, e.role_en, e.role_zh, e.aliases";
+/**
+ * How many published events link entity `e` (a fixed fragment, never user text). Counted
+ * from the links alone, without visiting each event (1M links: ~30 ms, not ~2 s); with a
+ * status column the published filter here is the anti-join in the marker, cheap because
+ * unpublished events are few.
+ */
+const MENTIONS = `(SELECT count(*) FROM event_entities ee WHERE ee.entity_id = e.id
+    /* published: AND ee.event_id NOT IN (SELECT ev.id FROM events ev WHERE ev.status <> 'published') */)`;
+
+const q = prepared((db: Db) => ({
+  refs: db.prepare<[number], { id: number; key: string; kind: EntityKind; name_en: string | null; name_zh: string | null; mentions: number }>(
+    `SELECT e.id, e.key, e.kind, e.name_en, e.name_zh, ${MENTIONS} AS mentions FROM entities e WHERE e.story_id = ?`,
+  ),
+  names: db.prepare<[number], { entityId: number; name: string }>(
+    "SELECT en.entity_id AS entityId, en.name FROM entities e JOIN entity_names en ON en.entity_id = e.id WHERE e.story_id = ?",
+  ),
+  byId: db.prepare<[number, number], EntityRow>(`SELECT ${COLS} FROM entities e WHERE e.id = ? AND e.story_id = ?`),
+  byKey: db.prepare<[string, number], EntityRow>(`SELECT ${COLS} FROM entities e WHERE e.key = ? AND e.story_id = ?`),
+  quotes: db.prepare<[number, number, number], QuoteRow>(
+    `SELECT qt.text_en, qt.text_zh, ev.id, ev.key, ev.at, ev.precision, ev.title_en, ev.title_zh
+     FROM quotes qt JOIN events ev ON ev.id = qt.event_id
+     WHERE qt.entity_id = ? AND ev.story_id = ? /* published */
+     ORDER BY ev.at, ev.id, qt.position LIMIT ?`,
+  ),
+}));
+
+/** At most this many stories' name indexes are kept per handle; the least recently built goes first. */
+const MAX_CACHED_STORIES = 16;
+/** Quotes a profile lists at most (oldest first). */
+export const PROFILE_QUOTE_LIMIT = 25;
+const MAX_TYPED = 100;
+
+const caches = new WeakMap<Db, Map<number, { stamp: string; index: NameIndex }>>();
+
+/** Drops the cached name index of one story (or of every story when `storyId` is omitted). */
+export function invalidateEntityCache(db: Db, storyId?: number): void {
+  if (storyId === undefined) caches.delete(db);
+  else caches.get(db)?.delete(storyId);
+}
+
+function nameIndex(db: Db, storyId: number): NameIndex {
+  const s = q(db);
+  const stamp = dataStamp(db);
+  let perStory = caches.get(db);
+  if (!perStory) caches.set(db, (perStory = new Map()));
+  const hit = perStory.get(storyId);
+  if (hit && stamp && hit.stamp === stamp) return hit.index;
+  const entities = s.refs.all(storyId).map((r): IndexedEntity => ({
+    ref: { id: r.id, key: r.key, kind: r.kind, name: { en: r.name_en, zh: r.name_zh } },
+    mentions: r.mentions,
+    sortName: normalizeName(r.name_en ?? r.name_zh ?? r.key),
+  }));
+  const index = new NameIndex(entities, s.names.all(storyId));
+  if (!stamp) return index;
+  perStory.delete(storyId);
+  perStory.set(storyId, { stamp, index });
+  if (perStory.size > MAX_CACHED_STORIES) perStory.delete(perStory.keys().next().value!);
+  return index;
+}
+
+/**
+ * People and organisations of a story answering to what someone typed: any name or alias,
+ * English or Chinese, case- and accent-insensitive. Ranked exact > prefix > substring >
+ * fuzzy (close spelling, also against each word of a multi-word name), one result per
+ * entity at its best rank, more mentions first within a rank, then name. Lower ranks are
+ * searched only while fewer than `limit` were found; fuzzy only when nothing else matched.
+ * Blank input (after normalising) gives the most mentioned, with rank "exact".
+ */
+export function findEntities(db: Db, storyId: number, typed: string, limit = 25): EntityMatch[] {
+  const n = Math.max(0, Math.min(100, Math.trunc(limit) || 0));
+  const text = normalizeName(typed.slice(0, MAX_TYPED));
+  const index = nameIndex(db, storyId);
+  return text ? index.find(text, n) : index.top(n);
+}
+
+/** The most mentioned entities of a story (published events only), then by name. */
+export function topEntities(db: Db, storyId: number, limit: number): EntityMention[] {
+  return nameIndex(db, storyId)
+    .top(Math.max(0, Math.trunc(limit) || 0))
+    .map((m) => ({ entity: m.entity, mentions: m.mentions }));
+}
+
+function parseAliases(json: string): string[] {
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? v.filter((a): a is string => typeof a === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+function toEntity(db: Db, r: EntityRow | undefined): Entity | null {
+  if (!r) return null;
+  return {
+    id: r.id, storyId: r.story_id, key: r.key, kind: r.kind, name: { en: r.name_en, zh: r.name_zh },
+    role: { en: r.role_en, zh: r.role_zh }, aliases: parseAliases(r.aliases), mentions: countEntityEvents(db, r.story_id, r.id),
+  };
+}
+
+/** One entity of a story, with its aliases and mention count; null if not in that story. */
+export function getEntity(db: Db, storyId: number, entityId: number): Entity | null {
+  return toEntity(db, q(db).byId.get(entityId, storyId));
+}
+
+/** One entity of a story by its key (the id in the story file); null if there is none. */
+export function getEntityByKey(db: Db, storyId: number, key: string): Entity | null {
+  return toEntity(db, q(db).byKey.get(key, storyId));
+}
+
+/**
+ * Everything `/who` shows: the entity, the first `eventLimit` events they appear in (oldest
+ * first) and how many in all, their quotes (oldest first, at most PROFILE_QUOTE_LIMIT) with
+ * the event each belongs to, and the distinct sources of the listed events (same url, or
+ * same name when there is no url, counts once).
+ */
+export function getEntityProfile(db: Db, storyId: number, entityId: number, eventLimit: number): EntityProfile | null {
+  const entity = getEntity(db, storyId, entityId);
+  if (!entity) return null;
+  const page = timelinePage(db, storyId, { entityId, page: 0, pageSize: Math.max(1, eventLimit) });
+  const events = eventLimit > 0 ? page.events : [];
+  const quotes = q(db).quotes.all(entityId, storyId, PROFILE_QUOTE_LIMIT).map((r) => ({
+    text: { en: r.text_en, zh: r.text_zh },
+    event: { id: r.id, key: r.key, at: r.at, precision: r.precision, title: { en: r.title_en, zh: r.title_zh } },
+  }));
+  const seen = new Set<string>();
+  const sources: Source[] = [];
+  for (const src of sourcesOfEvents(db, events.map((e) => e.id))) {
+    const key = src.url ? `u ${src.url}` : `n ${src.name}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    sources.push(src);
+  }
+  return { entity, events, totalEvents: page.total, quotes, sources };
+}

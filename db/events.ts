@@ -1,0 +1,249 @@
+/**
+ * Reading events: the latest, one in full, the timeline page by page, search, and what was
+ * added in a window (for recaps).
+ *
+ * Published only: every event is published today; once feed items get a `status`, each
+ * statement below gets `AND <alias>.status = 'published'` where it says `/* published *\/`.
+ * Lists load their events with one statement and the events' entities (quotes, sources)
+ * with one more, passing the ids as a JSON array to `json_each` — no N+1, no built SQL.
+ */
+import type { Db } from "./index.ts";
+import { prepared } from "./prepared.ts";
+import { searchEventIds } from "./search.ts";
+import type { EntityKind, EntityRef, EventDetail, EventOrigin, EventRef, EventSummary, Localized, Precision, Quote, SearchHit, Source, TimelinePage } from "./types.ts";
+
+interface EventRow {
+  id: number; story_id: number; key: string; at: number; precision: Precision; title_en: string | null; title_zh: string | null;
+  summary_en: string | null; summary_zh: string | null; importance: number; origin: EventOrigin; added_at: number; updated_at: number;
+}
+interface RefRow { id: number; key: string; kind: EntityKind; name_en: string | null; name_zh: string | null }
+interface QuoteRow { event_id: number; text_en: string | null; text_zh: string | null; by_id: number | null; by_key: string | null; by_kind: EntityKind | null; by_name_en: string | null; by_name_zh: string | null }
+type Range = { story: number; from: number; to: number };
+type Paged = Range & { limit: number; offset: number };
+
+/** The columns every event statement selects (a fixed fragment, never user text). */
+const COLS = `ev.id, ev.story_id, ev.key, ev.at, ev.precision, ev.title_en, ev.title_zh, ev.summary_en, ev.summary_zh,
+  ev.importance, ev.origin, ev.added_at, ev.updated_at`;
+
+const q = prepared((db: Db) => ({
+  latest: db.prepare<[number, number], EventRow>(`SELECT ${COLS} FROM events ev WHERE ev.story_id = ? /* published */ ORDER BY ev.at DESC, ev.id DESC LIMIT ?`),
+  byId: db.prepare<[number, number], EventRow>(`SELECT ${COLS} FROM events ev WHERE ev.id = ? AND ev.story_id = ? /* published */`),
+  byKey: db.prepare<[string, number], EventRow>(`SELECT ${COLS} FROM events ev WHERE ev.key = ? AND ev.story_id = ? /* published */`),
+  byIds: db.prepare<[string, number], EventRow>(
+    `SELECT ${COLS} FROM json_each(?) j JOIN events ev ON ev.id = j.value WHERE ev.story_id = ? /* published */ ORDER BY j.key`,
+  ),
+  addedBetween: db.prepare<[number, number, number], EventRow>(
+    `SELECT ${COLS} FROM events ev WHERE ev.story_id = ? AND ev.added_at > ? AND ev.added_at <= ? /* published */ ORDER BY ev.at, ev.id`,
+  ),
+  count: db.prepare<Range, { n: number }>(
+    "SELECT count(*) AS n FROM events ev WHERE ev.story_id = :story AND ev.at >= :from AND ev.at <= :to /* published */",
+  ),
+  page: db.prepare<Paged, EventRow>(
+    `SELECT ${COLS} FROM (SELECT pe.id FROM events pe WHERE pe.story_id = :story AND pe.at >= :from AND pe.at <= :to /* published */
+       ORDER BY pe.at, pe.id LIMIT :limit OFFSET :offset) p JOIN events ev ON ev.id = p.id ORDER BY ev.at, ev.id`,
+  ),
+  pageBack: db.prepare<Paged, EventRow>(
+    `SELECT ${COLS} FROM (SELECT pe.id FROM events pe WHERE pe.story_id = :story AND pe.at >= :from AND pe.at <= :to /* published */
+       ORDER BY pe.at DESC, pe.id DESC LIMIT :limit OFFSET :offset) p JOIN events ev ON ev.id = p.id ORDER BY ev.at, ev.id`,
+  ),
+  // Entity filter: from the entity's links (CROSS JOIN keeps that order) when it is rare,
+  // or along the time index probing its links when it is common (see timelinePage).
+  countOf: db.prepare<Range & { entity: number }, { n: number }>(
+    `SELECT count(*) AS n FROM event_entities ee CROSS JOIN events ev ON ev.id = ee.event_id
+     WHERE ee.entity_id = :entity AND ev.story_id = :story AND ev.at >= :from AND ev.at <= :to /* published */`,
+  ),
+  pageOf: db.prepare<Paged & { entity: number }, EventRow>(
+    `SELECT ${COLS} FROM (SELECT pe.id FROM event_entities ee CROSS JOIN events pe ON pe.id = ee.event_id
+       WHERE ee.entity_id = :entity AND pe.story_id = :story AND pe.at >= :from AND pe.at <= :to /* published */
+       ORDER BY pe.at, pe.id LIMIT :limit OFFSET :offset) p JOIN events ev ON ev.id = p.id ORDER BY ev.at, ev.id`,
+  ),
+  pageScan: db.prepare<Paged & { entity: number }, EventRow>(
+    `SELECT ${COLS} FROM (SELECT pe.id FROM events pe WHERE pe.story_id = :story AND pe.at >= :from AND pe.at <= :to /* published */
+       AND EXISTS (SELECT 1 FROM event_entities ee WHERE ee.event_id = pe.id AND ee.entity_id = :entity)
+       ORDER BY pe.at, pe.id LIMIT :limit OFFSET :offset) p JOIN events ev ON ev.id = p.id ORDER BY ev.at, ev.id`,
+  ),
+  stamp: db.prepare<[], { version: number; changes: number }>(
+    "SELECT (SELECT data_version FROM pragma_data_version) AS version, total_changes() AS changes",
+  ),
+  entities: db.prepare<[string], RefRow & { event_id: number }>(
+    `SELECT ee.event_id, en.id, en.key, en.kind, en.name_en, en.name_zh FROM json_each(?) j
+     JOIN event_entities ee ON ee.event_id = j.value JOIN entities en ON en.id = ee.entity_id ORDER BY j.key, ee.position`,
+  ),
+  quotes: db.prepare<[string], QuoteRow>(
+    `SELECT qt.event_id, qt.text_en, qt.text_zh, en.id AS by_id, en.key AS by_key, en.kind AS by_kind, en.name_en AS by_name_en, en.name_zh AS by_name_zh
+     FROM json_each(?) j JOIN quotes qt ON qt.event_id = j.value LEFT JOIN entities en ON en.id = qt.entity_id ORDER BY j.key, qt.position`,
+  ),
+  sources: db.prepare<[string], Source & { event_id: number }>(
+    "SELECT s.event_id, s.name, s.url FROM json_each(?) j JOIN sources s ON s.event_id = j.value ORDER BY j.key, s.position",
+  ),
+}));
+
+/** At most this many search matches are counted; `capped` says there were more. */
+export const SEARCH_TOTAL_CAP = 1000;
+const MAX_LIST = 100;
+
+function clampInt(n: number, lo: number, hi: number): number {
+  return Number.isFinite(n) ? Math.min(hi, Math.max(lo, Math.trunc(n))) : lo;
+}
+
+function groupBy<R extends { event_id: number }, T>(rows: R[], map: (r: R) => T): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const r of rows) {
+    const list = out.get(r.event_id);
+    if (list) list.push(map(r));
+    else out.set(r.event_id, [map(r)]);
+  }
+  return out;
+}
+
+function toRef(r: EventRow): EventRef {
+  return { id: r.id, key: r.key, at: r.at, precision: r.precision, title: { en: r.title_en, zh: r.title_zh } };
+}
+
+/** Row → EventSummary, given its entities. */
+function toSummary(r: EventRow, entities: EntityRef[]): EventSummary {
+  return { ...toRef(r), storyId: r.story_id, importance: r.importance, origin: r.origin, addedAt: r.added_at, entities };
+}
+
+function summaryText(r: EventRow): Localized {
+  return { en: r.summary_en, zh: r.summary_zh };
+}
+
+/** Turns event rows into summaries, loading all their entities with one statement. */
+function summaries(db: Db, rows: EventRow[]): EventSummary[] {
+  if (!rows.length) return [];
+  const refs = groupBy(q(db).entities.all(JSON.stringify(rows.map((r) => r.id))), (r): EntityRef => ({ id: r.id, key: r.key, kind: r.kind, name: { en: r.name_en, zh: r.name_zh } }));
+  return rows.map((r) => toSummary(r, refs.get(r.id) ?? []));
+}
+
+function quotesOf(db: Db, ids: number[]): Map<number, Quote[]> {
+  return groupBy(q(db).quotes.all(JSON.stringify(ids)), (r): Quote => ({
+    by: r.by_id === null ? null : { id: r.by_id, key: r.by_key ?? "", kind: r.by_kind ?? "other", name: { en: r.by_name_en, zh: r.by_name_zh } },
+    text: { en: r.text_en, zh: r.text_zh },
+  }));
+}
+
+/** The sources of the given events, in event order then source order. */
+export function sourcesOfEvents(db: Db, eventIds: readonly number[]): Source[] {
+  if (!eventIds.length) return [];
+  return q(db).sources.all(JSON.stringify(eventIds)).map((s) => ({ name: s.name, url: s.url }));
+}
+
+function detail(db: Db, row: EventRow | undefined): EventDetail | null {
+  if (!row) return null;
+  const [summary] = summaries(db, [row]);
+  const sources = sourcesOfEvents(db, [row.id]);
+  return { ...summary!, summary: summaryText(row), quotes: quotesOf(db, [row.id]).get(row.id) ?? [], sources, updatedAt: row.updated_at };
+}
+
+/** The `count` most recent events of a story (by when they happened, then id), newest first. */
+export function latestEvents(db: Db, storyId: number, count: number): EventSummary[] {
+  return summaries(db, q(db).latest.all(storyId, clampInt(count, 0, MAX_LIST)));
+}
+
+/** One event of a story with its summary, quotes (and who said them) and sources; null if not in that story. */
+export function getEvent(db: Db, storyId: number, eventId: number): EventDetail | null {
+  return detail(db, q(db).byId.get(eventId, storyId));
+}
+
+/** One event of a story by its key (the id in the story file); null if there is none. */
+export function getEventByKey(db: Db, storyId: number, key: string): EventDetail | null {
+  return detail(db, q(db).byKey.get(key, storyId));
+}
+
+/**
+ * Events for `/event id:` autocomplete, newest first: those whose text matches `typed`
+ * through the full-text index (whole words, both languages), or the latest when it is blank.
+ */
+export function searchEventTitles(db: Db, storyId: number, typed: string, limit = 25): EventRef[] {
+  const n = clampInt(limit, 0, MAX_LIST);
+  if (!typed.trim()) return q(db).latest.all(storyId, n).map(toRef);
+  const ids = searchEventIds(db, storyId, typed, n);
+  return ids.length ? q(db).byIds.all(JSON.stringify(ids), storyId).map(toRef) : [];
+}
+
+/**
+ * A value that changes whenever the database may have changed: `PRAGMA data_version` moves
+ * when another connection commits, `total_changes()` with every row this connection writes.
+ * Empty inside a transaction, which may yet roll back: nothing should be cached then.
+ */
+export function dataStamp(db: Db): string {
+  if (db.inTransaction) return "";
+  const r = q(db).stamp.get()!;
+  return `${r.version}:${r.changes}`;
+}
+
+const counts = new WeakMap<Db, { stamp: string; values: Map<string, number> }>();
+
+/** `compute()`, remembered under `key` until the next write anywhere (see dataStamp). */
+export function memoCount(db: Db, key: string, compute: () => number): number {
+  const stamp = dataStamp(db);
+  if (!stamp) return compute();
+  let c = counts.get(db);
+  if (!c || c.stamp !== stamp) counts.set(db, (c = { stamp, values: new Map() }));
+  let v = c.values.get(key);
+  if (v === undefined) {
+    if (c.values.size >= 512) c.values.clear();
+    c.values.set(key, (v = compute()));
+  }
+  return v;
+}
+
+/** How many events of a story link an entity (with `from <= at <= to`); remembered until the next write. */
+export function countEntityEvents(db: Db, storyId: number, entityId: number, from = Number.MIN_SAFE_INTEGER, to = Number.MAX_SAFE_INTEGER): number {
+  return memoCount(db, `e ${entityId} ${storyId} ${from} ${to}`, () => q(db).countOf.get({ story: storyId, from, to, entity: entityId })?.n ?? 0);
+}
+
+/**
+ * One page of a story's timeline, oldest first, optionally only events linking `entityId`
+ * and/or with `from <= at <= to`. `page` (0-based) is clamped into [0, pageCount - 1];
+ * there is always at least one (possibly empty) page. Paging is OFFSET over the covering
+ * index `events_by_time`, so only index entries are skipped; totals are counted once per
+ * filter until the next write (memoCount). An entity filter walks the entity's links
+ * (`event_entities_by_entity`) and sorts them, unless the entity is so common that walking
+ * the time index up to the page is cheaper (rows to walk × story total < entity total²).
+ */
+export function timelinePage(db: Db, storyId: number, opts: { entityId?: number; from?: number; to?: number; page: number; pageSize: number }): TimelinePage {
+  const s = q(db);
+  const range: Range = { story: storyId, from: opts.from ?? Number.MIN_SAFE_INTEGER, to: opts.to ?? Number.MAX_SAFE_INTEGER };
+  const size = clampInt(opts.pageSize, 1, MAX_LIST);
+  const entity = opts.entityId;
+  const storyTotal = (): number => memoCount(db, `t ${storyId} ${range.from} ${range.to}`, () => s.count.get(range)?.n ?? 0);
+  const total = entity === undefined ? storyTotal() : countEntityEvents(db, storyId, entity, range.from, range.to);
+  const pageCount = Math.max(1, Math.ceil(total / size));
+  const page = clampInt(opts.page, 0, pageCount - 1);
+  const paged: Paged = { ...range, limit: size, offset: page * size };
+  let rows: EventRow[] = [];
+  if (total > 0 && entity === undefined) {
+    // Pages past the middle are counted from the end, so the last page is as quick as the first.
+    const fromEnd = total - paged.offset - size;
+    rows = paged.offset <= fromEnd ? s.page.all(paged) : s.pageBack.all({ ...paged, limit: Math.min(size, total - paged.offset), offset: Math.max(0, fromEnd) });
+  } else if (total > 0 && entity !== undefined) {
+    const scan = (page + 1) * size * storyTotal() < total * total;
+    rows = (scan ? s.pageScan : s.pageOf).all({ ...paged, entity });
+  }
+  return { events: summaries(db, rows), page, pageCount, total };
+}
+
+/**
+ * Full-text search, newest first: up to `limit` hits, each with its summary and quote texts
+ * for snippets. `total` counts at most SEARCH_TOTAL_CAP matches (`capped` when there are
+ * more), so a very common word stays fast. Hostile input finds nothing rather than throwing.
+ */
+export function searchEvents(db: Db, storyId: number, query: string, limit = 10): { hits: SearchHit[]; total: number; capped: boolean } {
+  const ids = searchEventIds(db, storyId, query, SEARCH_TOTAL_CAP + 1);
+  const shown = ids.slice(0, clampInt(limit, 0, MAX_LIST));
+  const rows = shown.length ? q(db).byIds.all(JSON.stringify(shown), storyId) : [];
+  const quotes = rows.length ? quotesOf(db, shown) : new Map<number, Quote[]>();
+  const hits = summaries(db, rows).map((event, i): SearchHit => ({
+    event,
+    summary: summaryText(rows[i]!),
+    quotes: (quotes.get(event.id) ?? []).map((qt) => qt.text),
+  }));
+  return { hits, total: Math.min(ids.length, SEARCH_TOTAL_CAP), capped: ids.length > SEARCH_TOTAL_CAP };
+}
+
+/** Events whose `added_at` is in (since, until], in the order they happened (for recaps). */
+export function eventsAddedBetween(db: Db, storyId: number, since: number, until: number): EventSummary[] {
+  return summaries(db, q(db).addedBetween.all(storyId, since, until));
+}

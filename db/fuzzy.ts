@@ -1,0 +1,228 @@
+/**
+ * An in-memory index of one story's entity names (already normalised, see db/names.ts),
+ * answering "which entities does this typed text mean?" in four tiers: exact, prefix,
+ * substring and close spelling. Pure: db/entities.ts builds it from SQL and caches it.
+ *
+ * - exact / prefix: binary search over the distinct names, sorted.
+ * - substring: the posting list of the query's rarest character pair, then `includes`.
+ * - fuzzy: restricted Damerau-Levenshtein (adjacent swaps count as one edit) against every
+ *   name and every word of a multi-word name, but only for candidates that share enough
+ *   boundary-padded character pairs with the query (a count filter), never the whole list.
+ */
+import type { EntityMatch, EntityRef, MatchRank } from "./types.ts";
+
+export interface IndexedEntity {
+  ref: EntityRef;
+  mentions: number;
+  /** What ties within a rank are ordered by. */
+  sortName: string;
+}
+
+/** Edits allowed for a word of `len` characters: none under 3, 1 up to 4, 2 up to 8, else 3. */
+export function fuzzyThreshold(len: number): number {
+  return len < 3 ? 0 : len <= 4 ? 1 : len <= 8 ? 2 : 3;
+}
+
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
+/** Restricted Damerau-Levenshtein distance between `a` and `b`, or `max + 1` once it exceeds `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  const n = a.length;
+  const m = b.length;
+  if (Math.abs(n - m) > max) return max + 1;
+  if (rows[0]!.length <= m) rows = [0, 1, 2].map(() => new Int32Array(m * 2 + 1));
+  let [prev2, prev, cur] = rows as [Int32Array, Int32Array, Int32Array];
+  for (let j = 0; j <= m; j++) prev[j] = j;
+  for (let i = 1; i <= n; i++) {
+    const ca = a.charCodeAt(i - 1);
+    const pa = i > 1 ? a.charCodeAt(i - 2) : -1;
+    cur[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= m; j++) {
+      const cb = b.charCodeAt(j - 1);
+      let v = prev[j - 1]! + (ca === cb ? 0 : 1);
+      const del = prev[j]! + 1;
+      const ins = cur[j - 1]! + 1;
+      if (del < v) v = del;
+      if (ins < v) v = ins;
+      if (j > 1 && ca === b.charCodeAt(j - 2) && pa === cb && prev2[j - 2]! + 1 < v) v = prev2[j - 2]! + 1;
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return Math.min(prev[m]!, max + 1);
+}
+
+/** Distinct character pairs of a string (UTF-16 units), optionally padded with ^ and $. */
+function pairsOf(s: string, padded: boolean): string[] {
+  const t = padded ? `\u0002${s}\u0003` : s;
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < t.length; i++) out.add(t.slice(i, i + 2));
+  return [...out];
+}
+
+function post(map: Map<string, number[]>, keys: string[], i: number): void {
+  for (const k of keys) {
+    const list = map.get(k);
+    if (list) list.push(i);
+    else map.set(k, [i]);
+  }
+}
+
+/** One story's names, searchable. Build once, query many times. */
+export class NameIndex {
+  /** Distinct names, sorted; `owners[i]` are the entities (positions in `entities`) named `names[i]`. */
+  private readonly names: string[];
+  private readonly owners: number[][];
+  private readonly namePairs = new Map<string, number[]>();
+  /** Whole names and the words of multi-word names; `tokenNames[i]` are the names they come from. */
+  private readonly tokens: string[] = [];
+  private readonly tokenNames: number[][] = [];
+  private readonly tokenPairs = new Map<string, number[]>();
+  private readonly hits: Int32Array;
+  /** Entity positions, most mentioned first. */
+  private readonly byMentions: number[];
+
+  constructor(readonly entities: IndexedEntity[], names: { entityId: number; name: string }[]) {
+    const pos = new Map(entities.map((e, i) => [e.ref.id, i]));
+    const owners = new Map<string, number[]>();
+    for (const { entityId, name } of names) {
+      const p = pos.get(entityId);
+      if (p === undefined || !name) continue;
+      const list = owners.get(name);
+      if (list) list.push(p);
+      else owners.set(name, [p]);
+    }
+    this.names = [...owners.keys()].sort();
+    this.owners = this.names.map((n) => owners.get(n)!);
+    const tokenPos = new Map<string, number>();
+    this.names.forEach((name, i) => {
+      post(this.namePairs, pairsOf(name, false), i);
+      const words = name.split(" ");
+      for (const t of words.length > 1 ? [name, ...words] : [name]) {
+        let ti = tokenPos.get(t);
+        if (ti === undefined) {
+          ti = this.tokens.push(t) - 1;
+          tokenPos.set(t, ti);
+          this.tokenNames.push([]);
+          post(this.tokenPairs, pairsOf(t, true), ti);
+        }
+        this.tokenNames[ti]!.push(i);
+      }
+    });
+    this.hits = new Int32Array(this.tokens.length);
+    this.byMentions = entities.map((_, i) => i).sort((a, b) => this.compare(a, b));
+  }
+
+  private compare(a: number, b: number): number {
+    const x = this.entities[a]!;
+    const y = this.entities[b]!;
+    return y.mentions - x.mentions || (x.sortName < y.sortName ? -1 : x.sortName > y.sortName ? 1 : x.ref.id - y.ref.id);
+  }
+
+  /** The most-mentioned entities, as matches of rank "exact" on their first name. */
+  top(limit: number): EntityMatch[] {
+    return this.byMentions.slice(0, limit).map((p) => this.match(p, "exact", this.entities[p]!.sortName));
+  }
+
+  private match(p: number, rank: MatchRank, matched: string): EntityMatch {
+    const e = this.entities[p]!;
+    return { entity: e.ref, mentions: e.mentions, rank, matched };
+  }
+
+  /**
+   * Entities answering to `q` (normalised, non-empty), best rank first, one per entity;
+   * within a rank more mentions first, then name. Lower tiers are only searched while fewer
+   * than `limit` entities were found, and the fuzzy tier only when no other tier found any.
+   */
+  find(q: string, limit: number): EntityMatch[] {
+    const found = new Map<number, { rank: MatchRank; matched: string }>();
+    const out: EntityMatch[] = [];
+    const tier = (rank: MatchRank, nameIdx: Iterable<number>): void => {
+      const fresh: number[] = [];
+      for (const i of nameIdx) {
+        for (const p of this.owners[i]!) {
+          if (found.has(p)) continue;
+          found.set(p, { rank, matched: this.names[i]! });
+          fresh.push(p);
+        }
+      }
+      fresh.sort((a, b) => this.compare(a, b));
+      for (const p of fresh) out.push(this.match(p, rank, found.get(p)!.matched));
+    };
+    const lo = this.lowerBound(q);
+    if (this.names[lo] === q) tier("exact", [lo]);
+    if (out.length < limit) tier("prefix", this.prefixed(q, lo));
+    if (out.length < limit) tier("substring", this.containing(q));
+    if (out.length === 0) tier("fuzzy", this.close(q));
+    return out.slice(0, limit);
+  }
+
+  private lowerBound(q: string): number {
+    let lo = 0;
+    let hi = this.names.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.names[mid]! < q) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private *prefixed(q: string, from: number): Generator<number> {
+    for (let i = from; i < this.names.length && this.names[i]!.startsWith(q); i++) if (this.names[i] !== q) yield i;
+  }
+
+  private *containing(q: string): Generator<number> {
+    let candidates: Iterable<number> = this.names.keys();
+    if (q.length >= 2) {
+      let best: number[] | undefined;
+      for (const p of pairsOf(q, false)) {
+        const list = this.namePairs.get(p);
+        if (!list) return;
+        if (!best || list.length < best.length) best = list;
+      }
+      candidates = best ?? [];
+    }
+    for (const i of candidates) {
+      const n = this.names[i]!;
+      if (n !== q && !n.startsWith(q) && n.includes(q)) yield i;
+    }
+  }
+
+  /**
+   * Names with a name or word within the allowed edits of `q`, trying one edit first, then
+   * two, then three (as the lengths allow): only the closest spellings found are returned.
+   * Candidates must share enough of the query's padded character pairs: an edit removes at
+   * most two of them (an adjacent swap three), so d edits leave at least pairs - 2d - 1.
+   */
+  private close(q: string): number[] {
+    const max = fuzzyThreshold(q.length);
+    if (max === 0) return [];
+    const grams = pairsOf(q, true);
+    const touched: number[] = [];
+    for (const g of grams) {
+      for (const t of this.tokenPairs.get(g) ?? []) {
+        const h = this.hits[t]!;
+        this.hits[t] = h + 1;
+        if (h === 0) touched.push(t);
+      }
+    }
+    const shared = touched.map((t) => this.hits[t]!);
+    for (const t of touched) this.hits[t] = 0;
+    for (let d = 1; d <= max; d++) {
+      const need = Math.max(1, grams.length - 2 * d - 1);
+      const out: number[] = [];
+      touched.forEach((t, i) => {
+        if (shared[i]! < need) return;
+        const token = this.tokens[t]!;
+        const allowed = Math.min(d, fuzzyThreshold(Math.min(q.length, token.length)));
+        if (allowed > 0 && editDistance(q, token, allowed) <= allowed) out.push(...this.tokenNames[t]!);
+      });
+      if (out.length) return out.sort((a, b) => a - b);
+    }
+    return [];
+  }
+}

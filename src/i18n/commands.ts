@@ -1,0 +1,97 @@
+import type { Lang } from "../../db/types.ts";
+
+/**
+ * Names and descriptions of every slash command, subcommand and option, for registration.
+ *
+ * Convention: command and subcommand names stay English in every locale (they are what
+ * people type, what /help and error messages quote, and the same for everyone in a mixed
+ * server); option names are localized, because they are labels read while filling a
+ * command in. Descriptions are always localized. zh-TW uses Traditional characters.
+ */
+
+interface CommandTextEntry {
+  /** The English name; also the name in Chinese locales unless `zhName` is given. */
+  name: string;
+  /** Localized option names: [zh-CN, zh-TW]. */
+  zhName?: readonly [string, string];
+  en: string;
+  cn: string;
+  tw: string;
+}
+
+/** Every command, subcommand (`"story.use"`) and option (`"story.use.slug"`) text. */
+export const commandText = {
+  help: { name: "help", en: "What Storyline is and how to use it", cn: "Storyline 是什么、怎么用", tw: "Storyline 是什麼、怎麼用" },
+  who: { name: "who", en: "Who someone is and their part in the story", cn: "查看人物或机构及其在新闻中的角色", tw: "查看人物或機構及其在新聞中的角色" },
+  "who.name": { name: "name", zhName: ["名字", "名字"], en: "A name, in English or Chinese", cn: "中文或英文名字", tw: "中文或英文名字" },
+  latest: { name: "latest", en: "The newest events in the story", cn: "新闻的最新事件", tw: "新聞的最新事件" },
+  "latest.count": { name: "count", zhName: ["条数", "筆數"], en: "How many events to show", cn: "要显示多少个事件", tw: "要顯示多少個事件" },
+  event: { name: "event", en: "One event in full: summary, quotes and sources", cn: "查看单个事件的详情：摘要、引述和来源", tw: "查看單一事件的詳情：摘要、引述和來源" },
+  "event.id": { name: "id", zhName: ["事件", "事件"], en: "The event (start typing to search)", cn: "事件（输入以搜索）", tw: "事件（輸入以搜尋）" },
+  timeline: { name: "timeline", en: "The story's events in order, page by page", cn: "按时间顺序分页查看新闻事件", tw: "依時間順序分頁查看新聞事件" },
+  "timeline.who": { name: "who", zhName: ["名字", "名字"], en: "Only events involving this person or organization", cn: "只看涉及此人物或机构的事件", tw: "只看涉及此人物或機構的事件" },
+  "timeline.from": { name: "from", zhName: ["开始日期", "開始日期"], en: "From this date (YYYY-MM-DD)", cn: "从此日期开始（YYYY-MM-DD）", tw: "從此日期開始（YYYY-MM-DD）" },
+  "timeline.to": { name: "to", zhName: ["结束日期", "結束日期"], en: "Up to this date (YYYY-MM-DD)", cn: "截至此日期（YYYY-MM-DD）", tw: "截至此日期（YYYY-MM-DD）" },
+  search: { name: "search", en: "Search the story's events, summaries and quotes", cn: "搜索新闻的事件、摘要和引述", tw: "搜尋新聞的事件、摘要和引述" },
+  "search.query": { name: "query", zhName: ["关键词", "關鍵字"], en: "Words to look for, in English or Chinese", cn: "要查找的中文或英文字词", tw: "要查找的中文或英文字詞" },
+  story: { name: "story", en: "The stories Storyline can follow", cn: "Storyline 可追踪的新闻", tw: "Storyline 可追蹤的新聞" },
+  "story.list": { name: "list", en: "List the stories and which one this server follows", cn: "列出所有新闻及本服务器正在追踪的新闻", tw: "列出所有新聞及本伺服器正在追蹤的新聞" },
+  "story.use": { name: "use", en: "Follow a story in this server (Manage Server)", cn: "让本服务器追踪某则新闻（需管理服务器权限）", tw: "讓本伺服器追蹤某則新聞（需管理伺服器權限）" },
+  "story.use.slug": { name: "slug", zhName: ["新闻", "新聞"], en: "The story to follow", cn: "要追踪的新闻", tw: "要追蹤的新聞" },
+  recap: { name: "recap", en: "Digests of what is new in the story", cn: "新闻的最新动态摘要", tw: "新聞的最新動態摘要" },
+  "recap.now": { name: "now", en: "A digest of what happened recently", cn: "立即查看近期动态摘要", tw: "立即查看近期動態摘要" },
+  "recap.now.hours": { name: "hours", zhName: ["小时数", "小時數"], en: "Look back this many hours", cn: "回顾最近多少小时", tw: "回顧最近多少小時" },
+  "recap.schedule": { name: "schedule", en: "Post a daily digest to a channel (Manage Server)", cn: "每天向频道发布摘要（需管理服务器权限）", tw: "每天向頻道發布摘要（需管理伺服器權限）" },
+  "recap.schedule.channel": { name: "channel", zhName: ["频道", "頻道"], en: "The channel to post in", cn: "发布摘要的频道", tw: "發布摘要的頻道" },
+  "recap.schedule.time": { name: "time", zhName: ["时间", "時間"], en: "Time of day, HH:MM (24-hour)", cn: "每天的时间，HH:MM（24小时制）", tw: "每天的時間，HH:MM（24小時制）" },
+  "recap.schedule.timezone": { name: "timezone", zhName: ["时区", "時區"], en: "Time zone, e.g. Asia/Shanghai or UTC", cn: "时区，例如 Asia/Shanghai 或 UTC", tw: "時區，例如 Asia/Taipei 或 UTC" },
+  "recap.off": { name: "off", en: "Stop the daily digest (Manage Server)", cn: "停止每日摘要（需管理服务器权限）", tw: "停止每日摘要（需管理伺服器權限）" },
+  "recap.status": { name: "status", en: "When and where the daily digest is posted", cn: "查看每日摘要的发布时间和频道", tw: "查看每日摘要的發布時間和頻道" },
+  editor: { name: "editor", en: "Add and correct events by hand (Manage Server)", cn: "手动添加和修改事件（需管理服务器权限）", tw: "手動新增和修改事件（需管理伺服器權限）" },
+  "editor.add": { name: "add", en: "Add an event to the story", cn: "向新闻添加事件", tw: "向新聞新增事件" },
+  "editor.edit": { name: "edit", en: "Correct an event", cn: "修改事件", tw: "修改事件" },
+  "editor.edit.id": { name: "id", zhName: ["事件", "事件"], en: "The event to correct", cn: "要修改的事件", tw: "要修改的事件" },
+  "editor.remove": { name: "remove", en: "Remove an event from the story", cn: "从新闻中删除事件", tw: "從新聞中刪除事件" },
+  "editor.remove.id": { name: "id", zhName: ["事件", "事件"], en: "The event to remove", cn: "要删除的事件", tw: "要刪除的事件" },
+  "editor.history": { name: "history", en: "Who changed an event, and when", cn: "查看事件的修改记录", tw: "查看事件的修改紀錄" },
+  "editor.history.id": { name: "id", zhName: ["事件", "事件"], en: "The event to look at", cn: "要查看的事件", tw: "要查看的事件" },
+  feed: { name: "feed", en: "News feeds that suggest new events (Manage Server)", cn: "为新闻推荐新事件的订阅源（需管理服务器权限）", tw: "為新聞推薦新事件的訂閱源（需管理伺服器權限）" },
+  "feed.add": { name: "add", en: "Watch an RSS or Atom feed", cn: "订阅 RSS 或 Atom 源", tw: "訂閱 RSS 或 Atom 源" },
+  "feed.add.url": { name: "url", zhName: ["网址", "網址"], en: "The feed's address (https://…)", cn: "订阅源网址（https://…）", tw: "訂閱源網址（https://…）" },
+  "feed.add.story": { name: "story", zhName: ["新闻", "新聞"], en: "The story its items are matched against", cn: "用于匹配条目的新闻", tw: "用於比對條目的新聞" },
+  "feed.add.keywords": { name: "keywords", zhName: ["关键词", "關鍵字"], en: "Only items with these words, comma-separated", cn: "只收录含这些词的条目，用逗号分隔", tw: "只收錄含這些詞的條目，以逗號分隔" },
+  "feed.add.trusted": { name: "trusted", zhName: ["可信", "可信"], en: "Publish its items without review", cn: "条目无需审核直接发布", tw: "條目無需審核直接發布" },
+  "feed.list": { name: "list", en: "The feeds being watched", cn: "列出已订阅的源", tw: "列出已訂閱的源" },
+  "feed.remove": { name: "remove", en: "Stop watching a feed", cn: "取消订阅某个源", tw: "取消訂閱某個源" },
+  "feed.remove.url": { name: "url", zhName: ["网址", "網址"], en: "The feed's address", cn: "订阅源网址", tw: "訂閱源網址" },
+  review: { name: "review", en: "Approve or reject events suggested by feeds (Manage Server)", cn: "审核订阅源推荐的事件（需管理服务器权限）", tw: "審核訂閱源推薦的事件（需管理伺服器權限）" },
+} as const satisfies Record<string, CommandTextEntry>;
+
+/** A key of {@link commandText}: `"who"`, `"story.use"`, `"story.use.slug"`… */
+export type CommandKey = keyof typeof commandText;
+
+/** Localizations in the shape discord.js builders take (`setNameLocalizations` etc.). */
+export interface LocalizedCommandText {
+  name: string;
+  description: string;
+  nameLocalizations: { "zh-CN": string; "zh-TW": string };
+  descriptionLocalizations: { "zh-CN": string; "zh-TW": string };
+}
+
+/** Name, description and their zh-CN / zh-TW localizations for one command, subcommand or option. */
+export function localized(key: CommandKey): LocalizedCommandText {
+  const entry: CommandTextEntry = commandText[key];
+  const [cnName, twName] = entry.zhName ?? [entry.name, entry.name];
+  return {
+    name: entry.name,
+    description: entry.en,
+    nameLocalizations: { "zh-CN": cnName, "zh-TW": twName },
+    descriptionLocalizations: { "zh-CN": entry.cn, "zh-TW": entry.tw },
+  };
+}
+
+/** The one-line description of a command or subcommand in a reply language (zh → Simplified). */
+export function describe(key: CommandKey, lang: Lang): string {
+  const entry: CommandTextEntry = commandText[key];
+  return lang === "zh" ? entry.cn : entry.en;
+}

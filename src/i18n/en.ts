@@ -1,0 +1,102 @@
+/**
+ * Every user-facing English string. `zh.ts` is typed as {@link Strings}, so a key missing
+ * there is a compile error. Strings with parameters are functions; parameters arrive
+ * already escaped for Markdown (the renderers do that), so these only place them.
+ */
+
+// Month abbreviations for calendar dates.
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** English strings; the reference shape for every language. */
+export const en = {
+  brand: "Storyline",
+  help: {
+    title: "Storyline — help",
+    intro:
+      "Storyline follows a developing news story, in English and Chinese: who is who, what happened when, what people said and where it was reported.",
+    following: (title: string) => `This server follows **${title}**.`,
+    noStory: "This server doesn't follow a story yet. Someone with Manage Server can pick one with `/story use`.",
+    commands: "Commands",
+    managers: "For server managers",
+    language: "Replies follow your Discord language: Chinese for zh-CN and zh-TW, English otherwise.",
+  },
+  errors: {
+    generic: (id: string) => `Something went wrong on our side (error id ${id}). Please try again.`,
+    expired: "This button has expired or is not valid any more. Run the command again.",
+    badDate: (value: string) => `“${value}” is not a date. Use the format YYYY-MM-DD, for example 2023-11-20.`,
+    badRange: "The start date is after the end date.",
+    needManageGuild: "You need the Manage Server permission to do that.",
+    guildOnly: "This command only works in a server.",
+    storyNotFound: (slug: string) => `There is no story called “${slug}”. See \`/story list\`.`,
+    noStory: "This server doesn't follow a story yet. Someone with Manage Server can pick one with `/story use`.",
+    eventNotFound: (id: string) => `There is no event ${id} in this story.`,
+  },
+  who: {
+    noMatch: (typed: string, story: string) => `Nobody called “${typed}” appears in ${story}.`,
+    closest: "Closest names:",
+    tryOther: "Try another spelling, or `/search` for words in the events.",
+    choose: (n: number) => `${n} names match. Which one do you mean?`,
+    moreMatches: (n: number) => `…and ${n} more. Type more of the name to narrow it down.`,
+    mentions: (n: number) => (n === 1 ? "Mentioned in 1 event." : `Mentioned in ${n} events.`),
+    part: "Their part in the story",
+    noEvents: "No events mention them yet.",
+  },
+  latest: {
+    title: "Latest",
+    empty: "No events yet.",
+  },
+  timeline: {
+    title: "Timeline",
+    empty: "No events to show.",
+    emptyFiltered: (label: string) => `No events for ${label}.`,
+    total: (n: number) => (n === 1 ? "1 event" : `${n} events`),
+  },
+  search: {
+    title: (query: string) => `Search: ${query}`,
+    count: (shown: number, total: number) =>
+      shown === total ? `${total} ${total === 1 ? "match" : "matches"}, newest first.` : `Newest ${shown} of ${total} matches.`,
+    none: (query: string, story: string) => `Nothing in ${story} matches “${query}”.`,
+    noneHint: "Try another spelling or fewer words, or look someone up by name with `/who`.",
+  },
+  stories: {
+    title: "Stories",
+    active: "followed here",
+    events: (n: number) => (n === 1 ? "1 event" : `${n} events`),
+    hint: "Switch stories with `/story use`.",
+    none: "No stories are loaded.",
+  },
+  kinds: {
+    person: "Person",
+    organization: "Organization",
+    place: "Place",
+    other: "Other",
+  },
+  labels: {
+    sources: "Sources",
+    quotes: "Quotes",
+    people: "People",
+    organizations: "Organizations",
+    others: "Also involved",
+    when: "When",
+    role: "Role",
+    events: "Events",
+    summary: "Summary",
+    fullTimeline: "Full timeline",
+    previous: "Previous",
+    next: "Next",
+    page: (page: number, pages: number) => `Page ${page} of ${pages}`,
+    andMore: (n: number) => `…and ${n} more`,
+    important: "major development",
+    unknownSpeaker: "Unattributed",
+    untitled: "(untitled)",
+    unnamed: "(unnamed)",
+  },
+  dates: {
+    /** A calendar date; month is 1–12. */
+    day: (year: number, month: number, day: number) => `${MONTHS[month - 1] ?? month} ${day}, ${year}`,
+  },
+};
+
+
+/** The shape every language's strings must have. */
+export type Strings = typeof en;

@@ -1,0 +1,60 @@
+import type { APIEmbedField } from "discord.js";
+import type { EntityRef, EventDetail, Lang, Story } from "../../db/types.ts";
+import { pick, t } from "../i18n/index.ts";
+import { fitMessage } from "./fit.ts";
+import { escapeText, formatWhen, importanceMark, inline, sourceLink } from "./format.ts";
+import { LIMITS, truncate } from "./limits.ts";
+import { joinCapped } from "./lists.ts";
+import { nameOf, titleOf } from "./names.ts";
+import type { Reply } from "./reply.ts";
+import { baseEmbed } from "./theme.ts";
+
+/** Longest summary /event shows; the rest of the message needs room too. */
+export const SUMMARY_MAX = 3000;
+
+function namesField(name: string, entities: readonly EntityRef[], lang: Lang): APIEmbedField | null {
+  if (entities.length === 0) return null;
+  const names = entities.map((e) => inline(nameOf(e, lang), 100));
+  const sep = lang === "zh" ? "、" : ", ";
+  return { name, value: joinCapped(names, sep, LIMITS.fieldValue, t(lang).labels.andMore), inline: true };
+}
+
+function quotesField(event: EventDetail, lang: Lang): APIEmbedField | null {
+  const s = t(lang);
+  const lines = event.quotes
+    .map((q) => ({ text: pick(q.text, lang), by: q.by ? nameOf(q.by, lang) : s.labels.unknownSpeaker }))
+    .filter((q) => q.text)
+    .map((q) => `“${inline(q.text, 400)}”\n— **${inline(q.by, 100)}**`);
+  if (lines.length === 0) return null;
+  return { name: s.labels.quotes, value: joinCapped(lines, "\n\n", LIMITS.fieldValue, s.labels.andMore) };
+}
+
+/**
+ * /event: one event in full. Title with the importance marker; when it happened; the
+ * summary; people, organisations and others involved; quotes with who said them; and every
+ * source, linked when it has a URL (as many as fit, then "…and N more").
+ */
+export function renderEvent(event: EventDetail, story: Story, lang: Lang): Reply {
+  const s = t(lang);
+  const summary = pick(event.summary, lang);
+  const people = event.entities.filter((e) => e.kind === "person");
+  const orgs = event.entities.filter((e) => e.kind === "organization");
+  const others = event.entities.filter((e) => e.kind !== "person" && e.kind !== "organization");
+  const sources = event.sources.map((src) => sourceLink(src));
+  const fields = [
+    { name: s.labels.when, value: formatWhen(event.at, event.precision, lang, { relative: true }), inline: true },
+    namesField(s.labels.people, people, lang),
+    namesField(s.labels.organizations, orgs, lang),
+    namesField(s.labels.others, others, lang),
+    quotesField(event, lang),
+    sources.length ? { name: s.labels.sources, value: joinCapped(sources, "\n", LIMITS.fieldValue, s.labels.andMore) } : null,
+  ].filter((f): f is APIEmbedField => f !== null);
+  const title = `${importanceMark(event.importance)}${inline(titleOf(event.title, lang), LIMITS.title)}`;
+  const embed = {
+    ...baseEmbed(story, lang),
+    title: truncate(title, LIMITS.title),
+    ...(summary ? { description: escapeText(truncate(summary, SUMMARY_MAX)) } : {}),
+    fields,
+  };
+  return fitMessage({ embeds: [embed], components: [] });
+}

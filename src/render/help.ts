@@ -1,0 +1,51 @@
+import type { Lang, Story } from "../../db/types.ts";
+import { describe, pick, t, type CommandKey } from "../i18n/index.ts";
+import { fitMessage } from "./fit.ts";
+import { inline } from "./format.ts";
+import { LIMITS } from "./limits.ts";
+import { joinCapped } from "./lists.ts";
+import type { Reply } from "./reply.ts";
+import { baseEmbed, storyTitle } from "./theme.ts";
+
+/** Commands anyone may use, in the order /help lists them. */
+export const EVERYONE_COMMANDS: readonly CommandKey[] = [
+  "help", "who", "latest", "event", "timeline", "search", "story.list", "recap.now", "recap.status",
+];
+
+/** Commands that need Manage Server, in the order /help lists them. */
+export const MANAGER_COMMANDS: readonly CommandKey[] = [
+  "story.use", "recap.schedule", "recap.off",
+  "editor.add", "editor.edit", "editor.remove", "editor.history",
+  "feed.add", "feed.list", "feed.remove", "review",
+];
+
+function commandLines(keys: readonly CommandKey[], lang: Lang): string {
+  const lines = keys.map((key) => `\`/${key.replaceAll(".", " ")}\` — ${describe(key, lang)}`);
+  return joinCapped(lines, "\n", LIMITS.fieldValue, t(lang).labels.andMore);
+}
+
+/**
+ * /help: what Storyline is (a bot that follows a developing news story, in English and
+ * Chinese), which story this server follows (or how to pick one), and every command with a
+ * one-line description.
+ */
+export function renderHelp(story: Story | null, lang: Lang): Reply {
+  const s = t(lang);
+  const about = story
+    ? [s.help.following(inline(storyTitle(story, lang), 300)), inline(pick(story.summary, lang), 1000)].filter(Boolean).join("\n")
+    : s.help.noStory;
+  return fitMessage({
+    embeds: [
+      {
+        ...baseEmbed(story, lang),
+        title: s.help.title,
+        description: [s.help.intro, about, s.help.language].join("\n\n"),
+        fields: [
+          { name: s.help.commands, value: commandLines(EVERYONE_COMMANDS, lang) },
+          { name: s.help.managers, value: commandLines(MANAGER_COMMANDS, lang) },
+        ],
+      },
+    ],
+    components: [],
+  });
+}

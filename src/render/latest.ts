@@ -1,0 +1,34 @@
+import type { EventSummary, Lang, Story } from "../../db/types.ts";
+import { t } from "../i18n/index.ts";
+import { fitMessage } from "./fit.ts";
+import { LIMITS } from "./limits.ts";
+import { eventLine, markLegend } from "./lines.ts";
+import { joinCapped } from "./lists.ts";
+import type { Reply } from "./reply.ts";
+import { baseEmbed } from "./theme.ts";
+
+/** How many names each /latest line shows. */
+export const LATEST_PEOPLE = 3;
+
+/** Newest first: by time, then by when the event was added. Does not modify `events`. */
+export function newestFirst<T extends { at: number; addedAt: number }>(events: readonly T[]): T[] {
+  return [...events].sort((a, b) => b.at - a.at || b.addedAt - a.addedAt);
+}
+
+/**
+ * /latest: the story's newest events, newest first, one line each: date, marker for
+ * importance ≥ 4, title and the people involved.
+ */
+export function renderLatest(events: EventSummary[], story: Story, lang: Lang): Reply {
+  const s = t(lang);
+  const sorted = newestFirst(events);
+  const legend = markLegend(sorted, lang);
+  const room = LIMITS.description - legend.length - 2;
+  const list = sorted.length
+    ? joinCapped(sorted.map((e) => eventLine(e, lang, LATEST_PEOPLE)), "\n", room, s.labels.andMore)
+    : s.latest.empty;
+  return fitMessage({
+    embeds: [{ ...baseEmbed(story, lang), title: s.latest.title, description: [list, legend].filter(Boolean).join("\n\n") }],
+    components: [],
+  });
+}

@@ -1,0 +1,86 @@
+import type { Lang, Localized, SearchHit } from "../../db/types.ts";
+import { queryTerms } from "../../db/search-text.ts";
+import { otherLang } from "../i18n/index.ts";
+import { escapeText, oneLine } from "./format.ts";
+import { takeGraphemes, takeLastGraphemes, truncate } from "./limits.ts";
+
+/** About how long a search snippet is, not counting the bold markers. */
+export const SNIPPET_LENGTH = 120;
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+interface Found {
+  text: string;
+  index: number;
+  length: number;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** The earliest place any term occurs in `text`, case-insensitively. */
+function find(text: string, terms: readonly string[]): Found | null {
+  let best: Found | null = null;
+  for (const term of terms) {
+    const m = new RegExp(escapeRegExp(term), "iu").exec(text);
+    if (m && (!best || m.index < best.index)) best = { text, index: m.index, length: m[0].length };
+  }
+  return best;
+}
+
+/** Texts a snippet may come from, in order: summary, quotes, title; reader's language first. */
+function candidates(hit: SearchHit, lang: Lang): string[] {
+  const texts: Localized[] = [hit.summary, ...hit.quotes, hit.event.title];
+  const out: string[] = [];
+  for (const l of [lang, otherLang(lang)]) for (const x of texts) if (x[l]?.trim()) out.push(oneLine(x[l] ?? ""));
+  return out;
+}
+
+/** Two-character pieces of the CJK terms: the search matched those even where the whole run is not. */
+function cjkPairs(terms: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const term of terms.filter((x) => CJK.test(x))) {
+    const chars = Array.from(term);
+    for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
+  }
+  return out;
+}
+
+/**
+ * Cuts a snippet around a match: about a third of the room before it and the rest after
+ * (room one side does not use goes to the other); words kept whole when the text has spaces.
+ */
+function around(f: Found, max: number): string {
+  const match = truncate(f.text.slice(f.index, f.index + f.length), max);
+  const before = f.text.slice(0, f.index);
+  const after = f.text.slice(f.index + f.length);
+  const room = Math.max(0, max - match.length - 2);
+  const rightRoom = Math.max(room - Math.min(before.length, Math.floor(room / 3)), room - before.length);
+  let right = takeGraphemes(after, rightRoom);
+  let left = takeLastGraphemes(before, room - right.length);
+  if (left.length < before.length) left = left.replace(/^\S{1,15}\s/, "").trimStart();
+  if (right.length < after.length) right = right.replace(/\s\S{1,15}$/, "").trimEnd();
+  const pre = left.length < before.length ? "…" : "";
+  const post = right.length < after.length ? "…" : "";
+  return `${pre}${escapeText(left)}**${escapeText(match)}**${escapeText(right)}${post}`;
+}
+
+/**
+ * A short snippet (about {@link SNIPPET_LENGTH} characters) of a search hit around the
+ * first place a query term occurs in its summary, quotes or title (case-insensitive; for
+ * Chinese, the substring), with the term in bold. Escaped Markdown. Without a visible match
+ * (the index matched a word form), the start of the summary; "" when there is no text.
+ */
+export function snippet(hit: SearchHit, query: string, lang: Lang, max = SNIPPET_LENGTH): string {
+  const texts = candidates(hit, lang);
+  const terms = queryTerms(query).filter(Boolean);
+  for (const set of [terms, cjkPairs(terms)]) {
+    if (set.length === 0) continue;
+    for (const text of texts) {
+      const f = find(text, set);
+      if (f) return around(f, max);
+    }
+  }
+  return escapeText(truncate(texts[0] ?? "", max));
+}

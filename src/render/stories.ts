@@ -1,0 +1,40 @@
+import type { Lang, Story } from "../../db/types.ts";
+import { pick, t } from "../i18n/index.ts";
+import { fitMessage } from "./fit.ts";
+import { inline } from "./format.ts";
+import { LIMITS } from "./limits.ts";
+import { joinCapped } from "./lists.ts";
+import type { Reply } from "./reply.ts";
+import { NEUTRAL_COLOR, storyColor, storyTitle } from "./theme.ts";
+
+/** A slug inside inline code (which cannot escape a backtick, so none may remain). */
+function code(slug: string): string {
+  return `\`${slug.replace(/`/g, "ˋ").slice(0, 100) || "?"}\``;
+}
+
+/**
+ * /story list: every story with its title, slug, event count and a line of its summary;
+ * the one this server follows is marked. In the followed story's colour.
+ */
+export function renderStoryList(stories: Story[], activeSlug: string | null, lang: Lang): Reply {
+  const s = t(lang);
+  if (stories.length === 0) return fitMessage({ content: s.stories.none, ephemeral: true });
+  const items = stories.map((story) => {
+    const active = story.slug === activeSlug ? ` · ✅ *${s.stories.active}*` : "";
+    const head = `**${inline(storyTitle(story, lang), 200)}**\n${code(story.slug)} · ${s.stories.events(story.eventCount)}${active}`;
+    const summary = pick(story.summary, lang);
+    return summary ? `${head}\n${inline(summary, 200)}` : head;
+  });
+  const room = LIMITS.description - s.stories.hint.length - 2;
+  return fitMessage({
+    embeds: [
+      {
+        color: activeSlug ? storyColor(activeSlug) : NEUTRAL_COLOR,
+        title: s.stories.title,
+        description: `${joinCapped(items, "\n\n", room, s.labels.andMore)}\n\n${s.stories.hint}`,
+        footer: { text: s.brand },
+      },
+    ],
+    components: [],
+  });
+}

@@ -1,0 +1,110 @@
+/**
+ * `npm run sandbox [-- --locale zh-CN] [--as-admin] [--db <path>]`: the real bot against the
+ * fake Discord on 127.0.0.1 — no token, no .env, no network. Interactive with history and
+ * completion, or from a pipe (`printf '/help\n' | npm run sandbox`: runs each line, exits 0).
+ */
+import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
+import { ConfigError, loadConfig, type Config } from "../config.ts";
+import { createLogger } from "../log.ts";
+import { startSandbox, type Sandbox } from "./session.ts";
+
+const USAGE = "usage: npm run sandbox [-- --locale zh-CN] [--as-admin] [--db <path>] [--verbose]";
+const VERBS = ["click ", "select ", "complete ", "modal ", "wait ", "help", "exit"];
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
+
+function parse() {
+  try {
+    return parseArgs({
+      options: {
+        locale: { type: "string", default: "en-US" },
+        "as-admin": { type: "boolean", default: false },
+        db: { type: "string" },
+        verbose: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h" },
+      },
+    }).values;
+  } catch (err) {
+    fail(`sandbox: ${(err as Error).message}\n${USAGE}`);
+  }
+}
+
+async function main(): Promise<void> {
+  const args = parse();
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  if (!/^[a-z]{2}(-[A-Z]{2})?$/.test(args.locale)) fail(`sandbox: "${args.locale}" is not a Discord locale such as en-US or zh-CN`);
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) fail(err.message);
+    throw err;
+  }
+  config = { ...config, DATABASE_PATH: args.db ?? "data/sandbox.db" };
+  const log = createLogger(args.verbose ? "debug" : "warn");
+  const interactive = process.stdin.isTTY === true;
+  const out = (text: string) => text && process.stdout.write(`${text}\n`);
+
+  let sandbox: Sandbox;
+  try {
+    sandbox = await startSandbox({ config, log, locale: args.locale, admin: args["as-admin"], onChannelPost: (t) => out(`\n${t}`) });
+  } catch (err) {
+    fail(`sandbox could not start: ${(err as Error).message}`);
+  }
+  const names = [...sandbox.bot.commands.keys()].map((n) => `/${n}`);
+  if (interactive) {
+    out(`Storyline sandbox — a fake Discord server on ${new URL(sandbox.fake.apiBase).host}, ${args.locale}${args["as-admin"] ? ", as an admin" : ""}. Type /help, or help for the sandbox's own verbs.`);
+  }
+
+  const rl = createInterface({
+    input: process.stdin,
+    output: interactive ? process.stdout : undefined,
+    terminal: interactive,
+    historySize: 500,
+    completer: (line: string) => {
+      const all = [...names, ...VERBS];
+      const hits = all.filter((c) => c.startsWith(line));
+      return [hits.length ? hits : all, line];
+    },
+  });
+  if (interactive) {
+    rl.setPrompt("storyline> ");
+    rl.prompt();
+  }
+  let closing = false;
+  const finish = async (code = 0) => {
+    if (closing) return;
+    closing = true;
+    rl.close();
+    await sandbox.stop();
+    process.exit(code);
+  };
+  process.once("SIGINT", () => void finish(0));
+  process.once("SIGTERM", () => void finish(0));
+
+  // One line at a time, in order, also from a pipe.
+  let queue = Promise.resolve();
+  rl.on("line", (line) => {
+    queue = queue.then(async () => {
+      if (closing) return;
+      if (!interactive && line.trim()) out(`> ${line}`);
+      const r = await sandbox.run(line);
+      out(r.output);
+      if (r.quit) return finish(0);
+      if (interactive) rl.prompt();
+    });
+  });
+  rl.on("close", () => {
+    if (!interactive) void queue.then(() => finish(0));
+    else void finish(0);
+  });
+}
+
+void main();

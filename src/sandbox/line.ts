@@ -1,0 +1,92 @@
+/**
+ * Parses what a sandbox user types. Pure.
+ *   /who ilya                      → command, bare text fills the first option
+ *   /timeline who:ilya from:2023-11-17
+ *   /recap schedule channel:general time:"09:30"
+ *   click Next   ·   select dario-amodei   ·   complete /who name:il
+ *   modal title="Board names a new CEO" date=2023-11-19 people="altman, microsoft"
+ */
+
+export type SandboxAction =
+  | { kind: "command"; name: string; words: string[]; pairs: Record<string, string> }
+  | { kind: "complete"; name: string; words: string[]; pairs: Record<string, string> }
+  | { kind: "click"; target: string }
+  | { kind: "select"; values: string[] }
+  | { kind: "modal"; fields: Record<string, string> }
+  | { kind: "wait"; seconds: number }
+  | { kind: "help" }
+  | { kind: "quit" }
+  | { kind: "empty" }
+  | { kind: "error"; message: string };
+
+/** Splits on spaces, keeping "quoted parts" together (quotes removed). */
+export function tokenize(text: string): string[] {
+  const out: string[] = [];
+  const re = /(?:[^\s"]+|"[^"]*")+/g;
+  for (const m of text.matchAll(re)) out.push(m[0].replace(/"([^"]*)"/g, "$1"));
+  return out;
+}
+
+function splitPairs(tokens: string[], sep: ":" | "="): { words: string[]; pairs: Record<string, string> } {
+  const words: string[] = [];
+  const pairs: Record<string, string> = {};
+  const re = sep === ":" ? /^([a-z_][a-z0-9_-]*):(.*)$/s : /^([a-z_][a-z0-9_-]*)=(.*)$/s;
+  for (const tok of tokens) {
+    const m = re.exec(tok);
+    if (m) pairs[m[1]!] = m[2]!;
+    else words.push(tok);
+  }
+  return { words, pairs };
+}
+
+/** Reads one line of sandbox input. */
+export function parseLine(line: string): SandboxAction {
+  const text = line.trim();
+  if (!text || text.startsWith("#")) return { kind: "empty" };
+  const tokens = tokenize(text);
+  const head = tokens[0]!.toLowerCase();
+  if (head.startsWith("/")) {
+    const name = head.slice(1);
+    if (!name) return { kind: "error", message: "Type a command name after /, e.g. /help" };
+    return { kind: "command", name, ...splitPairs(tokens.slice(1), ":") };
+  }
+  switch (head) {
+    case "click":
+    case "press":
+      return tokens.length > 1 ? { kind: "click", target: tokens.slice(1).join(" ") } : { kind: "error", message: "click what? e.g. click Next" };
+    case "select":
+      return tokens.length > 1 ? { kind: "select", values: tokens.slice(1) } : { kind: "error", message: "select what? e.g. select dario-amodei" };
+    case "complete": {
+      const cmd = tokens[1];
+      if (!cmd?.startsWith("/")) return { kind: "error", message: "complete needs a command, e.g. complete /who name:il" };
+      return { kind: "complete", name: cmd.slice(1).toLowerCase(), ...splitPairs(tokens.slice(2), ":") };
+    }
+    case "modal":
+      return { kind: "modal", fields: splitPairs(tokens.slice(1), "=").pairs };
+    case "wait": {
+      const s = Number(tokens[1] ?? "1");
+      return Number.isFinite(s) && s >= 0 && s <= 3600 ? { kind: "wait", seconds: s } : { kind: "error", message: "wait takes seconds, e.g. wait 65" };
+    }
+    case "help":
+    case "?":
+      return { kind: "help" };
+    case "quit":
+    case "exit":
+      return { kind: "quit" };
+    default:
+      return { kind: "error", message: `Unknown input "${tokens[0]}". Commands start with /, e.g. /help — or type help.` };
+  }
+}
+
+/** The sandbox's own help text. */
+export const SANDBOX_HELP = `Type slash commands as you would in Discord:
+  /help                         /who ilya            /latest count:3
+  /timeline who:altman          /search 微软          /event id:employee-letter
+  /story list                   /recap schedule channel:general time:09:30 timezone:Europe/Paris
+Then:
+  click <button label>          press a button on the last reply (e.g. click Next)
+  select <value>                choose in the last reply's menu
+  complete /who name:il         show what autocomplete offers
+  modal field=value ...         fill and submit the last form (e.g. modal title="..." date=2023-11-22)
+  wait <seconds>                let time pass (scheduled posts appear as they arrive)
+  exit                          leave`;
