@@ -7,7 +7,8 @@
  * - substring: the posting list of the query's rarest character pair, then `includes`.
  * - fuzzy: restricted Damerau-Levenshtein (adjacent swaps count as one edit) against every
  *   name and every word of a multi-word name, but only for candidates that share enough
- *   boundary-padded character pairs with the query (a count filter), never the whole list.
+ *   boundary-padded character pairs with the query (a count filter), never the whole list;
+ *   one edit is tried first, then more, and only the closest spellings are kept.
  */
 import type { EntityMatch, EntityRef, MatchRank } from "./types.ts";
 
@@ -55,19 +56,36 @@ export function editDistance(a: string, b: string, max: number): number {
   return Math.min(prev[m]!, max + 1);
 }
 
-/** Distinct character pairs of a string (UTF-16 units), optionally padded with ^ and $. */
-function pairsOf(s: string, padded: boolean): string[] {
-  const t = padded ? `\u0002${s}\u0003` : s;
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < t.length; i++) out.add(t.slice(i, i + 2));
+const START = 2;
+const END = 3;
+
+/**
+ * Every pair of adjacent characters (UTF-16 units) of `s` as a number, distinct; `padded`
+ * adds a start and an end mark, so a word's first and last letters make pairs too.
+ */
+function pairsOf(s: string, padded: boolean): number[] {
+  const out = new Set<number>();
+  let prev = padded ? START : s.charCodeAt(0);
+  for (let k = padded ? 0 : 1; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    out.add(prev * 65536 + c);
+    prev = c;
+  }
+  if (padded) out.add(prev * 65536 + END);
   return [...out];
 }
 
-function post(map: Map<string, number[]>, keys: string[], i: number): void {
-  for (const k of keys) {
-    const list = map.get(k);
-    if (list) list.push(i);
-    else map.set(k, [i]);
+/** Adds `i` to the posting list of each pair of `s` (see pairsOf), once per list. */
+function post(map: Map<number, number[]>, s: string, padded: boolean, i: number): void {
+  let prev = padded ? START : s.charCodeAt(0);
+  for (let k = padded ? 0 : 1; k <= s.length; k++) {
+    const c = k < s.length ? s.charCodeAt(k) : padded ? END : -1;
+    if (c < 0) break;
+    const pair = prev * 65536 + c;
+    prev = c;
+    const list = map.get(pair);
+    if (!list) map.set(pair, [i]);
+    else if (list[list.length - 1] !== i) list.push(i);
   }
 }
 
@@ -76,11 +94,11 @@ export class NameIndex {
   /** Distinct names, sorted; `owners[i]` are the entities (positions in `entities`) named `names[i]`. */
   private readonly names: string[];
   private readonly owners: number[][];
-  private readonly namePairs = new Map<string, number[]>();
+  private readonly namePairs = new Map<number, number[]>();
   /** Whole names and the words of multi-word names; `tokenNames[i]` are the names they come from. */
   private readonly tokens: string[] = [];
   private readonly tokenNames: number[][] = [];
-  private readonly tokenPairs = new Map<string, number[]>();
+  private readonly tokenPairs = new Map<number, number[]>();
   private readonly hits: Int32Array;
   /** Entity positions, most mentioned first. */
   private readonly byMentions: number[];
@@ -98,20 +116,21 @@ export class NameIndex {
     this.names = [...owners.keys()].sort();
     this.owners = this.names.map((n) => owners.get(n)!);
     const tokenPos = new Map<string, number>();
-    this.names.forEach((name, i) => {
-      post(this.namePairs, pairsOf(name, false), i);
+    for (let i = 0; i < this.names.length; i++) {
+      const name = this.names[i]!;
+      post(this.namePairs, name, false, i);
       const words = name.split(" ");
-      for (const t of words.length > 1 ? [name, ...words] : [name]) {
+      if (words.length > 1) words.push(name);
+      for (const t of words) {
         let ti = tokenPos.get(t);
         if (ti === undefined) {
           ti = this.tokens.push(t) - 1;
           tokenPos.set(t, ti);
-          this.tokenNames.push([]);
-          post(this.tokenPairs, pairsOf(t, true), ti);
-        }
-        this.tokenNames[ti]!.push(i);
+          this.tokenNames.push([i]);
+          post(this.tokenPairs, t, true, ti);
+        } else if (this.tokenNames[ti]!.at(-1) !== i) this.tokenNames[ti]!.push(i);
       }
-    });
+    }
     this.hits = new Int32Array(this.tokens.length);
     this.byMentions = entities.map((_, i) => i).sort((a, b) => this.compare(a, b));
   }
@@ -196,7 +215,8 @@ export class NameIndex {
    * Names with a name or word within the allowed edits of `q`, trying one edit first, then
    * two, then three (as the lengths allow): only the closest spellings found are returned.
    * Candidates must share enough of the query's padded character pairs: an edit removes at
-   * most two of them (an adjacent swap three), so d edits leave at least pairs - 2d - 1.
+   * most two of them and an adjacent swap three, so d edits (at most one of them a swap)
+   * leave at least pairs - 2d - 1; only spellings with two swaps and more can be missed.
    */
   private close(q: string): number[] {
     const max = fuzzyThreshold(q.length);

@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   }
   const token = config.DISCORD_TOKEN;
   if (!token) fail(NO_TOKEN);
-  const log = createLogger(config.LOG_LEVEL);
+  const log = createLogger(config.LOG_LEVEL, process.stderr, [token]);
   process.on("unhandledRejection", (err) => log.error({ err }, "unhandled rejection"));
 
   let db;

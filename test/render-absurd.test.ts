@@ -12,10 +12,11 @@ import {
 const NASTY = "👩‍👩‍👧‍👦 @everyone <@&123> **bold** _it_ `code` ||spoiler|| [x](http://e.com) > quote\n# head\n- item e\u0301 🇨🇳 董事会罢免了CEO ";
 const huge = (n = 10_000) => NASTY.repeat(Math.ceil(n / NASTY.length)).slice(0, n);
 const LANGS: Lang[] = ["en", "zh"];
+const KINDS = ["person", "organization", "place", "other"] as const;
 
 const story: Story = { id: 9, slug: huge(200), title: { en: huge(), zh: huge() }, summary: { en: huge(), zh: null }, language: "en", eventCount: 100000 };
 const entities: EntityRef[] = Array.from({ length: 500 }, (_, i) => ({
-  id: i + 1, key: `e${i}`, kind: (["person", "organization", "place", "other"] as const)[i % 4], name: { en: i % 3 ? huge(300) : null, zh: i % 5 ? huge(300) : null },
+  id: i + 1, key: `e${i}`, kind: KINDS[i % 4] ?? "other", name: { en: i % 3 ? huge(300) : null, zh: i % 5 ? huge(300) : null },
 }));
 const blank: EntityRef = { id: 9999, key: "", kind: "person", name: { en: null, zh: null } };
 const event = (id: number, at: number): EventDetail => ({

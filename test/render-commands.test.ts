@@ -2,6 +2,7 @@ import { ComponentType } from "discord.js";
 import type { APIButtonComponentWithCustomId, APIEmbed } from "discord.js";
 import { describe, expect, it } from "vitest";
 import type { EntityMatch, EntityProfile, EntityRef, EventDetail, EventSummary, SearchHit, Story, TimelinePage } from "../db/types.ts";
+import { escapeText, formatWhen } from "../src/render/format.ts";
 import {
   checkMessage, entityChoices, eventChoices, renderError, renderEvent, renderHelp, renderLatest, renderNoMatch, renderSearch,
   renderStoryList, renderTimeline, renderWho, renderWhoChoices, storyColor, type Reply,
@@ -63,6 +64,22 @@ function buttons(reply: Reply): APIButtonComponentWithCustomId[] {
 }
 const field = (e: APIEmbed, name: string) => e.fields?.find((f) => f.name === name)?.value ?? "";
 
+// ---------- formatting ----------
+
+describe("formatting", () => {
+  it("writes a date-precision time as its calendar day and a date-time as a Discord timestamp", () => {
+    expect(formatWhen(day(2023, 11, 20), "date", "en")).toBe("Nov 20, 2023");
+    expect(formatWhen(day(2023, 11, 20), "date", "zh")).toBe("2023年11月20日");
+    expect(formatWhen(Date.UTC(2023, 10, 21, 4, 22), "datetime", "en")).toBe("<t:1700540520:f>");
+  });
+
+  it("escapes Markdown that would change how stored text looks, leaving mentions alone", () => {
+    expect(escapeText("# Big\n> quoted\n- item\n1. first\n-# small")).toBe("\\# Big\n\\> quoted\n\\- item\n1\\. first\n\\-# small");
+    expect(escapeText("a_b *c* ~~d~~ ||e|| `f` [g](h) \\")).toBe("a\\_b \\*c\\* \\~\\~d\\~\\~ \\|\\|e\\|\\| \\`f\\` \\[g\\](h) \\\\");
+    expect(escapeText("@everyone <@&123> <t:1:R> 中文 - x")).toBe("@everyone <@&123> <t:1:R> 中文 - x");
+  });
+});
+
 // ---------- /who ----------
 
 describe("renderWho", () => {
@@ -106,6 +123,10 @@ describe("renderWho", () => {
   it("falls back to the other language when a text is missing", () => {
     const profile = { ...ilyaProfile, entity: { ...ilyaProfile.entity, role: { en: "Chief scientist", zh: null } } };
     expect(embedOf(renderWho(profile, story, "zh", { eventLimit: 10 })).description).toContain("Chief scientist");
+  });
+
+  it("counts the events when none are listed", () => {
+    expect(embedOf(renderWho({ ...ilyaProfile, events: [] }, story, "en", { eventLimit: 0 })).description).toContain("…and 7 more");
   });
 
   it("has no quote or source fields when there are none, and says when no events mention them", () => {

@@ -3,7 +3,7 @@ import type { APIEmbed } from "discord.js";
 import { describe, expect, it } from "vitest";
 import { checkChoices, checkMessage } from "../src/render/check.ts";
 import { embedLength, fitChoices, fitMessage } from "../src/render/fit.ts";
-import { ELLIPSIS, LIMITS, graphemes, truncate } from "../src/render/limits.ts";
+import { ELLIPSIS, LIMITS, graphemes, takeLastGraphemes, truncate } from "../src/render/limits.ts";
 import { joinCapped } from "../src/render/lists.ts";
 import type { Reply } from "../src/render/reply.ts";
 
@@ -11,6 +11,17 @@ const FAMILY = "👩‍👩‍👧‍👦";
 const FLAG = "🇨🇳";
 const E_ACUTE = "e\u0301";
 const andMore = (n: number) => `…and ${n} more`;
+
+/** Deterministic random texts mixing plain letters, Chinese, emoji, flags, marks, jamo and CR LF. */
+function randomTexts(count: number): { text: string; max: number }[] {
+  const pieces = ["a", " ", "中", "文", FAMILY, FLAG, "🇺", E_ACUTE, "\u0301", "\u200d", "❤️", "👍🏽", "\r\n", "ᄀ", "ᅡ", "각", "क्", "ष", "©", "\uFE0F"];
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  return Array.from({ length: count }, () => {
+    const text = Array.from({ length: 40 }, () => pieces[Math.floor(next() * pieces.length)]).join("");
+    return { text, max: 1 + Math.floor(next() * text.length) };
+  });
+}
 
 /** The text without a trailing ellipsis, split into graphemes. */
 function keptGraphemes(cut: string): string[] {
@@ -73,26 +84,31 @@ describe("truncate", () => {
   });
 
   it("cuts exactly where a full grapheme segmentation would, on random mixed text", () => {
-    const pieces = ["a", " ", "中", "文", FAMILY, FLAG, "🇺", E_ACUTE, "\u0301", "\u200d", "❤️", "👍🏽", "\r\n", "ᄀ", "ᅡ", "각", "क्", "ष", "©", "\uFE0F"];
-    let seed = 7;
-    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-    const reference = (text: string, max: number) => {
-      let out = "";
+    for (const { text, max } of randomTexts(400)) {
+      let kept = "";
       for (const g of graphemes(text)) {
-        if (out.length + g.length > max) break;
-        out += g;
+        if (kept.length + g.length > max - 1) break;
+        kept += g;
       }
-      return out;
-    };
-    for (let round = 0; round < 400; round++) {
-      const text = Array.from({ length: 40 }, () => pieces[Math.floor(next() * pieces.length)]).join("");
-      const max = 1 + Math.floor(next() * text.length);
-      expect(truncate(text, max)).toBe(text.length <= max ? text : reference(text, max - 1).trimEnd() + ELLIPSIS);
+      expect(truncate(text, max)).toBe(text.length <= max ? text : kept.trimEnd() + ELLIPSIS);
     }
   });
 
   it("returns nothing when not even the ellipsis fits", () => {
     expect(truncate("abc", 0)).toBe("");
+  });
+});
+
+describe("takeLastGraphemes", () => {
+  it("keeps the same graphemes from the end as a full segmentation would", () => {
+    for (const { text, max } of randomTexts(400)) {
+      let kept = "";
+      for (const g of graphemes(text).reverse()) {
+        if (kept.length + g.length > max) break;
+        kept = g + kept;
+      }
+      expect(takeLastGraphemes(text, max)).toBe(kept);
+    }
   });
 });
 

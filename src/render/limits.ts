@@ -78,18 +78,19 @@ export function takeGraphemes(text: string, max: number): string {
 
 /**
  * The longest run of whole graphemes from the end of `text` that is at most `max` code
- * units long.
+ * units long. Segments from the last certain boundary before the cut, not the whole text.
  */
 export function takeLastGraphemes(text: string, max: number): string {
   if (text.length <= max) return text;
-  const parts = graphemes(text);
-  let out = "";
-  for (let i = parts.length - 1; i >= 0; i--) {
-    const part = parts[i] ?? "";
-    if (out.length + part.length > max) break;
-    out = part + out;
+  if (max <= 0) return "";
+  const start = text.length - max;
+  let from = start;
+  while (!plainBoundary(text, from)) from--;
+  if (from === start) return text.slice(start);
+  for (const { index } of segmenter.segment(text.slice(from))) {
+    if (from + index >= start) return text.slice(from + index);
   }
-  return out;
+  return "";
 }
 
 /**

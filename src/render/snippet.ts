@@ -19,22 +19,37 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** The earliest place any term occurs in `text`, case-insensitively. */
-function find(text: string, terms: readonly string[]): Found | null {
+/** Case-insensitive patterns for the terms. */
+function patterns(terms: readonly string[]): RegExp[] {
+  return terms.map((term) => new RegExp(escapeRegExp(term), "iu"));
+}
+
+/** The earliest place any pattern occurs in `text`. */
+function find(text: string, pats: readonly RegExp[]): Found | null {
   let best: Found | null = null;
-  for (const term of terms) {
-    const m = new RegExp(escapeRegExp(term), "iu").exec(text);
+  for (const re of pats) {
+    const m = re.exec(text);
     if (m && (!best || m.index < best.index)) best = { text, index: m.index, length: m[0].length };
   }
   return best;
 }
 
-/** Texts a snippet may come from, in order: summary, quotes, title; reader's language first. */
-function candidates(hit: SearchHit, lang: Lang): string[] {
-  const texts: Localized[] = [hit.summary, ...hit.quotes, hit.event.title];
-  const out: string[] = [];
-  for (const l of [lang, otherLang(lang)]) for (const x of texts) if (x[l]?.trim()) out.push(oneLine(x[l] ?? ""));
-  return out;
+/** How much of each text, and how many quotes, a snippet is looked for in. */
+const SCAN_CHARS = 5000;
+const SCAN_QUOTES = 50;
+
+/**
+ * Texts a snippet may come from, in order: summary, quotes, title; the reader's language
+ * first. Lazy, so the search stops at the first text that matches.
+ */
+function* candidates(hit: SearchHit, lang: Lang): Generator<string> {
+  const texts: Localized[] = [hit.summary, ...hit.quotes.slice(0, SCAN_QUOTES), hit.event.title];
+  for (const l of [lang, otherLang(lang)]) {
+    for (const x of texts) {
+      const text = x[l]?.trim();
+      if (text) yield oneLine(takeGraphemes(text, SCAN_CHARS));
+    }
+  }
 }
 
 /** Two-character pieces of the CJK terms: the search matched those even where the whole run is not. */
@@ -73,14 +88,15 @@ function around(f: Found, max: number): string {
  * (the index matched a word form), the start of the summary; "" when there is no text.
  */
 export function snippet(hit: SearchHit, query: string, lang: Lang, max = SNIPPET_LENGTH): string {
-  const texts = candidates(hit, lang);
   const terms = queryTerms(query).filter(Boolean);
   for (const set of [terms, cjkPairs(terms)]) {
     if (set.length === 0) continue;
-    for (const text of texts) {
-      const f = find(text, set);
+    const pats = patterns(set);
+    for (const text of candidates(hit, lang)) {
+      const f = find(text, pats);
       if (f) return around(f, max);
     }
   }
-  return escapeText(truncate(texts[0] ?? "", max));
+  const first = candidates(hit, lang).next();
+  return first.done ? "" : escapeText(truncate(first.value, max));
 }

@@ -50,7 +50,7 @@ export function renderWho(
   const events = [...profile.events].sort((a, b) => a.at - b.at);
   const { shown } = take(events, opts.eventLimit);
   const hidden = Math.max(0, profile.totalEvents - shown.length);
-  const list = shown.length
+  const list = shown.length || hidden
     ? joinCapped(shown.map((e) => eventLine(e, lang)), "\n", 3000, s.labels.andMore, hidden)
     : s.who.noEvents;
   const legend = markLegend(shown, lang);
@@ -67,16 +67,13 @@ export function renderWho(
     description: description.join("\n\n"),
     fields,
   };
-  const more = opts.timelineCustomId && profile.totalEvents > shown.length;
-  const button: APIButtonComponentWithCustomId = {
-    type: ComponentType.Button,
-    style: ButtonStyle.Secondary,
-    label: s.labels.fullTimeline,
-    custom_id: opts.timelineCustomId ?? "",
-  };
+  const timeline: APIButtonComponentWithCustomId[] =
+    opts.timelineCustomId && profile.totalEvents > shown.length
+      ? [{ type: ComponentType.Button, style: ButtonStyle.Secondary, label: s.labels.fullTimeline, custom_id: opts.timelineCustomId }]
+      : [];
   return fitMessage({
     embeds: [embed],
-    components: more ? [{ type: ComponentType.ActionRow, components: [button] }] : [],
+    components: timeline.length ? [{ type: ComponentType.ActionRow, components: timeline }] : [],
   });
 }
 

@@ -1,0 +1,45 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { join } from "node:path";
+
+const ROOT = process.cwd();
+const TSX = join(ROOT, "node_modules", ".bin", "tsx");
+
+export interface Spawned {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  /** Resolves with the exit code (or the signal's name). */
+  exited: Promise<number | string>;
+  /** Waits until `pattern` appears on stderr or stdout, or fails after `timeoutMs`. */
+  waitFor(pattern: RegExp, timeoutMs?: number): Promise<void>;
+}
+
+/** Runs one of the project's entry points (e.g. `src/index.ts`) with only the given environment. */
+export function runScript(script: string, args: string[], env: Record<string, string>, cwd: string): Spawned {
+  const child = spawn(TSX, [join(ROOT, script), ...args], {
+    cwd,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...env },
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  let out = "";
+  let err = "";
+  child.stdout?.on("data", (d) => (out += String(d)));
+  child.stderr?.on("data", (d) => (err += String(d)));
+  const exited = new Promise<number | string>((resolve) => child.on("exit", (code, signal) => resolve(code ?? signal ?? -1)));
+  return {
+    child,
+    stdout: () => out,
+    stderr: () => err,
+    exited,
+    waitFor: async (pattern, timeoutMs = 15_000) => {
+      const until = Date.now() + timeoutMs;
+      while (!pattern.test(out) && !pattern.test(err)) {
+        if (Date.now() > until) throw new Error(`timed out waiting for ${pattern}; stderr: ${err.slice(-2000)}`);
+        if (child.exitCode !== null) throw new Error(`exited (${child.exitCode}) before ${pattern}; stderr: ${err.slice(-2000)}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+  };
+}
+
+export { ROOT };
