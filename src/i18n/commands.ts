@@ -91,7 +91,7 @@ export function localized(key: CommandKey): LocalizedCommandText {
 }
 
 /** The one-line description of a command or subcommand in a reply language (zh → Simplified). */
-export function describe(key: CommandKey, lang: Lang): string {
+export function commandDescription(key: CommandKey, lang: Lang): string {
   const entry: CommandTextEntry = commandText[key];
   return lang === "zh" ? entry.cn : entry.en;
 }

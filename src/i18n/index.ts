@@ -4,7 +4,7 @@ import { zh } from "./zh.ts";
 
 export type { Strings } from "./en.ts";
 export { langFromLocale, otherLang, pick, pickOr, pickOther } from "./lang.ts";
-export { commandText, localized, describe, type CommandKey, type LocalizedCommandText } from "./commands.ts";
+export { commandText, commandDescription, localized, type CommandKey, type LocalizedCommandText } from "./commands.ts";
 
 const ALL: Record<Lang, Strings> = { en, zh };
 

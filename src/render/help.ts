@@ -1,5 +1,5 @@
 import type { Lang, Story } from "../../db/types.ts";
-import { describe, pick, t, type CommandKey } from "../i18n/index.ts";
+import { commandDescription, pick, t, type CommandKey } from "../i18n/index.ts";
 import { fitMessage } from "./fit.ts";
 import { inline } from "./format.ts";
 import { LIMITS } from "./limits.ts";
@@ -20,7 +20,7 @@ export const MANAGER_COMMANDS: readonly CommandKey[] = [
 ];
 
 function commandLines(keys: readonly CommandKey[], lang: Lang): string {
-  const lines = keys.map((key) => `\`/${key.replaceAll(".", " ")}\` — ${describe(key, lang)}`);
+  const lines = keys.map((key) => `\`/${key.replaceAll(".", " ")}\` — ${commandDescription(key, lang)}`);
   return joinCapped(lines, "\n", LIMITS.fieldValue, t(lang).labels.andMore);
 }
 
