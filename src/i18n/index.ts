@@ -1,14 +1,23 @@
 import type { Lang } from "../../db/types.ts";
 import { en, type Strings } from "./en.ts";
 import { zh } from "./zh.ts";
+import { editorStrings, type EditorStrings } from "./editor.ts";
+import { feedsStrings, type FeedsStrings } from "./feeds.ts";
+import { recapStrings, type RecapStrings } from "./recap.ts";
 
 export type { Strings } from "./en.ts";
 export { langFromLocale, otherLang, pick, pickOr, pickOther } from "./lang.ts";
 export { commandText, commandDescription, localized, type CommandKey, type LocalizedCommandText } from "./commands.ts";
 
-const ALL: Record<Lang, Strings> = { en, zh };
+/** Every user-facing string: the core set plus one part per feature (each in its own file). */
+export type AllStrings = Strings & { recap: RecapStrings; editor: EditorStrings; feeds: FeedsStrings };
+
+const ALL: Record<Lang, AllStrings> = {
+  en: { ...en, recap: recapStrings.en, editor: editorStrings.en, feeds: feedsStrings.en },
+  zh: { ...zh, recap: recapStrings.zh, editor: editorStrings.zh, feeds: feedsStrings.zh },
+};
 
 /** Every user-facing string in `lang`. */
-export function t(lang: Lang): Strings {
+export function t(lang: Lang): AllStrings {
   return ALL[lang];
 }
