@@ -5,10 +5,8 @@
  */
 import { findEntities, getEntity, topEntities } from "../../db/entities.ts";
 import type { Db } from "../../db/index.ts";
-import type { EntityMatch, EntityRef } from "../../db/types.ts";
-import type { Choice } from "../render/index.ts";
-import { entityChoices } from "../render/index.ts";
-import type { Lang } from "../../db/types.ts";
+import type { EntityMatch, EntityRef, Lang } from "../../db/types.ts";
+import { entityChoices, type Choice } from "../render/index.ts";
 
 export type EntityLookup =
   | { kind: "one"; entityId: number }
@@ -36,15 +34,17 @@ export function lookupEntity(db: Db, storyId: number, value: string): EntityLook
 
 /**
  * The closest names to something that matched nobody: names starting like one of its words
- * (each word cut shorter until something answers), else the most mentioned.
+ * (each word cut shorter, down to 3 letters or 2 Chinese characters, until something
+ * answers), else the most mentioned. Stray substrings ("at" in "Satya") are not offered.
  */
 function suggest(db: Db, storyId: number, typed: string): EntityRef[] {
   const found = new Map<number, EntityRef>();
-  const words = typed.toLowerCase().split(/[\s\p{P}\p{S}]+/u).filter((w) => w.length >= 2).slice(0, 5);
+  const words = typed.toLowerCase().split(/[\s\p{P}\p{S}]+/u).filter(Boolean).slice(0, 5);
   for (const word of words) {
     const chars = Array.from(word);
-    for (let n = chars.length - 1; n >= 2 && found.size < SUGGESTIONS; n--) {
-      const hits = findEntities(db, storyId, chars.slice(0, n).join(""), SUGGESTIONS).filter((m) => m.rank !== "fuzzy");
+    const shortest = /\p{Script=Han}/u.test(word) ? 2 : 3;
+    for (let n = chars.length; n >= shortest && found.size < SUGGESTIONS; n--) {
+      const hits = findEntities(db, storyId, chars.slice(0, n).join(""), SUGGESTIONS).filter((m) => m.rank === "exact" || m.rank === "prefix");
       for (const m of hits) found.set(m.entity.id, m.entity);
       if (hits.length) break;
     }

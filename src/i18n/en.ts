@@ -29,7 +29,7 @@ export const en = {
     guildOnly: "This command only works in a server.",
     storyNotFound: (slug: string) => `There is no story called “${slug}”. See \`/story list\`.`,
     noStory: "This server doesn't follow a story yet. Someone with Manage Server can pick one with `/story use`.",
-    eventNotFound: (id: string) => `There is no event ${id} in this story.`,
+    eventNotFound: (id: string) => `There is no event “${id}” in this story.`,
   },
   who: {
     noMatch: (typed: string, story: string) => `Nobody called “${typed}” appears in ${story}.`,
@@ -50,6 +50,12 @@ export const en = {
     empty: "No events to show.",
     emptyFiltered: (label: string) => `No events for ${label}.`,
     total: (n: number) => (n === 1 ? "1 event" : `${n} events`),
+    since: (day: string) => `${day} and later`,
+    until: (day: string) => `${day} and earlier`,
+    range: (from: string, to: string) => `${from} – ${to}`,
+  },
+  event: {
+    pickHint: "Start typing in the option and pick an event from the list, or find it with `/search`.",
   },
   search: {
     title: (query: string) => `Search: ${query}`,
@@ -64,6 +70,8 @@ export const en = {
     events: (n: number) => (n === 1 ? "1 event" : `${n} events`),
     hint: "Switch stories with `/story use`.",
     none: "No stories are loaded.",
+    valid: (slugs: string) => `Stories you can follow: ${slugs}.`,
+    switched: (title: string) => `This server now follows **${title}**.`,
   },
   kinds: {
     person: "Person",

@@ -21,7 +21,7 @@ export const zh: Strings = {
     guildOnly: "此命令只能在服务器中使用。",
     storyNotFound: (slug: string) => `没有名为“${slug}”的新闻。请查看 \`/story list\`。`,
     noStory: "本服务器尚未选择要追踪的新闻。拥有“管理服务器”权限的成员可以用 `/story use` 选择。",
-    eventNotFound: (id: string) => `本新闻中没有编号为 ${id} 的事件。`,
+    eventNotFound: (id: string) => `本新闻中没有“${id}”这个事件。`,
   },
   who: {
     noMatch: (typed: string, story: string) => `在“${story}”中找不到“${typed}”。`,
@@ -42,6 +42,12 @@ export const zh: Strings = {
     empty: "没有可显示的事件。",
     emptyFiltered: (label: string) => `没有与“${label}”相关的事件。`,
     total: (n: number) => `共 ${n} 个事件`,
+    since: (day: string) => `${day}起`,
+    until: (day: string) => `截至${day}`,
+    range: (from: string, to: string) => `${from}至${to}`,
+  },
+  event: {
+    pickHint: "在选项中输入几个字，然后从列表中选择事件，或用 `/search` 搜索。",
   },
   search: {
     title: (query: string) => `搜索：${query}`,
@@ -56,6 +62,8 @@ export const zh: Strings = {
     events: (n: number) => `${n} 个事件`,
     hint: "用 `/story use` 切换新闻。",
     none: "尚未载入任何新闻。",
+    valid: (slugs: string) => `可以追踪的新闻：${slugs}。`,
+    switched: (title: string) => `本服务器现在追踪：**${title}**`,
   },
   kinds: {
     person: "人物",

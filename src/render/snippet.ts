@@ -19,9 +19,15 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** Case-insensitive patterns for the terms. */
-function patterns(terms: readonly string[]): RegExp[] {
-  return terms.map((term) => new RegExp(escapeRegExp(term), "iu"));
+/**
+ * Case-insensitive patterns for the terms. A Latin term must start a word ("a" is not the
+ * A in "OpenAI"), and with `whole` also end one; CJK terms match anywhere (no spaces).
+ */
+function patterns(terms: readonly string[], whole: boolean): RegExp[] {
+  return terms.map((term) => {
+    if (CJK.test(term)) return new RegExp(escapeRegExp(term), "iu");
+    return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(term)}${whole ? "(?![\\p{L}\\p{N}])" : ""}`, "iu");
+  });
 }
 
 /** The earliest place any pattern occurs in `text`. */
@@ -89,9 +95,9 @@ function around(f: Found, max: number): string {
  */
 export function snippet(hit: SearchHit, query: string, lang: Lang, max = SNIPPET_LENGTH): string {
   const terms = queryTerms(query).filter(Boolean);
-  for (const set of [terms, cjkPairs(terms)]) {
+  for (const [set, whole] of [[terms, true], [terms, false], [cjkPairs(terms), false]] as const) {
     if (set.length === 0) continue;
-    const pats = patterns(set);
+    const pats = patterns(set, whole);
     for (const text of candidates(hit, lang)) {
       const f = find(text, pats);
       if (f) return around(f, max);

@@ -1,0 +1,158 @@
+import { InteractionContextType, PermissionFlagsBits, type ModalSubmitInteraction, type SlashCommandStringOption } from "discord.js";
+import { eventHistory } from "../db/audit.ts";
+import { deleteDraft, getDraft, saveDraft, updateDraftFields } from "../db/editor-drafts.ts";
+import { addEditorEvent, removeEvent, updateEvent } from "../db/event-writes.ts";
+import { getEvent, searchEventTitles } from "../db/events.ts";
+import { getStoryById } from "../db/stories.ts";
+import type { Lang, Story } from "../db/types.ts";
+import { named, slash } from "../src/bot/builders.ts";
+import { UserError, type BotContext, type Command } from "../src/bot/command.ts";
+import { activeStory, requireStory } from "../src/bot/story.ts";
+import { formFields, type FormFields, type Problem } from "../src/editor/fields.ts";
+import { readCorrection, readNewEvent } from "../src/editor/form.ts";
+import { diffValues, prefill, valuesOf } from "../src/editor/values.ts";
+import { langFromLocale, pickOr, t } from "../src/i18n/index.ts";
+import {
+  renderAdded, renderCorrected, renderEditorModal, renderEditorNotice, renderEditorProblems, renderHistory, renderRemoveConfirm, renderRemoved,
+} from "../src/render/editor.ts";
+import { editOptions, errorText, eventChoices, renderAutocompleteChoices, replyOptions, type Reply } from "../src/render/index.ts";
+import { actorOf, eventFromOption, idArg, ids, mayEdit, peopleLookup, PREFIX, requireEditor, submittedFields } from "./_editor-kit.ts";
+
+const idOption = (key: "editor.edit.id" | "editor.remove.id" | "editor.history.id") => (o: SlashCommandStringOption) =>
+  named(o, key).setRequired(true).setAutocomplete(true).setMaxLength(100);
+
+/** An event's history; also of a removed event (by id), whose log stays. */
+function history(ctx: BotContext, story: Story, value: string, lang: Lang): Reply {
+  const removedId = idArg(value.trim());
+  const event = removedId && !getEvent(ctx.db, story.id, removedId) ? null : eventFromOption(ctx.db, story, value, lang);
+  const { entries, total } = eventHistory(ctx.db, story.id, event?.id ?? removedId);
+  if (!event && total === 0) throw new UserError(errorText("eventNotFound", lang, { id: value.trim().slice(0, 100) }));
+  const title = event ? pickOr(event.title, lang, event.key) : entries[0]?.eventTitle ?? value;
+  return renderHistory(title, entries, total, story, lang);
+}
+
+/**
+ * Keeps what was typed in a draft (the one the form came from, when it is this user's) and
+ * answers with the problems and an "Edit and retry" button reopening it.
+ */
+async function refuse(i: ModalSubmitInteraction, ctx: BotContext, lang: Lang, problems: Problem[], draft: { id: number; storyId: number; eventId: number | null; fields: FormFields; base: FormFields | null }): Promise<void> {
+  const own = draft.id ? getDraft(ctx.db, draft.id, ctx.now()) : null;
+  let id = own?.userId === i.user.id ? own.id : 0;
+  if (id) updateDraftFields(ctx.db, id, draft.fields, ctx.now());
+  else id = saveDraft(ctx.db, { userId: i.user.id, storyId: draft.storyId, eventId: draft.eventId, fields: draft.fields, base: draft.base }, ctx.now());
+  await i.reply(replyOptions(renderEditorProblems(problems, lang, ids.retry(id))));
+}
+
+/** A submitted form for a new event: read, refused with the text kept, or added. */
+async function submitAdd(i: ModalSubmitInteraction, ctx: BotContext, lang: Lang, args: string[]): Promise<void> {
+  const story = getStoryById(ctx.db, idArg(args[0]));
+  if (!story) throw new UserError(t(lang).errors.expired);
+  const draftId = idArg(args[1]);
+  const fields = submittedFields(i);
+  const read = readNewEvent(fields, { localeLang: lang, people: peopleLookup(ctx.db, story.id) });
+  if (!read.ok) return refuse(i, ctx, lang, read.problems, { id: draftId, storyId: story.id, eventId: null, fields, base: null });
+  const added = addEditorEvent(ctx.db, story.id, read.event, actorOf(i), read.changes, ctx.now());
+  if (!added) throw new UserError(t(lang).errors.expired);
+  if (draftId) deleteDraft(ctx.db, draftId);
+  ctx.log.info({ storyId: story.id, eventId: added.id, key: added.key, userId: i.user.id }, "editor added an event");
+  await i.reply(replyOptions(renderAdded(getEvent(ctx.db, story.id, added.id)!, story, lang)));
+}
+
+/** A submitted correction: only what the editor changed is read and saved. */
+async function submitEdit(i: ModalSubmitInteraction, ctx: BotContext, lang: Lang, args: string[]): Promise<void> {
+  const [storyId, eventId, draftId] = [idArg(args[0]), idArg(args[1]), idArg(args[2])];
+  const story = getStoryById(ctx.db, storyId);
+  const current = story ? getEvent(ctx.db, storyId, eventId) : null;
+  if (!story || !current) throw new UserError(t(lang).editor.eventGone);
+  const draft = draftId ? getDraft(ctx.db, draftId, ctx.now()) : null;
+  const base = draft?.userId === i.user.id && draft.base ? formFields(draft.base) : prefill(current, lang);
+  const fields = submittedFields(i);
+  const read = readCorrection(fields, base, current, { localeLang: lang, people: peopleLookup(ctx.db, storyId) });
+  if (!read.ok) return refuse(i, ctx, lang, read.problems, { id: draftId, storyId, eventId, fields, base });
+  if (Object.keys(read.changes).length === 0) {
+    if (draftId && draft?.userId === i.user.id) deleteDraft(ctx.db, draftId);
+    return void (await i.reply(replyOptions(renderEditorNotice(t(lang).editor.nothingChanged))));
+  }
+  const outcome = updateEvent(ctx.db, storyId, eventId, current.updatedAt, read.update, actorOf(i), read.changes, ctx.now());
+  if (outcome === "gone") throw new UserError(t(lang).editor.eventGone);
+  if (outcome === "changed") throw new UserError(t(lang).editor.changedMeanwhile);
+  if (draftId && draft?.userId === i.user.id) deleteDraft(ctx.db, draftId);
+  ctx.log.info({ storyId, eventId, fields: Object.keys(read.changes), userId: i.user.id }, "editor corrected an event");
+  await i.reply(replyOptions(renderCorrected(getEvent(ctx.db, storyId, eventId)!, story, read.changes, lang)));
+}
+
+/**
+ * `/editor`: editors add, correct and remove events of the story this server follows, and
+ * see who changed what. Hidden by default from members without Manage Server; every
+ * command, form and button checks the editor list again (see _editor-kit.ts).
+ */
+export default {
+  data: slash("editor")
+    .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+    .setContexts(InteractionContextType.Guild)
+    .addSubcommand((sc) => named(sc, "editor.add"))
+    .addSubcommand((sc) => named(sc, "editor.edit").addStringOption(idOption("editor.edit.id")))
+    .addSubcommand((sc) => named(sc, "editor.remove").addStringOption(idOption("editor.remove.id")))
+    .addSubcommand((sc) => named(sc, "editor.history").addStringOption(idOption("editor.history.id"))),
+  prefix: PREFIX,
+
+  async execute(interaction, ctx) {
+    const lang = langFromLocale(interaction.locale);
+    requireEditor(interaction, ctx, lang);
+    const story = requireStory(ctx, interaction.guildId, lang);
+    const sub = interaction.options.getSubcommand();
+    if (sub === "add") {
+      return interaction.showModal(renderEditorModal("add", ids.add(story.id), formFields({}), lang));
+    }
+    const value = interaction.options.getString("id", true);
+    if (sub === "history") return interaction.reply(replyOptions(history(ctx, story, value, lang)));
+    const event = eventFromOption(ctx.db, story, value, lang);
+    if (sub === "remove") {
+      return interaction.reply(replyOptions(renderRemoveConfirm(event, lang, ids.remove(story.id, event), ids.keep)));
+    }
+    const base = prefill(event, lang);
+    const draftId = saveDraft(ctx.db, { userId: interaction.user.id, storyId: story.id, eventId: event.id, fields: base, base }, ctx.now());
+    return interaction.showModal(renderEditorModal("edit", ids.edit(story.id, event.id, draftId), base, lang));
+  },
+
+  async autocomplete(interaction, ctx) {
+    const story = activeStory(ctx, interaction.guildId);
+    if (!story || !mayEdit(interaction, ctx)) return interaction.respond([]);
+    const events = searchEventTitles(ctx.db, story.id, interaction.options.getFocused());
+    return interaction.respond(renderAutocompleteChoices(eventChoices(events, langFromLocale(interaction.locale))));
+  },
+
+  async modal(interaction, ctx, args) {
+    const lang = langFromLocale(interaction.locale);
+    requireEditor(interaction, ctx, lang);
+    const [action, ...rest] = args;
+    if (action === "add") return submitAdd(interaction, ctx, lang, rest);
+    if (action === "edit") return submitEdit(interaction, ctx, lang, rest);
+    throw new UserError(t(lang).errors.expired);
+  },
+
+  async button(interaction, ctx, args) {
+    const lang = langFromLocale(interaction.locale);
+    requireEditor(interaction, ctx, lang);
+    const s = t(lang).editor;
+    const [action, a, b, c] = args;
+    if (action === "keep") return interaction.update(editOptions(renderEditorNotice(s.removeCancelled)));
+    if (action === "retry") {
+      const draft = getDraft(ctx.db, idArg(a), ctx.now());
+      if (!draft) throw new UserError(s.draftExpired);
+      if (draft.userId !== interaction.user.id) throw new UserError(s.draftNotYours);
+      const fields = formFields(draft.fields);
+      if (draft.eventId === null) return interaction.showModal(renderEditorModal("add", ids.add(draft.storyId, draft.id), fields, lang));
+      if (!getEvent(ctx.db, draft.storyId, draft.eventId)) throw new UserError(s.eventGone);
+      return interaction.showModal(renderEditorModal("edit", ids.edit(draft.storyId, draft.eventId, draft.id), fields, lang));
+    }
+    if (action !== "rm") throw new UserError(t(lang).errors.expired);
+    const [storyId, eventId] = [idArg(a), idArg(b)];
+    const event = getEvent(ctx.db, storyId, eventId);
+    if (!event) return interaction.update(editOptions(renderEditorNotice(s.eventGone)));
+    const outcome = removeEvent(ctx.db, storyId, eventId, idArg(c), actorOf(interaction), diffValues(valuesOf(event), null), ctx.now());
+    if (outcome === "saved") ctx.log.info({ storyId, eventId, key: event.key, userId: interaction.user.id }, "editor removed an event");
+    const reply = outcome === "saved" ? renderRemoved(event, lang) : renderEditorNotice(outcome === "gone" ? s.eventGone : s.changedMeanwhile);
+    return interaction.update(editOptions(reply));
+  },
+} satisfies Command;

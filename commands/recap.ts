@@ -1,0 +1,122 @@
+import type { ChatInputCommandInteraction } from "discord.js";
+import { recapSchedulesOf, removeRecapSchedules, upsertRecapSchedule } from "../db/recaps.ts";
+import { getStoryById } from "../db/stories.ts";
+import type { Lang } from "../db/types.ts";
+import type { BotContext, Command } from "../src/bot/command.ts";
+import { UserError } from "../src/bot/command.ts";
+import { named, slash } from "../src/bot/builders.ts";
+import { requireManageGuild, requireStory } from "../src/bot/story.ts";
+import { langFromLocale, pickOr, t } from "../src/i18n/index.ts";
+import { buildDigest } from "../src/recap/digest.ts";
+import { MAX_ATTEMPTS } from "../src/recap/failures.ts";
+import { isRecapChannel, missingPostPermissions, RECAP_CHANNEL_TYPES } from "../src/recap/permissions.ts";
+import { formatTimeOfDay, parseTimeOfDay, slotAfter } from "../src/recap/slots.ts";
+import { offsetLabel, resolveZone, suggestZones } from "../src/recap/zones.ts";
+import { renderDigest } from "../src/render/digest.ts";
+import { renderRecapStatus, renderScheduled } from "../src/render/recap-status.ts";
+import { escapeText, fitChoices, replyOptions, truncate } from "../src/render/index.ts";
+
+const HOUR = 3_600_000;
+const MIN_HOURS = 1;
+const MAX_HOURS = 168;
+const DEFAULT_HOURS = 24;
+/** A new schedule's first recap covers the day before it was set up. */
+const FIRST_LOOKBACK = 24 * HOUR;
+
+/** User input quoted back in an error: one line, short, escaped. */
+const quoted = (text: string) => escapeText(truncate(text.replace(/\s+/g, " ").trim(), 60));
+
+async function now(interaction: ChatInputCommandInteraction, ctx: BotContext, lang: Lang): Promise<void> {
+  const hours = interaction.options.getInteger("hours") ?? DEFAULT_HOURS;
+  // Discord enforces the range; a payload that gets past it is refused, not trusted.
+  if (!Number.isInteger(hours) || hours < MIN_HOURS || hours > MAX_HOURS) throw new UserError(t(lang).recap.badHours);
+  const story = requireStory(ctx, interaction.guildId, lang);
+  const until = ctx.now();
+  const parts = renderDigest(buildDigest(ctx.db, story, until - hours * HOUR, until), lang);
+  const [first, ...rest] = parts;
+  if (!first) throw new UserError(t(lang).recap.nothingNew(hours));
+  await interaction.reply(replyOptions(first));
+  for (const part of rest) await interaction.followUp(replyOptions(part));
+}
+
+async function schedule(interaction: ChatInputCommandInteraction, ctx: BotContext, lang: Lang): Promise<void> {
+  const s = t(lang).recap;
+  requireManageGuild(interaction, lang);
+  const guild = interaction.guild;
+  if (!guild) throw new UserError(t(lang).errors.guildOnly);
+  const rawTime = interaction.options.getString("time", true);
+  const time = parseTimeOfDay(rawTime);
+  if (!time) throw new UserError(s.badTime(quoted(rawTime)));
+  const rawZone = interaction.options.getString("timezone") ?? "UTC";
+  const zone = resolveZone(rawZone);
+  if (!zone) throw new UserError(s.badZone(quoted(rawZone)));
+  const picked = interaction.options.getChannel("channel", true);
+  const channel = guild.channels.cache.get(picked.id) ?? (await guild.channels.fetch(picked.id).catch(() => null));
+  if (!isRecapChannel(channel)) throw new UserError(s.notTextChannel);
+  const missing = missingPostPermissions(channel, guild.members.me ?? (await guild.members.fetchMe())) ?? [];
+  if (missing.length) throw new UserError(s.missingPermissions(`<#${channel.id}>`, missing.map((p) => `**${s.permissions[p]}**`).join(lang === "zh" ? "、" : ", ")));
+  const story = requireStory(ctx, guild.id, lang);
+  const at = ctx.now();
+  const saved = upsertRecapSchedule(ctx.db, {
+    guildId: guild.id, storyId: story.id, channelId: channel.id, time: formatTimeOfDay(time), timezone: zone,
+    userId: interaction.user.id, now: at, nextSlot: slotAfter(at, time, zone), watermark: at - FIRST_LOOKBACK,
+  });
+  await interaction.reply(replyOptions(renderScheduled({ schedule: saved, story }, lang)));
+}
+
+async function off(interaction: ChatInputCommandInteraction, ctx: BotContext, lang: Lang): Promise<void> {
+  requireManageGuild(interaction, lang);
+  const removed = removeRecapSchedules(ctx.db, interaction.guildId!);
+  const s = t(lang).recap;
+  if (!removed.length) throw new UserError(s.offNone);
+  const titles = removed.map((r) => {
+    const story = getStoryById(ctx.db, r.storyId);
+    return escapeText(truncate(story ? pickOr(story.title, lang, story.slug) : `#${r.storyId}`, 100));
+  });
+  await interaction.reply(replyOptions({ content: s.off(titles.join(lang === "zh" ? "、" : ", ")), ephemeral: true }));
+}
+
+async function status(interaction: ChatInputCommandInteraction, ctx: BotContext, lang: Lang): Promise<void> {
+  if (!interaction.inGuild()) throw new UserError(t(lang).errors.guildOnly);
+  const views = recapSchedulesOf(ctx.db, interaction.guildId).map((schedule) => ({ schedule, story: getStoryById(ctx.db, schedule.storyId) }));
+  await interaction.reply(replyOptions(renderRecapStatus(views, lang, { maxAttempts: MAX_ATTEMPTS })));
+}
+
+const handlers = { now, schedule, off, status } as const;
+
+/**
+ * `/recap now [hours]` and `status` (everyone), `schedule` and `off` (Manage Server).
+ *
+ * Permissions: subcommands cannot carry their own default_member_permissions, and setting
+ * ManageGuild on `/recap` would hide `now` and `status` from ordinary members. So the command
+ * sets none, and `schedule` and `off` check Manage Server at run time (requireManageGuild,
+ * which also refuses DMs); their descriptions say so, and a server can still restrict the
+ * whole command in its integration settings.
+ */
+export default {
+  data: slash("recap")
+    .addSubcommand((sc) => named(sc, "recap.now").addIntegerOption((o) => named(o, "recap.now.hours").setMinValue(MIN_HOURS).setMaxValue(MAX_HOURS)))
+    .addSubcommand((sc) =>
+      named(sc, "recap.schedule")
+        .addChannelOption((o) => named(o, "recap.schedule.channel").setRequired(true).addChannelTypes(...RECAP_CHANNEL_TYPES))
+        .addStringOption((o) => named(o, "recap.schedule.time").setRequired(true).setMaxLength(20))
+        .addStringOption((o) => named(o, "recap.schedule.timezone").setAutocomplete(true).setMaxLength(64)),
+    )
+    .addSubcommand((sc) => named(sc, "recap.off"))
+    .addSubcommand((sc) => named(sc, "recap.status")),
+
+  async execute(interaction, ctx) {
+    const lang = langFromLocale(interaction.locale);
+    const sub = interaction.options.getSubcommand() as keyof typeof handlers;
+    const handler = handlers[sub];
+    if (!handler) throw new UserError(t(lang).errors.expired);
+    await handler(interaction, ctx, lang);
+  },
+
+  async autocomplete(interaction, ctx) {
+    const focused = interaction.options.getFocused(true);
+    if (focused.name !== "timezone") return interaction.respond([]);
+    const at = ctx.now();
+    await interaction.respond(fitChoices(suggestZones(focused.value).map((zone) => ({ name: `${zone} (${offsetLabel(zone, at)})`, value: zone }))));
+  },
+} satisfies Command;

@@ -1,0 +1,52 @@
+import { setGuildStory } from "../db/guilds.ts";
+import { getStoryBySlug, listStories } from "../db/stories.ts";
+import type { Command } from "../src/bot/command.ts";
+import { UserError } from "../src/bot/command.ts";
+import { named, slash } from "../src/bot/builders.ts";
+import { activeSlug, requireManageGuild } from "../src/bot/story.ts";
+import { langFromLocale, pickOr, t } from "../src/i18n/index.ts";
+import { errorText, escapeText, renderStoryList, replyOptions, storyChoices, truncate } from "../src/render/index.ts";
+
+/**
+ * `/story list` (everyone) and `/story use slug:` (Manage Server).
+ *
+ * Permissions: subcommands cannot carry their own default_member_permissions, and setting
+ * ManageGuild on `/story` would hide `list` from ordinary members. So the command sets none,
+ * and `use` checks Manage Server at run time (requireManageGuild, which also refuses DMs);
+ * a server can still restrict the whole command in its integration settings.
+ */
+export default {
+  data: slash("story")
+    .addSubcommand((sc) => named(sc, "story.list"))
+    .addSubcommand((sc) =>
+      named(sc, "story.use").addStringOption((o) => named(o, "story.use.slug").setRequired(true).setAutocomplete(true).setMaxLength(100)),
+    ),
+
+  async execute(interaction, ctx) {
+    const lang = langFromLocale(interaction.locale);
+    if (interaction.options.getSubcommand() === "list") {
+      await interaction.reply(replyOptions(renderStoryList(listStories(ctx.db), activeSlug(ctx, interaction.guildId), lang)));
+      return;
+    }
+    requireManageGuild(interaction, lang);
+    const slug = interaction.options.getString("slug", true).trim();
+    const story = getStoryBySlug(ctx.db, slug) ?? getStoryBySlug(ctx.db, slug.toLowerCase());
+    if (!story) {
+      const valid = listStories(ctx.db).map((s) => `\`${s.slug}\``).join(lang === "zh" ? "、" : ", ");
+      throw new UserError(`${errorText("storyNotFound", lang, { slug })}\n${t(lang).stories.valid(valid || "—")}`);
+    }
+    setGuildStory(ctx.db, interaction.guildId!, story.slug, interaction.user.id, ctx.now());
+    const title = escapeText(truncate(pickOr(story.title, lang, story.slug).replace(/\s+/g, " "), 200));
+    const list = renderStoryList(listStories(ctx.db), story.slug, lang);
+    await interaction.reply(replyOptions({ ...list, content: t(lang).stories.switched(title) }));
+  },
+
+  async autocomplete(interaction, ctx) {
+    const lang = langFromLocale(interaction.locale);
+    const typed = interaction.options.getFocused().trim().toLowerCase();
+    const stories = listStories(ctx.db).filter(
+      (s) => !typed || [s.slug, s.title.en ?? "", s.title.zh ?? ""].some((text) => text.toLowerCase().includes(typed)),
+    );
+    await interaction.respond(storyChoices(stories, lang));
+  },
+} satisfies Command;
