@@ -13,7 +13,7 @@
 import { ComponentType, PermissionFlagsBits, type BaseInteraction, type ModalSubmitInteraction } from "discord.js";
 import type { AuditActor } from "../db/audit.ts";
 import { findEntities, getEntityByKey } from "../db/entities.ts";
-import { getEvent, getEventByKey } from "../db/events.ts";
+import { getEvent, getEventByKey, searchEventTitles } from "../db/events.ts";
 import type { Db } from "../db/index.ts";
 import type { EventDetail, Lang, Story } from "../db/types.ts";
 import { UserError, type BotContext } from "../src/bot/command.ts";
@@ -67,10 +67,17 @@ export function actorOf(interaction: BaseInteraction): AuditActor {
   return { userId: interaction.user.id, userName: interaction.user.username };
 }
 
-/** The event an `id` option names: its id (what autocomplete gives) or its key. */
+/**
+ * The event an `id` option names: its id (what autocomplete gives), its key, or words of
+ * its title that match that one event only (typed without picking a suggestion).
+ */
 export function eventFromOption(db: Db, story: Story, value: string, lang: Lang): EventDetail {
   const v = value.trim();
-  const event = /^\d{1,15}$/.test(v) ? getEvent(db, story.id, Number(v)) : getEventByKey(db, story.id, v);
+  let event = /^\d{1,15}$/.test(v) ? getEvent(db, story.id, Number(v)) : getEventByKey(db, story.id, v);
+  if (!event && v) {
+    const found = searchEventTitles(db, story.id, v, 2);
+    if (found.length === 1) event = getEvent(db, story.id, found[0]!.id);
+  }
   if (!event) throw new UserError(errorText("eventNotFound", lang, { id: v.slice(0, 100) }));
   return event;
 }

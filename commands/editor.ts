@@ -53,7 +53,7 @@ async function submitAdd(i: ModalSubmitInteraction, ctx: BotContext, lang: Lang,
   if (!read.ok) return refuse(i, ctx, lang, read.problems, { id: draftId, storyId: story.id, eventId: null, fields, base: null });
   const added = addEditorEvent(ctx.db, story.id, read.event, actorOf(i), read.changes, ctx.now());
   if (!added) throw new UserError(t(lang).errors.expired);
-  if (draftId) deleteDraft(ctx.db, draftId);
+  if (draftId && getDraft(ctx.db, draftId, ctx.now())?.userId === i.user.id) deleteDraft(ctx.db, draftId);
   ctx.log.info({ storyId: story.id, eventId: added.id, key: added.key, userId: i.user.id }, "editor added an event");
   await i.reply(replyOptions(renderAdded(getEvent(ctx.db, story.id, added.id)!, story, lang)));
 }

@@ -1,0 +1,154 @@
+/**
+ * Editors' writes: add, correct and remove one event, each in one transaction together with
+ * its full-text entry (db/search.ts) and its audit row (db/audit.ts).
+ *
+ * - Added events get the key `ed_<n>`: story files may not use "_" in ids, so a file event
+ *   can never collide with one, and n is never reused (editor_sequences), even after removals.
+ * - A correction never touches `content_hash`: the importer skips a file event whose file
+ *   text is unchanged, so a correction survives re-imports until the file itself changes.
+ * - `added_at` is never bumped by a correction, so recaps do not announce an event twice.
+ */
+import { recordAudit, type AuditAction, type AuditActor, type AuditChanges } from "./audit.ts";
+import type { Db } from "./index.ts";
+import { prepared } from "./prepared.ts";
+import { indexEvent, unindexEvent } from "./search.ts";
+import type { Localized, Precision, Source } from "./types.ts";
+
+/** An event's own columns as an editor sets them. */
+export interface EventColumns {
+  at: number;
+  precision: Precision;
+  title: Localized;
+  summary: Localized;
+  importance: number;
+}
+
+/** A new event: its columns, the entities it links (in order) and its sources. */
+export interface NewEvent extends EventColumns {
+  entityIds: number[];
+  sources: Source[];
+}
+
+/** A correction: every column as it will be; links and sources only when they change. */
+export interface EventUpdate extends EventColumns {
+  entityIds?: number[];
+  sources?: Source[];
+}
+
+/** How a correction or removal went. */
+export type WriteOutcome = "saved" | "gone" | "changed";
+
+interface Target { id: number; key: string; title_en: string | null; title_zh: string | null; slug: string; updated_at: number }
+
+const q = prepared((db: Db) => ({
+  slug: db.prepare<[number], { slug: string }>("SELECT slug FROM stories WHERE id = ?"),
+  nextN: db.prepare<[string], { n: number }>(
+    `INSERT INTO editor_sequences (story_slug, last_n) VALUES (?, 1)
+     ON CONFLICT (story_slug) DO UPDATE SET last_n = last_n + 1 RETURNING last_n AS n`,
+  ),
+  insert: db.prepare<{ story: number; key: string; at: number; prec: string; te: string | null; tz: string | null; se: string | null; sz: string | null; imp: number; now: number }, { id: number }>(
+    `INSERT INTO events (story_id, key, at, precision, title_en, title_zh, summary_en, summary_zh, importance, origin, content_hash, added_at, updated_at)
+     VALUES (:story, :key, :at, :prec, :te, :tz, :se, :sz, :imp, 'editor', '', :now, :now)
+     ON CONFLICT (story_id, key) DO NOTHING RETURNING id`,
+  ),
+  target: db.prepare<[number, number], Target>(
+    `SELECT ev.id, ev.key, ev.title_en, ev.title_zh, s.slug, ev.updated_at FROM events ev JOIN stories s ON s.id = ev.story_id
+     WHERE ev.id = ? AND ev.story_id = ?`,
+  ),
+  update: db.prepare<{ id: number; story: number; expected: number; at: number; prec: string; te: string | null; tz: string | null; se: string | null; sz: string | null; imp: number; now: number }>(
+    `UPDATE events SET at = :at, precision = :prec, title_en = :te, title_zh = :tz, summary_en = :se, summary_zh = :sz,
+       importance = :imp, updated_at = max(:now, updated_at + 1)
+     WHERE id = :id AND story_id = :story AND updated_at = :expected`,
+  ),
+  remove: db.prepare<[number, number]>("DELETE FROM events WHERE id = ? AND story_id = ?"),
+  clearLinks: db.prepare<[number]>("DELETE FROM event_entities WHERE event_id = ?"),
+  link: db.prepare<[number, number, number, number]>(
+    `INSERT INTO event_entities (event_id, entity_id, position)
+     SELECT ?, en.id, ? FROM entities en WHERE en.id = ? AND en.story_id = ? ON CONFLICT DO NOTHING`,
+  ),
+  clearSources: db.prepare<[number]>("DELETE FROM sources WHERE event_id = ?"),
+  source: db.prepare<[number, number, string, string | null]>("INSERT INTO sources (event_id, position, name, url) VALUES (?, ?, ?, ?)"),
+}));
+
+function writeLinks(db: Db, storyId: number, eventId: number, entityIds: readonly number[]): void {
+  const s = q(db);
+  s.clearLinks.run(eventId);
+  // Only entities of the event's own story are linked, whatever the caller passes.
+  entityIds.forEach((id, i) => s.link.run(eventId, i, id, storyId));
+}
+
+function writeSources(db: Db, eventId: number, sources: readonly Source[]): void {
+  const s = q(db);
+  s.clearSources.run(eventId);
+  sources.forEach((src, i) => s.source.run(eventId, i, src.name, src.url));
+}
+
+function titleText(t: Localized, key: string): string {
+  return t.en ?? t.zh ?? key;
+}
+
+function audit(db: Db, action: AuditAction, storyId: number, slug: string, event: { id: number; key: string; title: string }, actor: AuditActor, changes: AuditChanges, now: number): void {
+  recordAudit(db, { at: now, ...actor, storyId, storySlug: slug, eventId: event.id, eventKey: event.key, eventTitle: event.title, action, changes });
+}
+
+/**
+ * Adds an editor's event to a story with the next `ed_<n>` key, `added_at` = `now`, its
+ * links, sources, search entry and audit row. Null when the story does not exist.
+ */
+export function addEditorEvent(db: Db, storyId: number, ev: NewEvent, actor: AuditActor, changes: AuditChanges, now: number): { id: number; key: string } | null {
+  const s = q(db);
+  return db.transaction(() => {
+    const slug = s.slug.get(storyId)?.slug;
+    if (slug === undefined) return null;
+    let row: { id: number } | undefined;
+    let key = "";
+    // A key can only be taken if the sequence row was lost; skip past such keys.
+    for (let tries = 0; !row && tries < 1000; tries++) {
+      key = `ed_${s.nextN.get(slug)!.n}`;
+      row = s.insert.get({ story: storyId, key, at: ev.at, prec: ev.precision, te: ev.title.en, tz: ev.title.zh, se: ev.summary.en, sz: ev.summary.zh, imp: ev.importance, now });
+    }
+    if (!row) throw new Error(`no free editor key in story ${slug}`);
+    writeLinks(db, storyId, row.id, ev.entityIds);
+    writeSources(db, row.id, ev.sources);
+    indexEvent(db, row.id);
+    audit(db, "add", storyId, slug, { id: row.id, key, title: titleText(ev.title, key) }, actor, changes, now);
+    return { id: row.id, key };
+  })();
+}
+
+/**
+ * Corrects an event (of any origin) if it is still as the editor saw it (`expectedUpdatedAt`):
+ * "gone" if it no longer exists, "changed" if someone changed it meanwhile (nothing written).
+ * Keeps `content_hash`, `added_at` and `origin`; reindexes it; records the changes.
+ */
+export function updateEvent(db: Db, storyId: number, eventId: number, expectedUpdatedAt: number, ev: EventUpdate, actor: AuditActor, changes: AuditChanges, now: number): WriteOutcome {
+  const s = q(db);
+  return db.transaction((): WriteOutcome => {
+    const target = s.target.get(eventId, storyId);
+    if (!target) return "gone";
+    const r = s.update.run({ id: eventId, story: storyId, expected: expectedUpdatedAt, at: ev.at, prec: ev.precision, te: ev.title.en, tz: ev.title.zh, se: ev.summary.en, sz: ev.summary.zh, imp: ev.importance, now });
+    if (r.changes === 0) return "changed";
+    if (ev.entityIds) writeLinks(db, storyId, eventId, ev.entityIds);
+    if (ev.sources) writeSources(db, eventId, ev.sources);
+    indexEvent(db, eventId);
+    audit(db, "edit", storyId, target.slug, { id: eventId, key: target.key, title: titleText(ev.title, target.key) }, actor, changes, now);
+    return "saved";
+  })();
+}
+
+/**
+ * Removes an event (its links, quotes and sources cascade; its search entry goes first) if
+ * it is still as the editor saw it, and records what it was.
+ */
+export function removeEvent(db: Db, storyId: number, eventId: number, expectedUpdatedAt: number, actor: AuditActor, changes: AuditChanges, now: number): WriteOutcome {
+  const s = q(db);
+  return db.transaction((): WriteOutcome => {
+    const target = s.target.get(eventId, storyId);
+    if (!target) return "gone";
+    if (target.updated_at !== expectedUpdatedAt) return "changed";
+    unindexEvent(db, eventId);
+    s.remove.run(eventId, storyId);
+    audit(db, "remove", storyId, target.slug, { id: eventId, key: target.key, title: titleText({ en: target.title_en, zh: target.title_zh }, target.key) }, actor, changes, now);
+    return "saved";
+  })();
+}

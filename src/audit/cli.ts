@@ -1,0 +1,49 @@
+/**
+ * `npm run audit -- [--story <slug>] [--since <YYYY-MM-DD>] [--db <path>]`: prints what
+ * editors changed, one change per line, newest last. Bad arguments: a message and exit 1.
+ */
+import { existsSync } from "node:fs";
+import { auditLog } from "../../db/audit.ts";
+import { DatabaseOpenError, openDatabase } from "../../db/index.ts";
+import { ConfigError, loadConfig } from "../config.ts";
+import { AUDIT_USAGE, readAuditArgs } from "./args.ts";
+import { auditLine } from "./format.ts";
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
+
+function main(): void {
+  const read = readAuditArgs(process.argv.slice(2));
+  if (!read.ok) fail(read.message);
+  const { args } = read;
+  if (args.help) return void process.stdout.write(`${AUDIT_USAGE}\n`);
+  let path = args.db;
+  if (!path) {
+    try {
+      path = loadConfig().DATABASE_PATH;
+    } catch (err) {
+      if (err instanceof ConfigError) fail(err.message);
+      throw err;
+    }
+  }
+  // Opening would create an empty database; a mistyped path should say so instead.
+  if (!existsSync(path)) fail(`audit: there is no database at ${path}`);
+  let db;
+  try {
+    db = openDatabase(path);
+  } catch (err) {
+    if (err instanceof DatabaseOpenError) fail(`audit: ${err.message}`);
+    throw err;
+  }
+  try {
+    const entries = auditLog(db, { storySlug: args.storySlug, since: args.since });
+    for (const e of entries) process.stdout.write(`${auditLine(e)}\n`);
+    if (entries.length === 0) process.stderr.write("No changes recorded.\n");
+  } finally {
+    db.close();
+  }
+}
+
+main();

@@ -1,0 +1,116 @@
+/**
+ * The editors' event form: its five fields and how each is read. Pure; problems come back
+ * as data for src/render/editor.ts to word.
+ */
+import type { EntityRef, Precision, Source } from "../../db/types.ts";
+import { parseEventTime } from "../story/dates.ts";
+
+/** The form's fields, in the order the modal shows them (Discord allows five). */
+export const FIELD_IDS = ["title", "when", "summary", "people", "source"] as const;
+export type FieldId = (typeof FIELD_IDS)[number];
+export type FormFields = Record<FieldId, string>;
+
+/** Longest texts accepted (the modal enforces them too). */
+export const FIELD_MAX = { title: 200, when: 40, summary: 2000, people: 500, source: 1000 } as const satisfies Record<FieldId, number>;
+export const MAX_PEOPLE = 25;
+export const MAX_SOURCES = 10;
+/** The importance of an event whose title starts with "!", and of any other. */
+export const MAJOR_IMPORTANCE = 4;
+export const DEFAULT_IMPORTANCE = 3;
+
+/** Something wrong with what was typed; `field` says which input to fix. */
+export type Problem =
+  | { kind: "titleMissing" }
+  | { kind: "tooLong"; field: FieldId; max: number }
+  | { kind: "badWhen"; value: string }
+  | { kind: "sourceMissing" }
+  | { kind: "sourceNoName"; line: string }
+  | { kind: "sourceBadUrl"; url: string }
+  | { kind: "tooManySources"; max: number }
+  | { kind: "tooManyPeople"; max: number }
+  | { kind: "unknownPerson"; typed: string; suggestions: EntityRef[] }
+  | { kind: "ambiguousPerson"; typed: string; matches: EntityRef[] };
+
+/** The known fields of a submitted form, each a string ("" when missing). */
+export function formFields(raw: Partial<Record<string, string | null | undefined>>): FormFields {
+  return Object.fromEntries(FIELD_IDS.map((f) => [f, typeof raw[f] === "string" ? raw[f] : ""])) as FormFields;
+}
+
+/** A field's text as compared: line ends unified, spaces at line ends and around the text dropped. */
+export function normalizeField(text: string): string {
+  return text.replace(/\r\n?/g, "\n").replace(/[ \t]+$/gm, "").trim();
+}
+
+/** Whether two values of a field say the same thing. */
+export function sameField(a: string, b: string): boolean {
+  return normalizeField(a) === normalizeField(b);
+}
+
+/** A title with its "major development" mark: a leading "!" (or ❗) raises the importance. */
+export function parseTitle(text: string): { text: string; major: boolean } {
+  const m = /^\s*([!！❗]+)\s*/u.exec(text);
+  const rest = m ? text.slice(m[0].length) : text;
+  return { text: rest.replace(/\s+/g, " ").trim(), major: !!m };
+}
+
+/** When it happened: a calendar date or an ISO date-time with offset. */
+export function parseWhen(text: string): { at: number; precision: Precision } | null {
+  return parseEventTime(text);
+}
+
+function isHttpUrl(url: string): boolean {
+  return /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(url) && URL.canParse(url);
+}
+
+/** One source line: `Name | https://url`, `Name https://url` or just `Name`. */
+export function parseSourceLine(line: string): Source | Problem {
+  const text = line.trim();
+  const bar = text.lastIndexOf("|");
+  let name = text;
+  let url: string | null = null;
+  if (bar >= 0) {
+    name = text.slice(0, bar).trim();
+    url = text.slice(bar + 1).trim() || null;
+  } else {
+    const trailing = /^(.*\S)\s+(\S+:\/\/\S+)$/.exec(text);
+    if (trailing) [name, url] = [trailing[1]!.trim(), trailing[2]!];
+    else if (/^\S+:\/\/\S*$/.test(text)) [name, url] = ["", text];
+  }
+  if (!name) return { kind: "sourceNoName", line: text };
+  if (url !== null && !isHttpUrl(url)) return { kind: "sourceBadUrl", url };
+  return { name, url };
+}
+
+/** The sources field: one source per line, at least one. */
+export function parseSources(text: string): { sources: Source[]; problems: Problem[] } {
+  const lines = normalizeField(text).split("\n").map((l) => l.trim()).filter(Boolean);
+  if (lines.length === 0) return { sources: [], problems: [{ kind: "sourceMissing" }] };
+  if (lines.length > MAX_SOURCES) return { sources: [], problems: [{ kind: "tooManySources", max: MAX_SOURCES }] };
+  const sources: Source[] = [];
+  const problems: Problem[] = [];
+  for (const line of lines) {
+    const r = parseSourceLine(line);
+    if ("kind" in r) problems.push(r);
+    else sources.push(r);
+  }
+  return { sources, problems };
+}
+
+/** The names in the people field: separated by commas (, ， 、), semicolons or lines; each once. */
+export function splitNames(text: string): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of text.split(/[,，、;；\n]/)) {
+    const name = raw.replace(/\s+/g, " ").trim();
+    const k = name.toLowerCase();
+    if (!name || seen.has(k)) continue;
+    seen.add(k);
+    out.push(name);
+  }
+  return out;
+}
+
+/** A text field's value when it is too long, as a problem; null when it fits. */
+export function lengthProblem(field: FieldId, text: string): Problem | null {
+  return text.length > FIELD_MAX[field] ? { kind: "tooLong", field, max: FIELD_MAX[field] } : null;
+}
