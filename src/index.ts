@@ -8,6 +8,7 @@ import { startBot } from "./bot/app.ts";
 import { onShutdown } from "./bot/shutdown.ts";
 import { ConfigError, loadConfig, type Config } from "./config.ts";
 import { createLogger } from "./log.ts";
+import { createRecapScheduler } from "./recap/scheduler.ts";
 import { describeImport, syncStories } from "./story/import.ts";
 
 const NO_TOKEN = `Storyline cannot start: DISCORD_TOKEN is not set.
@@ -54,7 +55,10 @@ async function main(): Promise<void> {
     fail(`Storyline cannot start: ${why}`);
   }
   const running = bot;
-  onShutdown(log, [() => running.stop(), () => void db.close()]);
+  // Recaps start once every guild has arrived; on shutdown they stop first, finishing a post in flight.
+  const recaps = createRecapScheduler({ client: running.client, ctx: running.ctx });
+  recaps.start();
+  onShutdown(log, [() => recaps.stop(), () => running.stop(), () => void db.close()]);
 }
 
 void main();

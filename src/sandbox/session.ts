@@ -4,8 +4,9 @@ import { startBot, type Bot } from "../bot/app.ts";
 import { createRest, deployCommands } from "../bot/deploy.ts";
 import type { Config } from "../config.ts";
 import type { Logger } from "../log.ts";
+import { createRecapScheduler } from "../recap/scheduler.ts";
 import { syncStories } from "../story/import.ts";
-import { FakeDiscord, type FakeMessage, type InteractionOutcome } from "./fake-discord/index.ts";
+import { FakeDiscord, SANDBOX_USER_ID, type FakeMessage, type InteractionOutcome } from "./fake-discord/index.ts";
 import { parseLine, SANDBOX_HELP } from "./line.ts";
 import { resolveCall } from "./options.ts";
 import { flattenComponents, printMessage } from "./print.ts";
@@ -40,6 +41,8 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
   const locale = opts.locale ?? "en-US";
   const fake = await FakeDiscord.start({ guilds: [{ name: "Sandbox", preferredLocale: locale, channels: [{ name: "general" }, { name: "news" }] }] });
   const config: Config = { ...opts.config, DISCORD_API_BASE: fake.apiBase, DISCORD_TOKEN: SANDBOX_TOKEN };
+  // The sandbox user is a story editor (so /editor can be tried) unless EDITOR_USER_IDS says otherwise.
+  if (config.EDITOR_USER_IDS.length === 0) config.EDITOR_USER_IDS = [SANDBOX_USER_ID];
   const db = openDatabase(config.DATABASE_PATH);
   syncStories(db, config.STORIES_DIR);
   let bot: Bot;
@@ -52,6 +55,9 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
   }
   const guild = fake.defaultGuild();
   await deployCommands(createRest(SANDBOX_TOKEN, fake.apiBase), fake.applicationId, bot.commands.values(), guild.id);
+  // Daily recaps tick every minute here too: `/recap schedule` a minute ahead, `wait 65`, see the post.
+  const recaps = createRecapScheduler({ client: bot.client, ctx: bot.ctx });
+  recaps.start();
 
   let last: FakeMessage | undefined;
   let lastModal: InteractionOutcome["modal"];
@@ -147,6 +153,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
     },
     stop: async () => {
       clearInterval(watcher);
+      await recaps.stop();
       await bot.stop();
       db.close();
       await fake.stop();

@@ -1,0 +1,117 @@
+/**
+ * The recap scheduler. node-cron calls {@link RecapScheduler.tick} once a minute; all state
+ * is in SQLite, so a restart loses nothing: the first tick finds every schedule whose slot
+ * passed while the bot was down and posts one catch-up recap each. Ticks never overlap, due
+ * schedules go through one bounded queue, and no failure escapes a tick.
+ */
+import cron, { type ScheduledTask } from "node-cron";
+import type { Client } from "discord.js";
+import { dueRecapSchedules, recordRecapFailure, type RecapSchedule } from "../../db/recaps.ts";
+import type { BotContext } from "../bot/command.ts";
+import { classifyFailure, MAX_ATTEMPTS } from "./failures.ts";
+import { runRecap, type RecapHooks } from "./post.ts";
+import { runBounded } from "./queue.ts";
+
+/** Posts in flight at once; discord.js paces them further (per channel, and ~50/s overall). */
+export const RECAP_CONCURRENCY = 6;
+
+/** The bot's client and context; the rest is for tests. */
+export interface RecapSchedulerOptions {
+  client: Client;
+  ctx: BotContext;
+  /** The clock (default `ctx.now`); tests move it and call `tick()`. */
+  now?: () => number;
+  concurrency?: number;
+  hooks?: RecapHooks;
+}
+
+/** A running (or ready) recap scheduler. */
+export interface RecapScheduler {
+  /** Starts the minute tick (node-cron) and runs a first tick at once, for catch-up. */
+  start(): void;
+  /** Runs every due schedule; joins the running tick instead of overlapping it. */
+  tick(): Promise<void>;
+  /** Stops ticking, lets the posts in flight finish (starting no more), then resolves. */
+  stop(): Promise<void>;
+}
+
+/** Creates the scheduler; nothing runs until `start()` or `tick()`. */
+export function createRecapScheduler(opts: RecapSchedulerOptions): RecapScheduler {
+  const { ctx } = opts;
+  const log = ctx.log.child({ component: "recap" });
+  const now = opts.now ?? ctx.now;
+  let task: ScheduledTask | null = null;
+  let running: Promise<void> | null = null;
+  let stopped = false;
+
+  async function runOne(schedule: RecapSchedule, at: number): Promise<void> {
+    const where = { scheduleId: schedule.id, guildId: schedule.guildId, channelId: schedule.channelId };
+    try {
+      const out = await runRecap({ client: opts.client, db: ctx.db, hooks: opts.hooks }, schedule, at);
+      if (out.result === "posted") log.info({ ...where, slot: out.slot, events: out.events, messages: out.messageIds.length }, "recap posted");
+      else if (out.result === "empty") log.debug({ ...where, slot: out.slot }, "recap: nothing new");
+      else log.info({ ...where, slot: out.slot }, "recap schedule changed while it ran; nothing recorded");
+    } catch (err) {
+      const { pause, detail } = classifyFailure(err);
+      const pauseAfter = pause ? 1 : MAX_ATTEMPTS;
+      let state: ReturnType<typeof recordRecapFailure> = null;
+      try {
+        state = recordRecapFailure(ctx.db, { id: schedule.id, expectNext: schedule.nextSlot, now: at, failure: detail, pauseAfter, pauseReason: pause ?? "failing" });
+      } catch (dbErr) {
+        log.error({ ...where, err: dbErr }, "recap: could not record a failure");
+      }
+      if (state?.paused) log.warn({ ...where, reason: pause ?? "failing", detail }, "recap schedule paused");
+      else log.warn({ ...where, detail, attempt: state?.failures, of: MAX_ATTEMPTS }, "recap post failed; will retry next minute");
+    }
+  }
+
+  async function runTick(): Promise<void> {
+    const at = now();
+    let due: RecapSchedule[];
+    try {
+      due = dueRecapSchedules(ctx.db, at);
+    } catch (err) {
+      log.error({ err }, "recap: could not read the schedules");
+      return;
+    }
+    if (!due.length) return;
+    log.debug({ due: due.length }, "recap tick");
+    await runBounded(due, opts.concurrency ?? RECAP_CONCURRENCY, (s) => runOne(s, at), {
+      halted: () => stopped,
+      onError: (err, s) => log.error({ err, scheduleId: s.id }, "recap job failed"),
+    });
+  }
+
+  function tick(): Promise<void> {
+    if (stopped) return Promise.resolve();
+    running ??= runTick().finally(() => {
+      running = null;
+    });
+    return running;
+  }
+
+  return {
+    start() {
+      if (task || stopped) return;
+      task = cron.schedule("* * * * *", () => tick(), {
+        name: "recap",
+        noOverlap: true,
+        logger: {
+          info: (m) => log.debug(m),
+          warn: (m) => log.warn(m),
+          error: (m, err) => log.error({ err: err ?? m }, "node-cron"),
+          debug: (m) => log.trace({ m: String(m) }, "node-cron"),
+        },
+      });
+      void tick();
+    },
+    tick,
+    async stop() {
+      stopped = true;
+      const t = task;
+      task = null;
+      if (t) await t.destroy();
+      await running;
+    },
+  };
+}
