@@ -8,8 +8,8 @@
  * another connection commits) and `total_changes()` (every row this connection wrote), so
  * any write anywhere — an import, an editor, a feed, another process — rebuilds it on the
  * next lookup. No writer has to remember to invalidate; `invalidateEntityCache` exists for
- * those who want to drop it early. Mentions count published events only: see the
- * `/* published *\/` markers, as in db/events.ts.
+ * those who want to drop it early. Mentions count published events only, as in
+ * db/events.ts.
  */
 import { countEntityEvents, dataStamp, sourcesOfEvents, timelinePage } from "./events.ts";
 import { NameIndex, type IndexedEntity } from "./fuzzy.ts";
@@ -27,12 +27,12 @@ interface QuoteRow { text_en: string | null; text_zh: string | null; id: number;
 const COLS = "e.id, e.story_id, e.key, e.kind, e.name_en, e.name_zh, e.role_en, e.role_zh, e.aliases";
 /**
  * How many published events link entity `e` (a fixed fragment, never user text). Counted
- * from the links alone, without visiting each event (1M links: ~30 ms, not ~2 s); with a
- * status column the published filter here is the anti-join in the marker, cheap because
- * unpublished events are few.
+ * from the links alone, without visiting each event (1M links: ~30 ms, not ~2 s); the
+ * published filter is an anti-join against the unpublished events, which are few and have
+ * their own partial index (migration 005).
  */
 const MENTIONS = `(SELECT count(*) FROM event_entities ee WHERE ee.entity_id = e.id
-    /* published: AND ee.event_id NOT IN (SELECT ev.id FROM events ev WHERE ev.status <> 'published') */)`;
+    AND ee.event_id NOT IN (SELECT ev.id FROM events ev WHERE ev.status <> 'published'))`;
 
 const q = prepared((db: Db) => ({
   refs: db.prepare<[number], { id: number; key: string; kind: EntityKind; name_en: string | null; name_zh: string | null; mentions: number }>(
@@ -46,7 +46,7 @@ const q = prepared((db: Db) => ({
   quotes: db.prepare<[number, number, number], QuoteRow>(
     `SELECT qt.text_en, qt.text_zh, ev.id, ev.key, ev.at, ev.precision, ev.title_en, ev.title_zh
      FROM quotes qt JOIN events ev ON ev.id = qt.event_id
-     WHERE qt.entity_id = ? AND ev.story_id = ? /* published */
+     WHERE qt.entity_id = ? AND ev.story_id = ? AND ev.status = 'published'
      ORDER BY ev.at, ev.id, qt.position LIMIT ?`,
   ),
 }));

@@ -2,8 +2,8 @@
  * Reading events: the latest, one in full, the timeline page by page, search, and what was
  * added in a window (for recaps).
  *
- * Published only: every event is published today; once feed items get a `status`, each
- * statement below gets `AND <alias>.status = 'published'` where it says `/* published *\/`.
+ * Published only: every statement below has `AND <alias>.status = 'published'`, so events a
+ * feed suggested (pending review) or that were rejected never show (migration 005).
  * Lists load their events with one statement and the events' entities (quotes, sources)
  * with one more, passing the ids as a JSON array to `json_each` — no N+1, no built SQL.
  */
@@ -26,39 +26,39 @@ const COLS = `ev.id, ev.story_id, ev.key, ev.at, ev.precision, ev.title_en, ev.t
   ev.importance, ev.origin, ev.added_at, ev.updated_at`;
 
 const q = prepared((db: Db) => ({
-  latest: db.prepare<[number, number], EventRow>(`SELECT ${COLS} FROM events ev WHERE ev.story_id = ? /* published */ ORDER BY ev.at DESC, ev.id DESC LIMIT ?`),
-  byId: db.prepare<[number, number], EventRow>(`SELECT ${COLS} FROM events ev WHERE ev.id = ? AND ev.story_id = ? /* published */`),
-  byKey: db.prepare<[string, number], EventRow>(`SELECT ${COLS} FROM events ev WHERE ev.key = ? AND ev.story_id = ? /* published */`),
+  latest: db.prepare<[number, number], EventRow>(`SELECT ${COLS} FROM events ev WHERE ev.story_id = ? AND ev.status = 'published' ORDER BY ev.at DESC, ev.id DESC LIMIT ?`),
+  byId: db.prepare<[number, number], EventRow>(`SELECT ${COLS} FROM events ev WHERE ev.id = ? AND ev.story_id = ? AND ev.status = 'published'`),
+  byKey: db.prepare<[string, number], EventRow>(`SELECT ${COLS} FROM events ev WHERE ev.key = ? AND ev.story_id = ? AND ev.status = 'published'`),
   byIds: db.prepare<[string, number], EventRow>(
-    `SELECT ${COLS} FROM json_each(?) j JOIN events ev ON ev.id = j.value WHERE ev.story_id = ? /* published */ ORDER BY j.key`,
+    `SELECT ${COLS} FROM json_each(?) j JOIN events ev ON ev.id = j.value WHERE ev.story_id = ? AND ev.status = 'published' ORDER BY j.key`,
   ),
   addedBetween: db.prepare<[number, number, number], EventRow>(
-    `SELECT ${COLS} FROM events ev WHERE ev.story_id = ? AND ev.added_at > ? AND ev.added_at <= ? /* published */ ORDER BY ev.at, ev.id`,
+    `SELECT ${COLS} FROM events ev WHERE ev.story_id = ? AND ev.added_at > ? AND ev.added_at <= ? AND ev.status = 'published' ORDER BY ev.at, ev.id`,
   ),
   count: db.prepare<Range, { n: number }>(
-    "SELECT count(*) AS n FROM events ev WHERE ev.story_id = :story AND ev.at >= :from AND ev.at <= :to /* published */",
+    "SELECT count(*) AS n FROM events ev WHERE ev.story_id = :story AND ev.at >= :from AND ev.at <= :to AND ev.status = 'published'",
   ),
   page: db.prepare<Paged, EventRow>(
-    `SELECT ${COLS} FROM (SELECT pe.id FROM events pe WHERE pe.story_id = :story AND pe.at >= :from AND pe.at <= :to /* published */
+    `SELECT ${COLS} FROM (SELECT pe.id FROM events pe WHERE pe.story_id = :story AND pe.at >= :from AND pe.at <= :to AND pe.status = 'published'
        ORDER BY pe.at, pe.id LIMIT :limit OFFSET :offset) p JOIN events ev ON ev.id = p.id ORDER BY ev.at, ev.id`,
   ),
   pageBack: db.prepare<Paged, EventRow>(
-    `SELECT ${COLS} FROM (SELECT pe.id FROM events pe WHERE pe.story_id = :story AND pe.at >= :from AND pe.at <= :to /* published */
+    `SELECT ${COLS} FROM (SELECT pe.id FROM events pe WHERE pe.story_id = :story AND pe.at >= :from AND pe.at <= :to AND pe.status = 'published'
        ORDER BY pe.at DESC, pe.id DESC LIMIT :limit OFFSET :offset) p JOIN events ev ON ev.id = p.id ORDER BY ev.at, ev.id`,
   ),
   // Entity filter: from the entity's links (CROSS JOIN keeps that order) when it is rare,
   // or along the time index probing its links when it is common (see timelinePage).
   countOf: db.prepare<Range & { entity: number }, { n: number }>(
     `SELECT count(*) AS n FROM event_entities ee CROSS JOIN events ev ON ev.id = ee.event_id
-     WHERE ee.entity_id = :entity AND ev.story_id = :story AND ev.at >= :from AND ev.at <= :to /* published */`,
+     WHERE ee.entity_id = :entity AND ev.story_id = :story AND ev.at >= :from AND ev.at <= :to AND ev.status = 'published'`,
   ),
   pageOf: db.prepare<Paged & { entity: number }, EventRow>(
     `SELECT ${COLS} FROM (SELECT pe.id FROM event_entities ee CROSS JOIN events pe ON pe.id = ee.event_id
-       WHERE ee.entity_id = :entity AND pe.story_id = :story AND pe.at >= :from AND pe.at <= :to /* published */
+       WHERE ee.entity_id = :entity AND pe.story_id = :story AND pe.at >= :from AND pe.at <= :to AND pe.status = 'published'
        ORDER BY pe.at, pe.id LIMIT :limit OFFSET :offset) p JOIN events ev ON ev.id = p.id ORDER BY ev.at, ev.id`,
   ),
   pageScan: db.prepare<Paged & { entity: number }, EventRow>(
-    `SELECT ${COLS} FROM (SELECT pe.id FROM events pe WHERE pe.story_id = :story AND pe.at >= :from AND pe.at <= :to /* published */
+    `SELECT ${COLS} FROM (SELECT pe.id FROM events pe WHERE pe.story_id = :story AND pe.at >= :from AND pe.at <= :to AND pe.status = 'published'
        AND EXISTS (SELECT 1 FROM event_entities ee WHERE ee.event_id = pe.id AND ee.entity_id = :entity)
        ORDER BY pe.at, pe.id LIMIT :limit OFFSET :offset) p JOIN events ev ON ev.id = p.id ORDER BY ev.at, ev.id`,
   ),
@@ -198,7 +198,7 @@ export function countEntityEvents(db: Db, storyId: number, entityId: number, fro
  * One page of a story's timeline, oldest first, optionally only events linking `entityId`
  * and/or with `from <= at <= to`. `page` (0-based) is clamped into [0, pageCount - 1];
  * there is always at least one (possibly empty) page. Paging is OFFSET over the covering
- * index `events_by_time`, so only index entries are skipped; totals are counted once per
+ * index `events_published_by_time`, so only index entries are skipped; totals are counted once per
  * filter until the next write (memoCount). An entity filter walks the entity's links
  * (`event_entities_by_entity`) and sorts them, unless the entity is so common that walking
  * the time index up to the page is cheaper (rows to walk × story total < entity total²).

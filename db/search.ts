@@ -3,13 +3,14 @@ import { prepared } from "./prepared.ts";
 import { matchTerms, segmentForIndex } from "./search-text.ts";
 
 const q = prepared((db: Db) => ({
-  texts: db.prepare<[number], { title_en: string | null; title_zh: string | null; summary_en: string | null; summary_zh: string | null; story_id: number; search_key: number | null }>(
-    "SELECT title_en, title_zh, summary_en, summary_zh, story_id, search_key FROM events WHERE id = ?",
+  texts: db.prepare<[number], { title_en: string | null; title_zh: string | null; summary_en: string | null; summary_zh: string | null; story_id: number; search_key: number | null; status: string }>(
+    "SELECT title_en, title_zh, summary_en, summary_zh, story_id, search_key, status FROM events WHERE id = ?",
   ),
   quoteTexts: db.prepare<[number], { text_en: string | null; text_zh: string | null }>(
     "SELECT text_en, text_zh FROM quotes WHERE event_id = ? ORDER BY position",
   ),
-  setKey: db.prepare<[number]>("UPDATE events SET search_key = (at / 60000) * 4294967296 + id WHERE id = ?"),
+  // Minutes clamped to 32 bits: an event dated past the year 6000 would overflow the 64-bit rowid.
+  setKey: db.prepare<[number]>("UPDATE events SET search_key = max(-2147483648, min(2147483647, at / 60000)) * 4294967296 + id WHERE id = ?"),
   keyOf: db.prepare<[number], { k: bigint | null }>("SELECT search_key AS k FROM events WHERE id = ?").safeIntegers(true),
   ftsDelete: db.prepare("DELETE FROM event_fts WHERE rowid = ?"),
   ftsInsert: db.prepare("INSERT INTO event_fts (rowid, story, body) VALUES (?, ?, ?)"),
@@ -19,12 +20,15 @@ const q = prepared((db: Db) => ({
   count: db.prepare<[string], { n: number }>("SELECT count(*) AS n FROM event_fts WHERE event_fts MATCH ?"),
 }));
 
-/** (Re)writes an event's entry in the full-text index. Call inside the write's transaction. */
+/**
+ * (Re)writes an event's entry in the full-text index. Call inside the write's transaction.
+ * Only published events are indexed: for a pending or rejected one this just removes any entry.
+ */
 export function indexEvent(db: Db, eventId: number): void {
   const s = q(db);
   unindexEvent(db, eventId);
   const row = s.texts.get(eventId);
-  if (!row) return;
+  if (!row || row.status !== "published") return;
   s.setKey.run(eventId);
   const parts = [row.title_en, row.title_zh, row.summary_en, row.summary_zh];
   for (const qt of s.quoteTexts.all(eventId)) parts.push(qt.text_en, qt.text_zh);

@@ -1,7 +1,6 @@
 /**
- * Reading stories. `eventCount` counts published events only: every event is published
- * today; once events get a `status`, `AND ev.status = 'published'` goes at the
- * `/* published *\/` marker. Counts are remembered until the next write (memoCount).
+ * Reading stories. `eventCount` counts published events only (`ev.status = 'published'`,
+ * migration 005). Counts are remembered until the next write (memoCount).
  */
 import { memoCount } from "./events.ts";
 import type { Db } from "./index.ts";
@@ -20,7 +19,7 @@ const q = prepared((db: Db) => ({
   all: db.prepare<[], StoryRow>(`SELECT ${COLS} FROM stories s ORDER BY s.slug`),
   bySlug: db.prepare<[string], StoryRow>(`SELECT ${COLS} FROM stories s WHERE s.slug = ?`),
   byId: db.prepare<[number], StoryRow>(`SELECT ${COLS} FROM stories s WHERE s.id = ?`),
-  eventCount: db.prepare<[number], { n: number }>("SELECT count(*) AS n FROM events ev WHERE ev.story_id = ? /* published */"),
+  eventCount: db.prepare<[number], { n: number }>("SELECT count(*) AS n FROM events ev WHERE ev.story_id = ? AND ev.status = 'published'"),
 }));
 
 function toStory(db: Db, r: StoryRow | undefined): Story | null {

@@ -1,18 +1,140 @@
 /**
- * User-facing strings of the feeds feature, in both languages. `zh` is typed by `en`, so a
- * key missing in Chinese is a compile error. Reached through `t(lang).feeds`.
+ * User-facing strings of the feeds feature (/feed and /review), in both languages. `zh` is
+ * typed by `en`, so a key missing in Chinese is a compile error. Reached through
+ * `t(lang).feeds`. Parameters arrive already escaped for Markdown.
  */
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** English feeds strings; the reference shape. */
 const en = {
   title: "Feeds",
+  badUrl: {
+    malformed: "That is not a web address. Give the feed's full address, starting with https:// or http://.",
+    scheme: "Only http:// and https:// feeds can be followed.",
+    credentials: "Leave the user name and password out of the address: every editor can see the feed list.",
+    "too-long": "That address is too long.",
+  },
+  added: (url: string) => `Now following ${url}.`,
+  updated: (url: string) => `Updated ${url}; it is active again.`,
+  storyLine: (story: string) => `Items are matched against **${story}**.`,
+  keywordsLine: (words: string) => `Also matching the words: ${words}.`,
+  trustedLine: "Trusted: its events are published without review.",
+  reviewLine: "Its events wait for `/review`.",
+  firstFetch: (title: string, items: number, matched: number, created: number) =>
+    `First fetch: **${title}**, ${plural(items, "item", "items")}, ${matched} matched the story, ${plural(created, "new event", "new events")}.`,
+  firstFetchUnchanged: "First fetch: nothing new since the last time.",
+  firstFetchFailed: (error: string) => `The first fetch failed: ${error}. The feed is saved and will be tried again on the next polls.`,
+  removed: (url: string) => `Stopped following ${url}. What it already brought in stays.`,
+  notFound: (url: string) => `No feed ${url} is being followed. See \`/feed list\`.`,
+  list: {
+    empty: "No feeds are being followed. Add one with `/feed add`.",
+    story: "Story",
+    lastFetch: "Last fetch",
+    never: "not yet",
+    items: (seen: number, events: number) => `${plural(seen, "item", "items")} seen, ${plural(events, "event", "events")}`,
+    lastError: "Last error",
+    paused: (reason: string) => `⏸️ Paused after repeated failures (${reason}). \`/feed add\` the same address to resume.`,
+    backingOff: (failures: number, skips: number) => `retrying after ${plural(skips, "more poll", "more polls")} (${plural(failures, "failure", "failures")} in a row)`,
+    trusted: "trusted",
+    keywords: "Keywords",
+    footer: (n: number, minutes: number) => `${plural(n, "feed", "feeds")} · checked every ${plural(minutes, "minute", "minutes")}`,
+  },
+  /** Why a fetch failed, by error kind (src/feeds/errors.ts). */
+  errors: {
+    dns: "the host name could not be found",
+    refused: "the server refused the connection",
+    timeout: "the server took too long to answer",
+    network: "a network error",
+    http: (status: string) => `the server answered HTTP ${status}`,
+    "too-large": "the feed is too large",
+    redirects: "too many redirects",
+    "bad-redirect": "a redirect to something other than http(s)",
+    malformed: "the feed is broken (malformed XML or JSON)",
+    "not-a-feed": "that address is not an RSS, Atom or JSON feed",
+    "no-story": "its story is no longer loaded",
+  },
+  review: {
+    title: "Review",
+    position: (n: number, total: number) => `Suggestion ${n} of ${total} waiting for review`,
+    empty: (story: string) => `Nothing waits for review in ${story}.`,
+    approve: "Approve",
+    edit: "Edit",
+    reject: "Reject",
+    skip: "Skip",
+    source: "From",
+    approved: (title: string) => `✅ Published: ${title}`,
+    rejected: (title: string) => `🗑️ Rejected: ${title}`,
+    edited: (title: string) => `✏️ Corrected: ${title}. Approve or reject it below.`,
+    nothingChanged: "Nothing was changed.",
+    alreadyDone: "That suggestion was already reviewed.",
+  },
 };
 
 /** The shape of the feeds strings. */
 export type FeedsStrings = typeof en;
 
 const zh: FeedsStrings = {
-  title: "Feeds",
+  title: "订阅源",
+  badUrl: {
+    malformed: "这不是一个网址。请给出订阅源的完整地址，以 https:// 或 http:// 开头。",
+    scheme: "只能订阅 http:// 和 https:// 的源。",
+    credentials: "请不要在地址中包含用户名和密码：所有编辑都能看到订阅源列表。",
+    "too-long": "这个地址太长了。",
+  },
+  added: (url: string) => `已开始订阅 ${url}。`,
+  updated: (url: string) => `已更新 ${url}，并重新启用。`,
+  storyLine: (story: string) => `条目将与 **${story}** 进行匹配。`,
+  keywordsLine: (words: string) => `同时匹配以下关键词：${words}。`,
+  trustedLine: "可信源：其事件无需审核直接发布。",
+  reviewLine: "其事件需通过 `/review` 审核。",
+  firstFetch: (title: string, items: number, matched: number, created: number) =>
+    `首次获取：**${title}**，共 ${items} 个条目，${matched} 个与新闻相关，新增 ${created} 个事件。`,
+  firstFetchUnchanged: "首次获取：自上次以来没有新内容。",
+  firstFetchFailed: (error: string) => `首次获取失败：${error}。订阅源已保存，之后的轮询会再次尝试。`,
+  removed: (url: string) => `已停止订阅 ${url}。已收录的内容会保留。`,
+  notFound: (url: string) => `没有订阅 ${url}。请查看 \`/feed list\`。`,
+  list: {
+    empty: "目前没有订阅任何源。可用 `/feed add` 添加。",
+    story: "新闻",
+    lastFetch: "上次获取",
+    never: "尚未获取",
+    items: (seen: number, events: number) => `已读取 ${seen} 个条目，生成 ${events} 个事件`,
+    lastError: "上次错误",
+    paused: (reason: string) => `⏸️ 多次失败后已暂停（${reason}）。再次 \`/feed add\` 同一地址即可恢复。`,
+    backingOff: (failures: number, skips: number) => `将在 ${skips} 次轮询后重试（已连续失败 ${failures} 次）`,
+    trusted: "可信",
+    keywords: "关键词",
+    footer: (n: number, minutes: number) => `共 ${n} 个订阅源 · 每 ${minutes} 分钟检查一次`,
+  },
+  errors: {
+    dns: "找不到该主机名",
+    refused: "服务器拒绝了连接",
+    timeout: "服务器响应超时",
+    network: "网络错误",
+    http: (status: string) => `服务器返回 HTTP ${status}`,
+    "too-large": "订阅源内容过大",
+    redirects: "重定向次数过多",
+    "bad-redirect": "重定向到了非 http(s) 地址",
+    malformed: "订阅源格式损坏（XML 或 JSON 有误）",
+    "not-a-feed": "该地址不是 RSS、Atom 或 JSON 订阅源",
+    "no-story": "其对应的新闻已不再加载",
+  },
+  review: {
+    title: "审核",
+    position: (n: number, total: number) => `第 ${n} 条，共 ${total} 条待审核`,
+    empty: (story: string) => `${story} 中没有待审核的内容。`,
+    approve: "通过",
+    edit: "修改",
+    reject: "拒绝",
+    skip: "跳过",
+    source: "来源",
+    approved: (title: string) => `✅ 已发布：${title}`,
+    rejected: (title: string) => `🗑️ 已拒绝：${title}`,
+    edited: (title: string) => `✏️ 已修改：${title}。请在下方通过或拒绝。`,
+    nothingChanged: "没有任何改动。",
+    alreadyDone: "这条建议已经审核过了。",
+  },
 };
 
 export const feedsStrings = { en, zh } as const;

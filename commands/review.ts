@@ -1,0 +1,104 @@
+import { InteractionContextType, PermissionFlagsBits, type MessageComponentInteraction, type ModalSubmitInteraction } from "discord.js";
+import { updateEvent } from "../db/event-writes.ts";
+import { approveEvent, eventStatus, getPendingEvent, nextPending, rejectEvent } from "../db/review.ts";
+import { getStoryById } from "../db/stories.ts";
+import type { Lang, Story } from "../db/types.ts";
+import { slash } from "../src/bot/builders.ts";
+import { UserError, type BotContext, type Command } from "../src/bot/command.ts";
+import { requireStory } from "../src/bot/story.ts";
+import { readCorrection } from "../src/editor/form.ts";
+import { prefill } from "../src/editor/values.ts";
+import { langFromLocale, t } from "../src/i18n/index.ts";
+import { renderEditorModal, renderEditorProblems } from "../src/render/editor.ts";
+import { REVIEW_PREFIX, renderReview, type ReviewNotice } from "../src/render/feeds.ts";
+import { editOptions, replyOptions, type Reply } from "../src/render/index.ts";
+import { actorOf, idArg, peopleLookup, requireEditor, submittedFields } from "./_editor-kit.ts";
+
+/**
+ * custom_ids (prefix "rv"):
+ *   rv:ok:<eventId>    approve          rv:no:<eventId>    reject
+ *   rv:edit:<eventId>  open the form    rv:skip:<eventId>  show the next one
+ *   rv:save:<eventId>:<updatedAt>       the form, for the event as it was shown
+ */
+
+/** The story of an event named by a custom_id; a stale or forged id is refused. */
+function storyOfEvent(ctx: BotContext, eventId: number, lang: Lang): Story {
+  const status = eventId ? eventStatus(ctx.db, eventId) : null;
+  const story = status ? getStoryById(ctx.db, status.storyId) : null;
+  if (!story) throw new UserError(t(lang).errors.expired);
+  return story;
+}
+
+/** Approve or reject, then the next suggestion in place of this one. */
+function decide(ctx: BotContext, story: Story, eventId: number, approve: boolean, lang: Lang, userId: string): Reply {
+  const item = getPendingEvent(ctx.db, eventId);
+  const done = item && (approve ? approveEvent(ctx.db, eventId, ctx.now()) : rejectEvent(ctx.db, eventId, ctx.now()));
+  let notice: ReviewNotice = { kind: "alreadyDone" };
+  if (item && done) {
+    notice = { kind: approve ? "approved" : "rejected", event: item.event };
+    ctx.log.info({ eventId, key: item.event.key, storyId: story.id, userId }, approve ? "feed event approved" : "feed event rejected");
+  }
+  return renderReview(nextPending(ctx.db, story.id, eventId), story, lang, notice);
+}
+
+/** The corrected form: saved with the editor's rules, the event staying pending for a decision. */
+async function save(i: ModalSubmitInteraction, ctx: BotContext, lang: Lang, args: string[]): Promise<unknown> {
+  const [eventId, shownAt] = [idArg(args[0]), idArg(args[1])];
+  const story = storyOfEvent(ctx, eventId, lang);
+  const item = getPendingEvent(ctx.db, eventId);
+  const answer = (reply: Reply) => (i.isFromMessage() ? i.update(editOptions(reply)) : i.reply(replyOptions(reply)));
+  if (!item) return answer(renderReview(nextPending(ctx.db, story.id), story, lang, { kind: "alreadyDone" }));
+  if (item.event.updatedAt !== shownAt) throw new UserError(t(lang).editor.changedMeanwhile);
+  const read = readCorrection(submittedFields(i), prefill(item.event, lang), item.event, { localeLang: lang, people: peopleLookup(ctx.db, story.id) });
+  if (!read.ok) return i.reply(replyOptions(renderEditorProblems(read.problems, lang, null)));
+  if (Object.keys(read.changes).length === 0) return answer(renderReview(item, story, lang, { kind: "nothingChanged" }));
+  const outcome = updateEvent(ctx.db, story.id, eventId, shownAt, read.update, actorOf(i), read.changes, ctx.now());
+  if (outcome === "changed") throw new UserError(t(lang).editor.changedMeanwhile);
+  const edited = getPendingEvent(ctx.db, eventId);
+  if (outcome === "gone" || !edited) return answer(renderReview(nextPending(ctx.db, story.id), story, lang, { kind: "alreadyDone" }));
+  ctx.log.info({ eventId, storyId: story.id, fields: Object.keys(read.changes), userId: i.user.id }, "feed event corrected in review");
+  return answer(renderReview(edited, story, lang, { kind: "edited", event: edited.event }));
+}
+
+async function button(i: MessageComponentInteraction, ctx: BotContext, args: string[]): Promise<unknown> {
+  const lang = langFromLocale(i.locale);
+  requireEditor(i, ctx, lang);
+  const [action, idText] = args;
+  const eventId = idArg(idText);
+  const story = storyOfEvent(ctx, eventId, lang);
+  if (action === "ok" || action === "no") return i.update(editOptions(decide(ctx, story, eventId, action === "ok", lang, i.user.id)));
+  if (action === "skip") return i.update(editOptions(renderReview(nextPending(ctx.db, story.id, eventId), story, lang)));
+  if (action !== "edit") throw new UserError(t(lang).errors.expired);
+  const item = getPendingEvent(ctx.db, eventId);
+  if (!item) return i.update(editOptions(renderReview(nextPending(ctx.db, story.id, eventId), story, lang, { kind: "alreadyDone" })));
+  const customId = `${REVIEW_PREFIX}:save:${eventId}:${item.event.updatedAt}`;
+  return i.showModal(renderEditorModal("edit", customId, prefill(item.event, lang), lang));
+}
+
+/**
+ * `/review`: editors go through the events feeds suggested for the story this server
+ * follows, one at a time: approve (published now, so the next recap has it), correct with
+ * the editor's form, reject (kept, so the item never returns) or skip. Every button and
+ * form checks the editor list again.
+ */
+export default {
+  data: slash("review").setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild).setContexts(InteractionContextType.Guild),
+  prefix: REVIEW_PREFIX,
+
+  async execute(interaction, ctx) {
+    const lang = langFromLocale(interaction.locale);
+    requireEditor(interaction, ctx, lang);
+    const story = requireStory(ctx, interaction.guildId, lang);
+    return interaction.reply(replyOptions(renderReview(nextPending(ctx.db, story.id), story, lang)));
+  },
+
+  button,
+
+  async modal(interaction, ctx, args) {
+    const lang = langFromLocale(interaction.locale);
+    requireEditor(interaction, ctx, lang);
+    const [action, ...rest] = args;
+    if (action !== "save") throw new UserError(t(lang).errors.expired);
+    return save(interaction, ctx, lang, rest);
+  },
+} satisfies Command;

@@ -1,0 +1,79 @@
+/**
+ * What feeds bring in: each item remembered once per feed, each link once per story, and
+ * the events matching items become (origin 'feed', key `fd_<n>`, pending unless trusted).
+ */
+import type { Db } from "./index.ts";
+import { writeEventChildren } from "./import.ts";
+import { prepared } from "./prepared.ts";
+import { indexEvent } from "./search.ts";
+import type { Localized } from "./types.ts";
+
+/** An event to make from a matched item. */
+export interface FeedEventInput {
+  storyId: number;
+  at: number;
+  title: Localized;
+  summary: Localized;
+  entityIds: number[];
+  source: { name: string; url: string | null };
+  /** Trusted feeds publish at once; others wait for review. */
+  status: "published" | "pending";
+}
+
+/** What became of one item. */
+export type ItemOutcome = "seen" | "unmatched" | "duplicate" | "created";
+
+const q = prepared((db: Db) => ({
+  names: db.prepare<[number], { entityId: number; name: string }>(
+    "SELECT en.entity_id AS entityId, en.name FROM entities e JOIN entity_names en ON en.entity_id = e.id WHERE e.story_id = ?",
+  ),
+  see: db.prepare<[number, string, number]>("INSERT INTO feed_items (feed_id, item_key, seen_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"),
+  claimLink: db.prepare<[number, string]>("INSERT INTO feed_links (story_id, link) VALUES (?, ?) ON CONFLICT DO NOTHING"),
+  itemEvent: db.prepare<[number, number, string]>("UPDATE feed_items SET event_id = ? WHERE feed_id = ? AND item_key = ?"),
+  linkEvent: db.prepare<[number, number, string]>("UPDATE feed_links SET event_id = ? WHERE story_id = ? AND link = ?"),
+  // `fd_` + the id the row is about to get: unique, and no story file can use it (file ids
+  // have no "_"), nor the editor's `ed_<n>`.
+  insertEvent: db.prepare<
+    { story: number; at: number; te: string | null; tz: string | null; se: string | null; sz: string | null; status: string; now: number },
+    { id: number }
+  >(
+    `INSERT INTO events (story_id, key, at, precision, title_en, title_zh, summary_en, summary_zh, importance, origin, content_hash,
+       added_at, updated_at, status)
+     VALUES (:story, 'fd_' || (SELECT coalesce(max(id), 0) + 1 FROM events), :at, 'datetime', :te, :tz, :se, :sz, 3, 'feed', '',
+       :now, :now, :status)
+     ON CONFLICT (story_id, key) DO NOTHING RETURNING id`,
+  ),
+}));
+
+/** Every normalised name of every entity of a story, for matching items against. */
+export function storyEntityNames(db: Db, storyId: number): { entityId: number; name: string }[] {
+  return q(db).names.all(storyId);
+}
+
+/**
+ * Records one item of a feed and, when `event` is given (it matched), makes its event.
+ * An item this feed showed before is "seen" and nothing happens; a matched item whose link
+ * already became an event in the story (from any feed) is a "duplicate". Call inside the
+ * poll's transaction.
+ */
+export function storeFeedItem(
+  db: Db,
+  item: { feedId: number; key: string; link: string | null },
+  event: FeedEventInput | null,
+  now: number,
+): { outcome: ItemOutcome; eventId?: number } {
+  const s = q(db);
+  if (s.see.run(item.feedId, item.key, now).changes === 0) return { outcome: "seen" };
+  if (!event) return { outcome: "unmatched" };
+  if (item.link && s.claimLink.run(event.storyId, item.link).changes === 0) return { outcome: "duplicate" };
+  const row = s.insertEvent.get({
+    story: event.storyId, at: event.at, te: event.title.en, tz: event.title.zh, se: event.summary.en, sz: event.summary.zh, status: event.status, now,
+  });
+  // Only if max(id) + 1 was taken by a key, which the `fd_` prefix rules out; keep the item seen.
+  if (!row) return { outcome: "duplicate" };
+  writeEventChildren(db, row.id, { quotes: [], sources: [event.source] }, event.entityIds, () => null);
+  if (event.status === "published") indexEvent(db, row.id);
+  s.itemEvent.run(row.id, item.feedId, item.key);
+  if (item.link) s.linkEvent.run(row.id, event.storyId, item.link);
+  return { outcome: "created", eventId: row.id };
+}

@@ -1,0 +1,39 @@
+/** Feed texts → plain text: HTML reduced to its words, whitespace collapsed, length capped. */
+import { convert, type HtmlToTextOptions } from "html-to-text";
+import { truncate } from "../render/limits.ts";
+
+/** Longest event title taken from a feed item. */
+export const TITLE_MAX = 250;
+/** Longest event summary taken from a feed item. */
+export const SUMMARY_MAX = 1000;
+/** Longest feed title kept. */
+export const FEED_TITLE_MAX = 200;
+/** HTML longer than this is cut before converting: a summary needs far less. */
+const HTML_INPUT_MAX = 50_000;
+
+const OPTIONS: HtmlToTextOptions = {
+  wordwrap: false,
+  limits: { maxInputLength: HTML_INPUT_MAX },
+  selectors: [
+    { selector: "a", options: { ignoreHref: true } },
+    { selector: "img", format: "skip" },
+    { selector: "picture", format: "skip" },
+    { selector: "figure", format: "skip" },
+    { selector: "ul", options: { itemPrefix: " " } },
+    { selector: "ol", options: { itemPrefix: " " } },
+    ...["h1", "h2", "h3", "h4", "h5", "h6"].map((h) => ({ selector: h, options: { uppercase: false } })),
+    { selector: "table", format: "dataTable", options: { uppercaseHeaderCells: false } },
+  ],
+};
+
+/**
+ * The plain text of an HTML fragment (or of text that merely might hold markup or
+ * entities): no tags, links, images or scripts; whitespace runs become one space; cut at
+ * `max` characters (grapheme-safe, with an ellipsis).
+ */
+export function plainText(html: string | null | undefined, max: number): string {
+  if (!html) return "";
+  const input = html.length > HTML_INPUT_MAX ? html.slice(0, HTML_INPUT_MAX) : html;
+  const text = /[<&]/.test(input) ? convert(input, OPTIONS) : input;
+  return truncate(text.replace(/\s+/g, " ").trim(), max);
+}

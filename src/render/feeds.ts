@@ -1,0 +1,173 @@
+/**
+ * The feeds messages: what `/feed add` did (with its first fetch), `/feed list`, removals,
+ * and the `/review` card with its Approve / Edit / Reject / Skip buttons. Pure.
+ */
+import { ButtonStyle, ComponentType, type APIButtonComponentWithCustomId, type APIEmbedField } from "discord.js";
+import type { Feed } from "../../db/feeds.ts";
+import type { ReviewItem } from "../../db/review.ts";
+import type { Lang, Story } from "../../db/types.ts";
+import { pick, pickOr, t } from "../i18n/index.ts";
+import { fitChoices, fitMessage } from "./fit.ts";
+import { discordTimestamp, escapeText, formatWhen, inline, oneLine, safeUrl, sourceLink } from "./format.ts";
+import { LIMITS, truncate } from "./limits.ts";
+import { joinCapped } from "./lists.ts";
+import { nameOf, titleOf } from "./names.ts";
+import type { Choice, Reply } from "./reply.ts";
+import { baseEmbed, storyTitle } from "./theme.ts";
+
+/** What a fetch did, as `/feed add` reports it (src/feeds' FeedPollResult fits). */
+export interface FetchSummary {
+  outcome: "ok" | "not-modified" | "failed" | "skipped";
+  title: string | null;
+  items: number;
+  matched: number;
+  created: number;
+  error?: { kind: string; detail: string | null };
+}
+
+/** Feeds listed at most; the rest are counted. */
+const LIST_MAX = 20;
+/** The review card's custom_ids: `rv:<action>:<event id>`. */
+export const REVIEW_PREFIX = "rv";
+export type ReviewAction = "ok" | "edit" | "no" | "skip";
+
+/** A URL shown as text (not a link preview), cut to fit. */
+function urlText(url: string, max = 200): string {
+  return escapeText(truncate(safeUrl(url) ?? url, max));
+}
+
+/** Why a fetch failed, in words. */
+export function feedErrorText(kind: string, detail: string | null, lang: Lang): string {
+  const e = t(lang).feeds.errors;
+  if (kind === "http") return e.http(inline(detail ?? "?", 40));
+  const text = (e as Record<string, unknown>)[kind];
+  return typeof text === "string" ? text : e.network;
+}
+
+/** The reply to `/feed add`: saved or updated, its settings, and how the first fetch went. */
+export function renderFeedSaved(feed: Feed, created: boolean, story: Story, fetch: FetchSummary, lang: Lang): Reply {
+  const s = t(lang).feeds;
+  const url = urlText(feed.url);
+  const lines = [created ? s.added(url) : s.updated(url), s.storyLine(inline(storyTitle(story, lang), 100))];
+  if (feed.keywords.length) lines.push(s.keywordsLine(feed.keywords.map((k) => `“${inline(k, 60)}”`).join(", ")));
+  lines.push(feed.trusted ? s.trustedLine : s.reviewLine, "");
+  if (fetch.outcome === "failed") lines.push(`⚠️ ${s.firstFetchFailed(feedErrorText(fetch.error?.kind ?? "network", fetch.error?.detail ?? null, lang))}`);
+  else if (fetch.outcome === "not-modified") lines.push(s.firstFetchUnchanged);
+  else lines.push(s.firstFetch(inline(fetch.title ?? new URL(feed.url).hostname, 150), fetch.items, fetch.matched, fetch.created));
+  return fitMessage({ content: lines.join("\n"), ephemeral: true });
+}
+
+function statusLine(feed: Feed, lang: Lang): string | null {
+  const s = t(lang).feeds.list;
+  if (!feed.lastError) return null;
+  const error = feedErrorText(feed.lastError, feed.lastErrorDetail, lang);
+  if (feed.pausedAt !== null) return s.paused(error);
+  const retry = feed.skipPolls > 0 ? ` — ${s.backingOff(feed.failures, feed.skipPolls)}` : "";
+  return `⚠️ ${s.lastError}: ${error}${retry}`;
+}
+
+function feedField(feed: Feed, lang: Lang): APIEmbedField {
+  const s = t(lang).feeds.list;
+  const name = `${feed.pausedAt !== null ? "⏸️ " : ""}${oneLine(feed.title ?? new URL(feed.url).hostname)}`;
+  const settings = [`${s.story}: ${inline(feed.storySlug, 80)}`, feed.trusted ? s.trusted : null].filter(Boolean).join(" · ");
+  const lines = [
+    urlText(feed.url, 300),
+    settings,
+    feed.keywords.length ? `${s.keywords}: ${inline(feed.keywords.join(", "), 200)}` : null,
+    `${s.lastFetch}: ${feed.lastFetchAt === null ? s.never : discordTimestamp(feed.lastFetchAt, "R")} · ${s.items(feed.itemsSeen, feed.eventsMade)}`,
+    statusLine(feed, lang),
+  ];
+  return { name: truncate(name, LIMITS.fieldName), value: truncate(lines.filter(Boolean).join("\n"), LIMITS.fieldValue) };
+}
+
+/** `/feed list`: every followed feed with its story, last fetch, counts and trouble. */
+export function renderFeedList(feeds: readonly Feed[], pollMinutes: number, lang: Lang): Reply {
+  const s = t(lang).feeds;
+  if (feeds.length === 0) return fitMessage({ content: s.list.empty, ephemeral: true });
+  const shown = feeds.slice(0, LIST_MAX);
+  const more = feeds.length - shown.length;
+  return fitMessage({
+    embeds: [{
+      ...baseEmbed(null, lang),
+      title: s.title,
+      ...(more > 0 ? { description: t(lang).labels.andMore(more) } : {}),
+      fields: shown.map((f) => feedField(f, lang)),
+      footer: { text: s.list.footer(feeds.length, pollMinutes) },
+    }],
+    ephemeral: true,
+  });
+}
+
+/** `/feed remove` done. */
+export function renderFeedRemoved(feed: Feed, lang: Lang): Reply {
+  return fitMessage({ content: t(lang).feeds.removed(urlText(feed.url)), ephemeral: true });
+}
+
+/** Autocomplete for a feed option: title and address, valued by id (addresses can pass 100 characters). */
+export function feedChoices(feeds: readonly Feed[]): Choice[] {
+  return fitChoices(feeds.map((f) => ({ name: f.title ? `${oneLine(f.title)} — ${f.url}` : f.url, value: String(f.id) })));
+}
+
+type Style = ButtonStyle.Success | ButtonStyle.Primary | ButtonStyle.Danger | ButtonStyle.Secondary;
+
+/** What the last review action did, shown above the next card. */
+export type ReviewNotice =
+  | { kind: "approved" | "rejected" | "edited"; event: { key: string; title: { en: string | null; zh: string | null } } }
+  | { kind: "alreadyDone" | "nothingChanged" };
+
+function noticeText(n: ReviewNotice, lang: Lang): string {
+  const s = t(lang).feeds.review;
+  if (!("event" in n)) return s[n.kind];
+  const title = `**${inline(pickOr(n.event.title, lang, n.event.key), 200)}**`;
+  return n.kind === "approved" ? s.approved(title) : n.kind === "rejected" ? s.rejected(title) : s.edited(title);
+}
+
+/** "No feed … is being followed", with what was typed escaped. */
+export function feedNotFoundText(typed: string, lang: Lang): string {
+  return t(lang).feeds.notFound(inline(typed, 200));
+}
+
+function button(action: ReviewAction, eventId: number, label: string, style: Style): APIButtonComponentWithCustomId {
+  return { type: ComponentType.Button, custom_id: `${REVIEW_PREFIX}:${action}:${eventId}`, label, style };
+}
+
+/**
+ * The review card: one pending event (title, when, summary, people, source, "N of M"),
+ * with Approve / Edit / Reject / Skip; or "nothing waits" without buttons. `notice` says
+ * what the last action did.
+ */
+export function renderReview(item: ReviewItem | null, story: Story, lang: Lang, notice?: ReviewNotice): Reply {
+  const s = t(lang).feeds.review;
+  const content = notice ? noticeText(notice, lang) : undefined;
+  if (!item) {
+    const empty = s.empty(`**${inline(storyTitle(story, lang), 100)}**`);
+    return fitMessage({ content: content ? `${content}\n${empty}` : empty, embeds: [], components: [], ephemeral: true });
+  }
+  const e = item.event;
+  const labels = t(lang).labels;
+  const people = e.entities.map((x) => inline(nameOf(x, lang), 60));
+  const sources = e.sources.map((src) => sourceLink(src));
+  const fields = [
+    { name: labels.when, value: formatWhen(e.at, e.precision, lang, { relative: true }), inline: true },
+    people.length ? { name: labels.people, value: joinCapped(people, lang === "zh" ? "、" : ", ", LIMITS.fieldValue, labels.andMore), inline: true } : null,
+    sources.length ? { name: s.source, value: joinCapped(sources, "\n", LIMITS.fieldValue, labels.andMore) } : null,
+  ].filter((f): f is APIEmbedField => f !== null);
+  const summary = pick(e.summary, lang);
+  const embed = {
+    ...baseEmbed(story, lang),
+    title: inline(titleOf(e.title, lang), LIMITS.title),
+    ...(summary ? { description: escapeText(truncate(summary, 2000)) } : {}),
+    fields,
+    footer: { text: `${s.position(item.position, item.total)} · ${storyTitle(story, lang)}` },
+  };
+  const row = {
+    type: ComponentType.ActionRow as const,
+    components: [
+      button("ok", e.id, s.approve, ButtonStyle.Success),
+      button("edit", e.id, s.edit, ButtonStyle.Primary),
+      button("no", e.id, s.reject, ButtonStyle.Danger),
+      ...(item.total > 1 ? [button("skip", e.id, s.skip, ButtonStyle.Secondary)] : []),
+    ],
+  };
+  return fitMessage({ ...(content ? { content } : {}), embeds: [embed], components: [row], ephemeral: true });
+}

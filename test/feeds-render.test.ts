@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import type { Feed } from "../db/feeds.ts";
+import type { ReviewItem } from "../db/review.ts";
+import type { Story } from "../db/types.ts";
+import { feedChoices, renderFeedList, renderFeedSaved, renderReview } from "../src/render/feeds.ts";
+import { checkChoices, checkMessage } from "../src/render/index.ts";
+
+const story: Story = { id: 1, slug: "s", title: { en: "Story", zh: "新闻" }, summary: { en: null, zh: null }, language: "en", eventCount: 1 };
+const long = (n: number) => "Ω*_`|".repeat(Math.ceil(n / 5)).slice(0, n);
+
+function feed(i: number, over: Partial<Feed> = {}): Feed {
+  return {
+    id: i, url: `https://feeds.example/${long(1500)}/${i}`, storySlug: "s", keywords: Array.from({ length: 20 }, () => long(60)), trusted: i % 2 === 0,
+    title: long(300), etag: null, lastModified: null, lastFetchAt: 1_700_000_000_000, lastOkAt: null, lastError: "http", lastErrorDetail: long(300),
+    failures: 3, skipPolls: 4, pausedAt: i % 3 === 0 ? 1_700_000_000_000 : null, addedBy: null, addedAt: 0, itemsSeen: 12345, eventsMade: 67, ...over,
+  };
+}
+
+describe("feeds messages", () => {
+  it("keep absurd feed lists within Discord's limits, in both languages", () => {
+    for (const lang of ["en", "zh"] as const) {
+      const reply = renderFeedList(Array.from({ length: 40 }, (_, i) => feed(i + 1)), 10, lang);
+      expect(checkMessage(reply)).toEqual([]);
+      expect(reply.ephemeral).toBe(true);
+    }
+    expect(checkChoices(feedChoices(Array.from({ length: 40 }, (_, i) => feed(i + 1))))).toEqual([]);
+  });
+
+  it("escape what a feed says about itself", () => {
+    const reply = renderFeedSaved(feed(1, { url: "https://x.example/feed", keywords: ["**bold**"] }), true, story, { outcome: "ok", title: "*Hot* `news`", items: 2, matched: 1, created: 1 }, "en");
+    expect(reply.content).toContain("\\*Hot\\* \\`news\\`");
+    expect(reply.content).toContain("\\*\\*bold\\*\\*");
+  });
+
+  it("keep an absurd review card within Discord's limits", () => {
+    const item: ReviewItem = {
+      position: 3, total: 99,
+      event: {
+        id: 7, storyId: 1, key: "fd_7", at: 0, precision: "datetime", title: { en: long(400), zh: null }, importance: 3, origin: "feed", addedAt: 0, updatedAt: 0,
+        entities: Array.from({ length: 60 }, (_, i) => ({ id: i, key: `e${i}`, kind: "person" as const, name: { en: long(80), zh: null } })),
+        summary: { en: long(5000), zh: null }, quotes: [], sources: [{ name: long(300), url: `https://x.example/${long(3000)}` }],
+      },
+    };
+    for (const lang of ["en", "zh"] as const) {
+      const reply = renderReview(item, story, lang, { kind: "approved", event: item.event });
+      expect(checkMessage(reply)).toEqual([]);
+      expect(reply.components?.[0]?.components.map((c) => ("custom_id" in c ? c.custom_id : ""))).toEqual(["rv:ok:7", "rv:edit:7", "rv:no:7", "rv:skip:7"]);
+    }
+  });
+});
