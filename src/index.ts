@@ -8,6 +8,7 @@ import { startBot } from "./bot/app.ts";
 import { onShutdown } from "./bot/shutdown.ts";
 import { ConfigError, loadConfig, type Config } from "./config.ts";
 import { createLogger } from "./log.ts";
+import { startFeedPoller } from "./feeds/poller.ts";
 import { createRecapScheduler } from "./recap/scheduler.ts";
 import { describeImport, syncStories } from "./story/import.ts";
 
@@ -58,7 +59,8 @@ async function main(): Promise<void> {
   // Recaps start once every guild has arrived; on shutdown they stop first, finishing a post in flight.
   const recaps = createRecapScheduler({ client: running.client, ctx: running.ctx });
   recaps.start();
-  onShutdown(log, [() => recaps.stop(), () => running.stop(), () => void db.close()]);
+  const feeds = startFeedPoller({ db, log, config, now: running.ctx.now });
+  onShutdown(log, [() => feeds.stop(), () => recaps.stop(), () => running.stop(), () => void db.close()]);
 }
 
 void main();

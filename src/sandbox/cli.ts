@@ -10,7 +10,7 @@ import { createLogger } from "../log.ts";
 import { startSandbox, type Sandbox } from "./session.ts";
 
 const USAGE = "usage: npm run sandbox [-- --locale zh-CN] [--as-admin] [--db <path>] [--verbose]";
-const VERBS = ["click ", "select ", "complete ", "modal ", "wait ", "help", "exit"];
+const VERBS = ["click ", "select ", "complete ", "modal ", "wait ", "feeds", "poll", "help", "exit"];
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);

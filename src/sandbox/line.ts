@@ -14,6 +14,8 @@ export type SandboxAction =
   | { kind: "select"; values: string[] }
   | { kind: "modal"; fields: Record<string, string> }
   | { kind: "wait"; seconds: number }
+  | { kind: "poll" }
+  | { kind: "feeds" }
   | { kind: "help" }
   | { kind: "quit" }
   | { kind: "empty" }
@@ -67,6 +69,10 @@ export function parseLine(line: string): SandboxAction {
       const s = Number(tokens[1] ?? "1");
       return Number.isFinite(s) && s >= 0 && s <= 3600 ? { kind: "wait", seconds: s } : { kind: "error", message: "wait takes seconds, e.g. wait 65" };
     }
+    case "poll":
+      return { kind: "poll" };
+    case "feeds":
+      return { kind: "feeds" };
     case "help":
     case "?":
       return { kind: "help" };
@@ -89,4 +95,6 @@ Then:
   complete /who name:il         show what autocomplete offers
   modal field=value ...         fill and submit the last form (e.g. modal title="..." date=2023-11-22)
   wait <seconds>                let time pass (scheduled posts appear as they arrive)
+  feeds                         list the sample news feeds the sandbox serves on 127.0.0.1
+  poll                          poll the followed feeds now (they are also polled on schedule)
   exit                          leave`;

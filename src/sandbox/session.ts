@@ -1,9 +1,12 @@
+import { readdirSync } from "node:fs";
 import type { Db } from "../../db/index.ts";
 import { openDatabase } from "../../db/index.ts";
 import { startBot, type Bot } from "../bot/app.ts";
 import { createRest, deployCommands } from "../bot/deploy.ts";
 import type { Config } from "../config.ts";
 import type { Logger } from "../log.ts";
+import { FEED_FIXTURES_DIR, startFixtureServer } from "../feeds/fixture-server.ts";
+import { startFeedPoller } from "../feeds/poller.ts";
 import { createRecapScheduler } from "../recap/scheduler.ts";
 import { syncStories } from "../story/import.ts";
 import { FakeDiscord, SANDBOX_USER_ID, type FakeMessage, type InteractionOutcome } from "./fake-discord/index.ts";
@@ -21,6 +24,11 @@ export interface SandboxOptions {
   admin?: boolean;
   /** Print scheduled channel posts as they arrive. */
   onChannelPost?: (text: string) => void;
+}
+
+/** The sample feeds' addresses, one per line. */
+function sampleFeeds(baseUrl: string): string {
+  return readdirSync(FEED_FIXTURES_DIR).filter((f) => /\.(xml|json|rss|atom)$/.test(f)).sort().map((f) => `  ${baseUrl}${f}`).join("\n");
 }
 
 /** The fake Discord, the real bot connected to it, and a way to type at it. */
@@ -58,6 +66,9 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
   // Daily recaps tick every minute here too: `/recap schedule` a minute ahead, `wait 65`, see the post.
   const recaps = createRecapScheduler({ client: bot.client, ctx: bot.ctx });
   recaps.start();
+  // Sample news feeds on 127.0.0.1, so /feed add and /review can be tried with no network.
+  const fixtures = await startFixtureServer(FEED_FIXTURES_DIR);
+  const feeds = startFeedPoller({ db, log: opts.log, config, now: bot.ctx.now });
 
   let last: FakeMessage | undefined;
   let lastModal: InteractionOutcome["modal"];
@@ -103,6 +114,13 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
         return { output: "", quit: true };
       case "error":
         return { output: action.message };
+      case "poll": {
+        const r = await feeds.pollNow();
+        if (r.skipped) return { output: "A poll is already running." };
+        return { output: `Polled ${r.results.length} feed(s): ${r.created} new event(s), ${r.published} published directly, ${r.failed} failed. Editors: /review` };
+      }
+      case "feeds":
+        return { output: `Sample feeds served by the sandbox (try /feed add url:${fixtures.baseUrl}rss.xml):\n${sampleFeeds(fixtures.baseUrl)}` };
       case "wait":
         await new Promise((r) => setTimeout(r, action.seconds * 1000));
         return { output: "" };
@@ -153,7 +171,9 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
     },
     stop: async () => {
       clearInterval(watcher);
+      await feeds.stop();
       await recaps.stop();
+      await fixtures.stop();
       await bot.stop();
       db.close();
       await fake.stop();
