@@ -16,7 +16,7 @@ import {
   renderAdded, renderCorrected, renderEditorModal, renderEditorNotice, renderEditorProblems, renderHistory, renderRemoveConfirm, renderRemoved,
 } from "../src/render/editor.ts";
 import { editOptions, errorText, eventChoices, renderAutocompleteChoices, replyOptions, type Reply } from "../src/render/index.ts";
-import { actorOf, eventFromOption, idArg, ids, mayEdit, peopleLookup, PREFIX, requireEditor, submittedFields } from "./_editor-kit.ts";
+import { actorOf, eventFromOption, idArg, ids, mayEdit, peopleLookup, PREFIX, requireEditor, submittedFields } from "../src/bot/editor-kit.ts";
 
 const idOption = (key: "editor.edit.id" | "editor.remove.id" | "editor.history.id") => (o: SlashCommandStringOption) =>
   named(o, key).setRequired(true).setAutocomplete(true).setMaxLength(100);

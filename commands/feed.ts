@@ -12,7 +12,7 @@ import { MAX_URL_LENGTH, parseFeedUrl } from "../src/feeds/url.ts";
 import { langFromLocale, t } from "../src/i18n/index.ts";
 import { feedChoices, feedNotFoundText, renderFeedList, renderFeedRemoved, renderFeedSaved } from "../src/render/feeds.ts";
 import { editOptions, errorText, renderAutocompleteChoices, replyOptions, storyChoices } from "../src/render/index.ts";
-import { mayEdit, requireEditor } from "./_editor-kit.ts";
+import { mayEdit, requireEditor } from "../src/bot/editor-kit.ts";
 
 /** A feed address as typed → its stored form, or a clear refusal. */
 function feedUrl(typed: string, lang: Lang): string {

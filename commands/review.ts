@@ -12,7 +12,7 @@ import { langFromLocale, t } from "../src/i18n/index.ts";
 import { renderEditorModal, renderEditorProblems } from "../src/render/editor.ts";
 import { REVIEW_PREFIX, renderReview, type ReviewNotice } from "../src/render/feeds.ts";
 import { editOptions, replyOptions, type Reply } from "../src/render/index.ts";
-import { actorOf, idArg, peopleLookup, requireEditor, submittedFields } from "./_editor-kit.ts";
+import { actorOf, idArg, peopleLookup, requireEditor, submittedFields } from "../src/bot/editor-kit.ts";
 
 /**
  * custom_ids (prefix "rv"):

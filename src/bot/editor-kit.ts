@@ -1,7 +1,6 @@
 /**
  * What every /editor handler shares: the editor check, who is acting, the event named by an
- * option, the people lookup, and the form's custom_ids. Not a command (the loader skips
- * files starting with "_").
+ * option, the people lookup, and the form's custom_ids. /feed and /review use its editor check.
  *
  * custom_ids (prefix "ed", ≤ 100 chars; ids are numbers, updatedAt is unix ms):
  *   ed:add:<storyId>[:<draftId>]               form for a new event (draft: the one reopened)
@@ -11,17 +10,17 @@
  *   ed:keep                                    cancels a removal
  */
 import { ComponentType, PermissionFlagsBits, type BaseInteraction, type ModalSubmitInteraction } from "discord.js";
-import type { AuditActor } from "../db/audit.ts";
-import { findEntities, getEntityByKey } from "../db/entities.ts";
-import { getEvent, getEventByKey, searchEventTitles } from "../db/events.ts";
-import type { Db } from "../db/index.ts";
-import type { EventDetail, Lang, Story } from "../db/types.ts";
-import { UserError, type BotContext } from "../src/bot/command.ts";
-import { isEditor } from "../src/editor/access.ts";
-import { formFields, type FormFields } from "../src/editor/fields.ts";
-import type { PeopleLookup } from "../src/editor/people.ts";
-import { t } from "../src/i18n/index.ts";
-import { errorText } from "../src/render/index.ts";
+import type { AuditActor } from "../../db/audit.ts";
+import { findEntities, getEntityByKey } from "../../db/entities.ts";
+import { getEvent, getEventByKey, searchEventTitles } from "../../db/events.ts";
+import type { Db } from "../../db/index.ts";
+import type { EventDetail, Lang, Story } from "../../db/types.ts";
+import { UserError, type BotContext } from "./command.ts";
+import { isEditor } from "../editor/access.ts";
+import { formFields, type FormFields } from "../editor/fields.ts";
+import type { PeopleLookup } from "../editor/people.ts";
+import { t } from "../i18n/index.ts";
+import { errorText } from "../render/index.ts";
 
 export const PREFIX = "ed";
 
