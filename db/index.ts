@@ -74,12 +74,25 @@ export function schemaVersion(db: Db): number {
   return db.pragma("user_version", { simple: true }) as number;
 }
 
+/**
+ * Whether `err` is SQLite refusing a write for now — locked by another writer past the busy
+ * timeout ("busy"), or a read-only file or folder ("readonly") — rather than a bug.
+ */
+export function databaseUnavailable(err: unknown): "busy" | "readonly" | null {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code !== "string") return null;
+  if (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED")) return "busy";
+  if (code.startsWith("SQLITE_READONLY")) return "readonly";
+  return null;
+}
+
 function describe(err: unknown): string {
   if (err instanceof Error) {
     const code = (err as { code?: unknown }).code;
     if (code === "SQLITE_NOTADB") return "the file is not a SQLite database";
     if (code === "SQLITE_BUSY") return "the database is locked by another process";
-    if (code === "SQLITE_READONLY" || code === "SQLITE_CANTOPEN") return `${err.message} (check the path and its permissions)`;
+    if (code === "SQLITE_READONLY_DIRECTORY") return "the database's folder is read-only (check the path and its permissions)";
+    if (typeof code === "string" && (code.startsWith("SQLITE_READONLY") || code === "SQLITE_CANTOPEN")) return `${err.message} (check the path and its permissions)`;
     return err.message;
   }
   return String(err);

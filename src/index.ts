@@ -17,6 +17,12 @@ Put your bot's token in a .env file (copy .env.example) or in the environment, e
   DISCORD_TOKEN=your-bot-token npm start
 To try Storyline without a Discord account or token, run: npm run sandbox`;
 
+/**
+ * How long a write waits for another writer (an import, say). Under Discord's 3-second
+ * answer deadline, so a command that meets a lock still answers (clearly) in time.
+ */
+const BUSY_TIMEOUT_MS = 2000;
+
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
   process.exit(1);
@@ -37,7 +43,7 @@ async function main(): Promise<void> {
 
   let db;
   try {
-    db = openDatabase(config.DATABASE_PATH);
+    db = openDatabase(config.DATABASE_PATH, { busyTimeoutMs: BUSY_TIMEOUT_MS });
   } catch (err) {
     if (err instanceof DatabaseOpenError) fail(`Storyline cannot start: ${err.message}`);
     throw err;

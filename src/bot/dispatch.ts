@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Interaction } from "discord.js";
+import { databaseUnavailable } from "../../db/index.ts";
 import { t } from "../i18n/index.ts";
 import { langFromLocale } from "../i18n/index.ts";
 import type { BotContext, Command } from "./command.ts";
@@ -26,7 +27,8 @@ function logContext(i: Interaction): Record<string, unknown> {
 
 /**
  * The one `interactionCreate` handler: routes slash commands, autocomplete, components and
- * modals to their command, and owns every failure: a `UserError` is shown as it is, anything
+ * modals to their command, and owns every failure: a `UserError` is shown as it is, a
+ * database that is locked or read-only gets a plain "nothing was saved, try again", anything
  * else is logged with an error id and answered with a short text naming that id. It never
  * throws, so no failure can crash the process or leave an interaction unanswered.
  */
@@ -62,9 +64,14 @@ export function createDispatcher(commands: Map<string, Command>, ctx: BotContext
         return;
       }
       let message: string;
+      const unavailable = databaseUnavailable(err);
       if (err instanceof UserError) {
         log.debug({ reason: err.message }, "refused");
         message = err.message;
+      } else if (unavailable) {
+        // Not a bug: another writer holds the lock, or the file is read-only. Nothing was saved.
+        log.error({ err }, "database unavailable");
+        message = unavailable === "busy" ? t(lang).errors.dbBusy : t(lang).errors.dbReadOnly;
       } else {
         const errorId = randomBytes(4).toString("hex");
         log.error({ err, errorId }, "interaction failed");

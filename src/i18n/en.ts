@@ -30,6 +30,8 @@ export const en = {
     storyNotFound: (slug: string) => `There is no story called “${slug}”. See \`/story list\`.`,
     noStory: "This server doesn't follow a story yet. Someone with Manage Server can pick one with `/story use`.",
     eventNotFound: (id: string) => `There is no event “${id}” in this story.`,
+    dbBusy: "Storyline's database is busy with another change right now, so nothing was saved. Please try again in a moment.",
+    dbReadOnly: "Storyline cannot save changes right now (its database is read-only), so nothing was saved. Please tell the bot's operator.",
   },
   who: {
     noMatch: (typed: string, story: string) => `Nobody called “${typed}” appears in ${story}.`,

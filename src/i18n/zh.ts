@@ -22,6 +22,8 @@ export const zh: Strings = {
     storyNotFound: (slug: string) => `没有名为“${slug}”的新闻。请查看 \`/story list\`。`,
     noStory: "本服务器尚未选择要追踪的新闻。拥有“管理服务器”权限的成员可以用 `/story use` 选择。",
     eventNotFound: (id: string) => `本新闻中没有“${id}”这个事件。`,
+    dbBusy: "Storyline 的数据库正忙于另一项修改，本次操作没有保存。请稍后再试。",
+    dbReadOnly: "Storyline 目前无法保存修改（数据库为只读），本次操作没有保存。请告知机器人的管理员。",
   },
   who: {
     noMatch: (typed: string, story: string) => `在“${story}”中找不到“${typed}”。`,

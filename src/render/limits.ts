@@ -93,12 +93,21 @@ export function takeLastGraphemes(text: string, max: number): string {
   return "";
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** `text` with every half of a broken surrogate pair (Discord refuses them) replaced by U+FFFD; same length. */
+export function wellFormed(text: string): string {
+  return text.replace(LONE_SURROGATE, "\uFFFD");
+}
+
 /**
  * Cuts `text` to at most `max` code units at a grapheme boundary, ending it with "…" when
  * it was cut. Never splits a surrogate pair, a combining sequence, a ZWJ emoji, a flag or a
- * Chinese character. Trailing whitespace before the "…" is dropped.
+ * Chinese character. Trailing whitespace before the "…" is dropped. A broken surrogate pair
+ * already in `text` (e.g. echoed user input) becomes U+FFFD.
  */
-export function truncate(text: string, max: number): string {
+export function truncate(input: string, max: number): string {
+  const text = wellFormed(input);
   if (text.length <= max) return text;
   if (max < ELLIPSIS.length) return "";
   return takeGraphemes(text, max - ELLIPSIS.length).trimEnd() + ELLIPSIS;

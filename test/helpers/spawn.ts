@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
+import { captureOutput } from "./capture.ts";
 
 const ROOT = process.cwd();
 const TSX = join(ROOT, "node_modules", ".bin", "tsx");
@@ -25,6 +26,8 @@ export function runScript(script: string, args: string[], env: Record<string, st
   let err = "";
   child.stdout?.on("data", (d) => (out += String(d)));
   child.stderr?.on("data", (d) => (err += String(d)));
+  // The secret scan (secret-scan.ts) reads every spawned process's output too.
+  child.on("close", () => captureOutput(`${script} ${args.join(" ")}`, out + err));
   const exited = new Promise<number | string>((resolve) => child.on("exit", (code, signal) => resolve(code ?? signal ?? -1)));
   return {
     child,
