@@ -3,10 +3,11 @@
  * client → scheduled work → login. Without DISCORD_TOKEN it exits 1 at once, saying how to
  * set one and that `npm run sandbox` needs none.
  */
+import { configOrExit, fail } from "./cli.ts";
 import { openDatabase, DatabaseOpenError } from "../db/index.ts";
 import { startBot } from "./bot/app.ts";
 import { onShutdown } from "./bot/shutdown.ts";
-import { ConfigError, loadConfig, type Config } from "./config.ts";
+import type { Config } from "./config.ts";
 import { createLogger } from "./log.ts";
 import { startFeedPoller } from "./feeds/poller.ts";
 import { createRecapScheduler } from "./recap/scheduler.ts";
@@ -23,19 +24,8 @@ To try Storyline without a Discord account or token, run: npm run sandbox`;
  */
 const BUSY_TIMEOUT_MS = 2000;
 
-function fail(message: string): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(1);
-}
-
 async function main(): Promise<void> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) fail(err.message);
-    throw err;
-  }
+  const config: Config = configOrExit();
   const token = config.DISCORD_TOKEN;
   if (!token) fail(NO_TOKEN);
   const log = createLogger(config.LOG_LEVEL, process.stderr, [token]);

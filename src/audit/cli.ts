@@ -2,17 +2,12 @@
  * `npm run audit -- [--story <slug>] [--since <YYYY-MM-DD>] [--db <path>]`: prints what
  * editors changed, one change per line, newest last. Bad arguments: a message and exit 1.
  */
+import { configOrExit, fail } from "../cli.ts";
 import { existsSync } from "node:fs";
 import { auditLog } from "../../db/audit.ts";
 import { DatabaseOpenError, openDatabase } from "../../db/index.ts";
-import { ConfigError, loadConfig } from "../config.ts";
 import { AUDIT_USAGE, readAuditArgs } from "./args.ts";
 import { auditLine } from "./format.ts";
-
-function fail(message: string): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(1);
-}
 
 function main(): void {
   const read = readAuditArgs(process.argv.slice(2));
@@ -21,12 +16,7 @@ function main(): void {
   if (args.help) return void process.stdout.write(`${AUDIT_USAGE}\n`);
   let path = args.db;
   if (!path) {
-    try {
-      path = loadConfig().DATABASE_PATH;
-    } catch (err) {
-      if (err instanceof ConfigError) fail(err.message);
-      throw err;
-    }
+    path = configOrExit().DATABASE_PATH;
   }
   // Opening would create an empty database; a mistyped path should say so instead.
   if (!existsSync(path)) fail(`audit: there is no database at ${path}`);

@@ -2,15 +2,10 @@
  * `npm run deploy-commands [-- --guild <id>]`: registers every command in one bulk overwrite,
  * in one guild (--guild or DISCORD_GUILD_ID: instant) or globally.
  */
+import { configOrExit, fail } from "../cli.ts";
 import { parseArgs } from "node:util";
-import { ConfigError, loadConfig } from "../config.ts";
 import { createRest, deployCommands, fetchApplicationId } from "./deploy.ts";
 import { loadCommands } from "./loader.ts";
-
-function fail(message: string): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(1);
-}
 
 async function main(): Promise<void> {
   let guild: string | undefined;
@@ -19,13 +14,7 @@ async function main(): Promise<void> {
   } catch (err) {
     fail(`deploy-commands: ${(err as Error).message}\nusage: npm run deploy-commands [-- --guild <server id>]`);
   }
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) fail(err.message);
-    throw err;
-  }
+  const config = configOrExit();
   if (!config.DISCORD_TOKEN) fail("deploy-commands needs DISCORD_TOKEN (in .env or the environment).");
   const guildId = guild ?? config.DISCORD_GUILD_ID;
   if (guildId !== undefined && !/^\d{17,20}$/.test(guildId)) fail(`deploy-commands: "${guildId}" is not a server id`);

@@ -3,19 +3,15 @@
  * fake Discord on 127.0.0.1 — no token, no .env, no network. Interactive with history and
  * completion, or from a pipe (`printf '/help\n' | npm run sandbox`: runs each line, exits 0).
  */
+import { configOrExit, fail } from "../cli.ts";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import { ConfigError, loadConfig, type Config } from "../config.ts";
+import type { Config } from "../config.ts";
 import { createLogger } from "../log.ts";
 import { startSandbox, type Sandbox } from "./session.ts";
 
 const USAGE = "usage: npm run sandbox [-- --locale zh-CN] [--as-admin] [--db <path>] [--verbose]";
 const VERBS = ["click ", "select ", "complete ", "modal ", "wait ", "feeds", "poll", "help", "exit"];
-
-function fail(message: string): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(1);
-}
 
 function parse() {
   try {
@@ -40,13 +36,7 @@ async function main(): Promise<void> {
     return;
   }
   if (!/^[a-z]{2}(-[A-Z]{2})?$/.test(args.locale)) fail(`sandbox: "${args.locale}" is not a Discord locale such as en-US or zh-CN`);
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) fail(err.message);
-    throw err;
-  }
+  let config: Config = configOrExit();
   config = { ...config, DATABASE_PATH: args.db ?? "data/sandbox.db" };
   const log = createLogger(args.verbose ? "debug" : "warn");
   const interactive = process.stdin.isTTY === true;

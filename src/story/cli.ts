@@ -2,15 +2,10 @@
  * `npm run import -- <file>... [--db <path>]`: validates every file, then imports each story.
  * Prints one line per story; a refused import prints every problem, writes nothing, exits 1.
  */
+import { configOrExit, fail } from "../cli.ts";
 import { parseArgs } from "node:util";
-import { loadConfig, ConfigError } from "../config.ts";
 import { openDatabase, DatabaseOpenError } from "../../db/index.ts";
 import { describeImport, importFiles } from "./import.ts";
-
-function fail(message: string): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(1);
-}
 
 function main(): void {
   let args;
@@ -24,12 +19,7 @@ function main(): void {
   }
   let dbPath = args.values.db;
   if (!dbPath) {
-    try {
-      dbPath = loadConfig().DATABASE_PATH;
-    } catch (err) {
-      if (err instanceof ConfigError) fail(err.message);
-      throw err;
-    }
+    dbPath = configOrExit().DATABASE_PATH;
   }
   let db;
   try {
