@@ -47,6 +47,13 @@ const q = prepared((db: Db) => ({
        content_hash = excluded.content_hash, updated_at = excluded.updated_at
      RETURNING id`,
   ),
+  // A new event: a plain INSERT, no RETURNING. A statement with RETURNING opens a statement
+  // savepoint, and FTS5 flushes its pending terms at every savepoint: an import of new events
+  // through the upsert above is ~1.3–1.5× slower (measured in bench/).
+  insertEvent: db.prepare<{ story: number; key: string; at: number; prec: string; te: string | null; tz: string | null; se: string | null; sz: string | null; imp: number; hash: string; now: number }>(
+    `INSERT INTO events (story_id, key, at, precision, title_en, title_zh, summary_en, summary_zh, importance, origin, content_hash, added_at, updated_at)
+     VALUES (:story, :key, :at, :prec, :te, :tz, :se, :sz, :imp, 'file', :hash, :now, :now)`,
+  ),
   deleteEvent: db.prepare<[number]>("DELETE FROM events WHERE id = ?"),
   clearLinks: db.prepare<[number]>("DELETE FROM event_entities WHERE event_id = ?"),
   clearQuotes: db.prepare<[number]>("DELETE FROM quotes WHERE event_id = ?"),
@@ -62,12 +69,17 @@ const q = prepared((db: Db) => ({
   ),
 }));
 
-/** Writes an event's links, quotes and sources afresh (the event row already exists). */
-export function writeEventChildren(db: Db, eventId: number, ev: Pick<EventInput, "quotes" | "sources">, entityIds: number[], quoteBy: (key: string) => number | null): void {
+/**
+ * Writes an event's links, quotes and sources afresh (the event row already exists); `fresh`
+ * (an event just inserted) skips clearing what it cannot have yet.
+ */
+export function writeEventChildren(db: Db, eventId: number, ev: Pick<EventInput, "quotes" | "sources">, entityIds: number[], quoteBy: (key: string) => number | null, fresh = false): void {
   const s = q(db);
-  s.clearLinks.run(eventId);
-  s.clearQuotes.run(eventId);
-  s.clearSources.run(eventId);
+  if (!fresh) {
+    s.clearLinks.run(eventId);
+    s.clearQuotes.run(eventId);
+    s.clearSources.run(eventId);
+  }
   entityIds.forEach((id, i) => s.link.run(eventId, id, i));
   ev.quotes.forEach((qt, i) => s.quote.run(eventId, quoteBy(qt.byKey), i, qt.text.en, qt.text.zh));
   ev.sources.forEach((src, i) => s.source.run(eventId, i, src.name, src.url));
@@ -120,8 +132,9 @@ export function importStory(db: Db, story: StoryInput, now = Date.now()): Import
         throw new ImportConflictError(`event "${ev.key}" in ${story.slug} was added by ${old.origin === "editor" ? "an editor" : "a feed"}; give the file's event another id`);
       }
       if (old && old.content_hash === hash) continue;
-      const { id } = s.upsertEvent.get({ story: storyId, key: ev.key, at: ev.at, prec: ev.precision, te: ev.title.en, tz: ev.title.zh, se: ev.summary.en, sz: ev.summary.zh, imp: ev.importance, hash, now })!;
-      writeEventChildren(db, id, ev, ev.entityKeys.map((k) => entityIds.get(k)!), (k) => entityIds.get(k) ?? null);
+      const row = { story: storyId, key: ev.key, at: ev.at, prec: ev.precision, te: ev.title.en, tz: ev.title.zh, se: ev.summary.en, sz: ev.summary.zh, imp: ev.importance, hash, now };
+      const id = old ? s.upsertEvent.get(row)!.id : Number(s.insertEvent.run(row).lastInsertRowid);
+      writeEventChildren(db, id, ev, ev.entityKeys.map((k) => entityIds.get(k)!), (k) => entityIds.get(k) ?? null, !old);
       indexEvent(db, id);
       if (old) counts.updated++;
       else counts.created++;
