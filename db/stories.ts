@@ -30,7 +30,12 @@ function toStory(db: Db, r: StoryRow | undefined): Story | null {
     title: { en: r.title_en, zh: r.title_zh },
     summary: { en: r.summary_en, zh: r.summary_zh },
     language: r.language,
-    eventCount: memoCount(db, `s ${r.id}`, () => q(db).eventCount.get(r.id)?.n ?? 0),
+    // Counted when read, not on every lookup: most callers (each command's requireStory, each
+    // recap run) never read it, and after any write it is a walk over the story's events
+    // (a million: ~40 ms, which capped a recap fan-out at ~25 posts/s).
+    get eventCount() {
+      return memoCount(db, `s ${r.id}`, () => q(db).eventCount.get(r.id)?.n ?? 0);
+    },
   };
 }
 
