@@ -102,6 +102,7 @@ export class NameIndex {
   private readonly hits: Int32Array;
   /** Entity positions, most mentioned first. */
   private readonly byMentions: number[];
+  private nameUnits: Map<number, number[]> | null = null;
 
   constructor(readonly entities: IndexedEntity[], names: { entityId: number; name: string }[]) {
     const pos = new Map(entities.map((e, i) => [e.ref.id, i]));
@@ -169,7 +170,8 @@ export class NameIndex {
         }
       }
       fresh.sort((a, b) => this.compare(a, b));
-      for (const p of fresh) out.push(this.match(p, rank, found.get(p)!.matched));
+      // Only what can still be returned becomes a match (a one-letter prefix has thousands).
+      for (const p of fresh.slice(0, Math.max(0, limit - out.length))) out.push(this.match(p, rank, found.get(p)!.matched));
     };
     const lo = this.lowerBound(q);
     if (this.names[lo] === q) tier("exact", [lo]);
@@ -177,6 +179,24 @@ export class NameIndex {
     if (out.length < limit) tier("substring", this.containing(q));
     if (out.length === 0) tier("fuzzy", this.close(q));
     return out.slice(0, limit);
+  }
+
+  /**
+   * Names by each code unit they contain, for one-character queries (a Chinese name's first
+   * character, typed into autocomplete): built on the first such query, not with the index.
+   */
+  private unitIndex(): Map<number, number[]> {
+    if (this.nameUnits) return this.nameUnits;
+    const units = new Map<number, number[]>();
+    this.names.forEach((name, i) => {
+      for (let k = 0; k < name.length; k++) {
+        const c = name.charCodeAt(k);
+        const list = units.get(c);
+        if (!list) units.set(c, [i]);
+        else if (list[list.length - 1] !== i) list.push(i);
+      }
+    });
+    return (this.nameUnits = units);
   }
 
   private lowerBound(q: string): number {
@@ -196,6 +216,7 @@ export class NameIndex {
 
   private *containing(q: string): Generator<number> {
     let candidates: Iterable<number> = this.names.keys();
+    if (q.length === 1) candidates = this.unitIndex().get(q.charCodeAt(0)) ?? [];
     if (q.length >= 2) {
       let best: number[] | undefined;
       for (const p of pairsOf(q, false)) {
