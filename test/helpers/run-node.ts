@@ -2,8 +2,7 @@ import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { captureOutput } from "./capture.ts";
-import { ROOT, type Spawned } from "./spawn.ts";
+import { ROOT, track, type Spawned } from "./spawn.ts";
 
 /** tsx's loader, so that node runs our TypeScript itself (no tsx wrapper process in between). */
 const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
@@ -20,26 +19,7 @@ export function runNode(script: string, args: string[], env: Record<string, stri
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...env },
     stdio: ["pipe", "pipe", "pipe"],
   });
-  let out = "";
-  let err = "";
-  child.stdout?.on("data", (d) => (out += String(d)));
-  child.stderr?.on("data", (d) => (err += String(d)));
-  child.on("close", () => captureOutput(`${script} ${args.join(" ")}`, out + err));
-  const exited = new Promise<number | string>((resolve) => child.on("exit", (code, signal) => resolve(code ?? signal ?? -1)));
-  return {
-    child,
-    stdout: () => out,
-    stderr: () => err,
-    exited,
-    waitFor: async (pattern, timeoutMs = 15_000) => {
-      const until = Date.now() + timeoutMs;
-      while (!pattern.test(out) && !pattern.test(err)) {
-        if (Date.now() > until) throw new Error(`timed out waiting for ${pattern}; stderr: ${err.slice(-2000)}`);
-        if (child.exitCode !== null || child.signalCode !== null) throw new Error(`exited (${child.exitCode ?? child.signalCode}) before ${pattern}; stderr: ${err.slice(-2000)}`);
-        await new Promise((r) => setTimeout(r, 25));
-      }
-    },
-  };
+  return track(child, `${script} ${args.join(" ")}`);
 }
 
 /**

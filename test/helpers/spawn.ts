@@ -15,19 +15,23 @@ export interface Spawned {
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<void>;
 }
 
-/** Runs one of the project's entry points (e.g. `src/index.ts`) with only the given environment. */
+/** Runs one of the project's entry points (e.g. `src/index.ts`) through `tsx`, with only the given environment. */
 export function runScript(script: string, args: string[], env: Record<string, string>, cwd: string): Spawned {
   const child = spawn(TSX, [join(ROOT, script), ...args], {
     cwd,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...env },
     stdio: ["pipe", "pipe", "pipe"],
   });
+  return track(child, `${script} ${args.join(" ")}`);
+}
+
+/** Collects a child's output (also for the secret scan, secret-scan.ts) and offers ways to wait on it. */
+export function track(child: ChildProcess, label: string): Spawned {
   let out = "";
   let err = "";
   child.stdout?.on("data", (d) => (out += String(d)));
   child.stderr?.on("data", (d) => (err += String(d)));
-  // The secret scan (secret-scan.ts) reads every spawned process's output too.
-  child.on("close", () => captureOutput(`${script} ${args.join(" ")}`, out + err));
+  child.on("close", () => captureOutput(label, out + err));
   const exited = new Promise<number | string>((resolve) => child.on("exit", (code, signal) => resolve(code ?? signal ?? -1)));
   return {
     child,
@@ -38,8 +42,8 @@ export function runScript(script: string, args: string[], env: Record<string, st
       const until = Date.now() + timeoutMs;
       while (!pattern.test(out) && !pattern.test(err)) {
         if (Date.now() > until) throw new Error(`timed out waiting for ${pattern}; stderr: ${err.slice(-2000)}`);
-        if (child.exitCode !== null) throw new Error(`exited (${child.exitCode}) before ${pattern}; stderr: ${err.slice(-2000)}`);
-        await new Promise((r) => setTimeout(r, 50));
+        if (child.exitCode !== null || child.signalCode !== null) throw new Error(`exited (${child.exitCode ?? child.signalCode}) before ${pattern}; stderr: ${err.slice(-2000)}`);
+        await new Promise((r) => setTimeout(r, 25));
       }
     },
   };
