@@ -5,9 +5,9 @@ import { addEditorEvent, removeEvent, updateEvent } from "../db/event-writes.ts"
 import { getEvent, searchEventTitles } from "../db/events.ts";
 import { getStoryById } from "../db/stories.ts";
 import type { Lang, Story } from "../db/types.ts";
-import { named, slash } from "../src/bot/builders.ts";
-import { UserError, type BotContext, type Command } from "../src/bot/command.ts";
-import { activeStory, requireStory } from "../src/bot/story.ts";
+import { named, slash } from "../src/command-kit/builders.ts";
+import { UserError, type BotContext, type Command } from "../src/context.ts";
+import { activeStory, requireStory } from "../src/resolvers/story.ts";
 import { formFields, type FormFields, type Problem } from "../src/editor/fields.ts";
 import { readCorrection, readNewEvent } from "../src/editor/form.ts";
 import { diffValues, prefill, valuesOf } from "../src/editor/values.ts";
@@ -16,7 +16,7 @@ import {
   renderAdded, renderCorrected, renderEditorModal, renderEditorNotice, renderEditorProblems, renderHistory, renderRemoveConfirm, renderRemoved,
 } from "../src/render/editor.ts";
 import { editOptions, errorText, eventChoices, renderAutocompleteChoices, replyOptions, type Reply } from "../src/render/index.ts";
-import { actorOf, eventFromOption, idArg, ids, mayEdit, peopleLookup, PREFIX, requireEditor, submittedFields } from "../src/bot/editor-kit.ts";
+import { actorOf, eventFromOption, idArg, ids, mayEdit, peopleLookup, PREFIX, requireEditor, submittedFields } from "../src/command-kit/editor.ts";
 
 const idOption = (key: "editor.edit.id" | "editor.remove.id" | "editor.history.id") => (o: SlashCommandStringOption) =>
   named(o, key).setRequired(true).setAutocomplete(true).setMaxLength(100);

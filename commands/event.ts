@@ -1,9 +1,9 @@
 import { getEvent, getEventByKey, latestEvents, searchEventTitles } from "../db/events.ts";
 import type { EventDetail, EventRef } from "../db/types.ts";
-import type { BotContext, Command } from "../src/bot/command.ts";
-import { UserError } from "../src/bot/command.ts";
-import { named, slash } from "../src/bot/builders.ts";
-import { activeStory, requireStory } from "../src/bot/story.ts";
+import type { BotContext, Command } from "../src/context.ts";
+import { UserError } from "../src/context.ts";
+import { named, slash } from "../src/command-kit/builders.ts";
+import { activeStory, requireStory } from "../src/resolvers/story.ts";
 import { langFromLocale, t } from "../src/i18n/index.ts";
 import { errorText, eventChoices, renderEvent, replyOptions } from "../src/render/index.ts";
 

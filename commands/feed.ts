@@ -2,9 +2,9 @@ import { InteractionContextType, MessageFlags, PermissionFlagsBits, type ChatInp
 import { getFeed, getFeedByUrl, listFeeds, removeFeed, saveFeed, type Feed } from "../db/feeds.ts";
 import { getStoryBySlug, listStories } from "../db/stories.ts";
 import type { Lang } from "../db/types.ts";
-import { named, slash } from "../src/bot/builders.ts";
-import { UserError, type BotContext, type Command } from "../src/bot/command.ts";
-import { activeSlug } from "../src/bot/story.ts";
+import { named, slash } from "../src/command-kit/builders.ts";
+import { UserError, type BotContext, type Command } from "../src/context.ts";
+import { activeSlug } from "../src/resolvers/story.ts";
 import { DEFAULT_LIMITS } from "../src/feeds/fetch.ts";
 import { parseKeywords } from "../src/feeds/keywords.ts";
 import { pollFeed } from "../src/feeds/poll-feed.ts";
@@ -12,7 +12,7 @@ import { MAX_URL_LENGTH, parseFeedUrl } from "../src/feeds/url.ts";
 import { langFromLocale, t } from "../src/i18n/index.ts";
 import { feedChoices, feedNotFoundText, renderFeedList, renderFeedRemoved, renderFeedSaved } from "../src/render/feeds.ts";
 import { editOptions, errorText, renderAutocompleteChoices, replyOptions, storyChoices } from "../src/render/index.ts";
-import { mayEdit, requireEditor } from "../src/bot/editor-kit.ts";
+import { mayEdit, requireEditor } from "../src/command-kit/editor.ts";
 
 /** A feed address as typed → its stored form, or a clear refusal. */
 function feedUrl(typed: string, lang: Lang): string {

@@ -1,6 +1,6 @@
-import type { Command } from "../src/bot/command.ts";
-import { slash } from "../src/bot/builders.ts";
-import { activeStory } from "../src/bot/story.ts";
+import type { Command } from "../src/context.ts";
+import { slash } from "../src/command-kit/builders.ts";
+import { activeStory } from "../src/resolvers/story.ts";
 import { langFromLocale } from "../src/i18n/index.ts";
 import { renderHelp, replyOptions } from "../src/render/index.ts";
 

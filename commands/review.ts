@@ -3,16 +3,16 @@ import { updateEvent } from "../db/event-writes.ts";
 import { approveEvent, eventStatus, getPendingEvent, nextPending, rejectEvent } from "../db/review.ts";
 import { getStoryById } from "../db/stories.ts";
 import type { Lang, Story } from "../db/types.ts";
-import { slash } from "../src/bot/builders.ts";
-import { UserError, type BotContext, type Command } from "../src/bot/command.ts";
-import { requireStory } from "../src/bot/story.ts";
+import { slash } from "../src/command-kit/builders.ts";
+import { UserError, type BotContext, type Command } from "../src/context.ts";
+import { requireStory } from "../src/resolvers/story.ts";
 import { readCorrection } from "../src/editor/form.ts";
 import { prefill } from "../src/editor/values.ts";
 import { langFromLocale, t } from "../src/i18n/index.ts";
 import { renderEditorModal, renderEditorProblems } from "../src/render/editor.ts";
 import { REVIEW_PREFIX, renderReview, type ReviewNotice } from "../src/render/feeds.ts";
 import { editOptions, replyOptions, type Reply } from "../src/render/index.ts";
-import { actorOf, idArg, peopleLookup, requireEditor, submittedFields } from "../src/bot/editor-kit.ts";
+import { actorOf, idArg, peopleLookup, requireEditor, submittedFields } from "../src/command-kit/editor.ts";
 
 /**
  * custom_ids (prefix "rv"):

@@ -1,7 +1,7 @@
 import { searchEvents } from "../db/events.ts";
-import type { Command } from "../src/bot/command.ts";
-import { named, slash } from "../src/bot/builders.ts";
-import { requireStory } from "../src/bot/story.ts";
+import type { Command } from "../src/context.ts";
+import { named, slash } from "../src/command-kit/builders.ts";
+import { requireStory } from "../src/resolvers/story.ts";
 import { langFromLocale } from "../src/i18n/index.ts";
 import { renderSearch, replyOptions } from "../src/render/index.ts";
 

@@ -1,9 +1,9 @@
 import { setGuildStory } from "../db/guilds.ts";
 import { getStoryBySlug, listStories } from "../db/stories.ts";
-import type { Command } from "../src/bot/command.ts";
-import { UserError } from "../src/bot/command.ts";
-import { named, slash } from "../src/bot/builders.ts";
-import { activeSlug, requireManageGuild } from "../src/bot/story.ts";
+import type { Command } from "../src/context.ts";
+import { UserError } from "../src/context.ts";
+import { named, slash } from "../src/command-kit/builders.ts";
+import { activeSlug, requireManageGuild } from "../src/resolvers/story.ts";
 import { langFromLocale, pickOr, t } from "../src/i18n/index.ts";
 import { errorText, escapeText, renderStoryList, replyOptions, storyChoices, truncate } from "../src/render/index.ts";
 

@@ -2,12 +2,12 @@ import { getEntity } from "../db/entities.ts";
 import { timelinePage } from "../db/events.ts";
 import { getStoryById } from "../db/stories.ts";
 import type { Lang, Story } from "../db/types.ts";
-import type { BotContext, Command } from "../src/bot/command.ts";
-import { UserError } from "../src/bot/command.ts";
-import { named, slash } from "../src/bot/builders.ts";
-import { parseTimelineArgs, timelineCustomId, TIMELINE_PREFIX, type TimelineState } from "../src/bot/custom-id.ts";
-import { entityAutocomplete, lookupEntity } from "../src/bot/entity-lookup.ts";
-import { activeStory, requireStory } from "../src/bot/story.ts";
+import type { BotContext, Command } from "../src/context.ts";
+import { UserError } from "../src/context.ts";
+import { named, slash } from "../src/command-kit/builders.ts";
+import { parseTimelineArgs, timelineCustomId, TIMELINE_PREFIX, type TimelineState } from "../src/custom-ids.ts";
+import { entityAutocomplete, lookupEntity } from "../src/resolvers/entity.ts";
+import { activeStory, requireStory } from "../src/resolvers/story.ts";
 import { langFromLocale, pickOr, t } from "../src/i18n/index.ts";
 import { editOptions, errorText, formatDay, renderNoMatch, renderTimeline, renderWhoChoices, replyOptions, type Reply } from "../src/render/index.ts";
 import { parseDay } from "../src/story/dates.ts";
@@ -51,7 +51,7 @@ function dayOption(value: string | null, lang: Lang): string | null {
 
 /**
  * `/timeline [who] [from] [to]`: the story's events in order, a page at a time, with
- * Previous/Next buttons whose custom_ids carry the whole view (see src/bot/custom-id.ts).
+ * Previous/Next buttons whose custom_ids carry the whole view (see src/custom-ids.ts).
  * A `who` name that matches several people asks which, with a button per timeline.
  */
 export default {

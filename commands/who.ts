@@ -1,12 +1,12 @@
 import { getEntityProfile } from "../db/entities.ts";
 import { getStoryById } from "../db/stories.ts";
 import type { Lang, Story } from "../db/types.ts";
-import type { BotContext, Command } from "../src/bot/command.ts";
-import { UserError } from "../src/bot/command.ts";
-import { named, slash } from "../src/bot/builders.ts";
-import { parseWhoArgs, timelineCustomId, whoCustomId, WHO_PREFIX } from "../src/bot/custom-id.ts";
-import { entityAutocomplete, lookupEntity } from "../src/bot/entity-lookup.ts";
-import { activeStory, requireStory } from "../src/bot/story.ts";
+import type { BotContext, Command } from "../src/context.ts";
+import { UserError } from "../src/context.ts";
+import { named, slash } from "../src/command-kit/builders.ts";
+import { parseWhoArgs, timelineCustomId, whoCustomId, WHO_PREFIX } from "../src/custom-ids.ts";
+import { entityAutocomplete, lookupEntity } from "../src/resolvers/entity.ts";
+import { activeStory, requireStory } from "../src/resolvers/story.ts";
 import { langFromLocale, t } from "../src/i18n/index.ts";
 import { editOptions, renderNoMatch, renderWho, renderWhoChoices, replyOptions, type Reply } from "../src/render/index.ts";
 

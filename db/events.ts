@@ -202,7 +202,7 @@ export function memoCount(db: Db, key: string, compute: () => number): number {
 /**
  * How many steps along the time index cost as much as fetching one linked event row: a step
  * reads a small index entry (and probes one link), a fetch a ~2 KB event row from anywhere
- * in the file. Measured on a million events: ~0.3 µs a step, 1.5–5 µs a fetch (bench/).
+ * in the file. Measured on a million events: ~0.3 µs a step, 1.5–5 µs a fetch (tools/bench/).
  */
 export const WALK_STEPS_PER_LOOKUP = 10;
 

@@ -49,7 +49,7 @@ const q = prepared((db: Db) => ({
   ),
   // A new event: a plain INSERT, no RETURNING. A statement with RETURNING opens a statement
   // savepoint, and FTS5 flushes its pending terms at every savepoint: an import of new events
-  // through the upsert above is ~1.3–1.5× slower (measured in bench/).
+  // through the upsert above is ~1.3–1.5× slower (measured in tools/bench/).
   insertEvent: db.prepare<{ story: number; key: string; at: number; prec: string; te: string | null; tz: string | null; se: string | null; sz: string | null; imp: number; hash: string; now: number }>(
     `INSERT INTO events (story_id, key, at, precision, title_en, title_zh, summary_en, summary_zh, importance, origin, content_hash, added_at, updated_at)
      VALUES (:story, :key, :at, :prec, :te, :tz, :se, :sz, :imp, 'file', :hash, :now, :now)`,

@@ -4,7 +4,7 @@ import { chmodSync, copyFileSync, mkdirSync, openSync, readFileSync, statSync, w
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../db/index.ts";
-import { FakeDiscord } from "../src/sandbox/fake-discord/index.ts";
+import { FakeDiscord } from "../tools/fake-discord/index.ts";
 import { importFiles } from "../src/story/import.ts";
 import { TEST_TOKEN } from "./helpers/bot.ts";
 import { dbHealth, HEALTHY, kill9, query, registerCommands, runNode, startBotProcess, unprivileged } from "./helpers/drills.ts";

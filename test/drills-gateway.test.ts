@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FakeCommandInput, InteractionHandle, InteractionOutcome } from "../src/sandbox/fake-discord/index.ts";
+import type { FakeCommandInput, InteractionHandle, InteractionOutcome } from "../tools/fake-discord/index.ts";
 import { startTestBot, type TestBot } from "./helpers/bot.ts";
 import { seeded, sleep } from "./helpers/drills.ts";
 

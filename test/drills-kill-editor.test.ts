@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { FakeDiscord, type InteractionOutcome } from "../src/sandbox/fake-discord/index.ts";
+import { FakeDiscord, type InteractionOutcome } from "../tools/fake-discord/index.ts";
 import { dbHealth, HEALTHY, kill9, query, registerCommands, seeded, sleep, startBotProcess } from "./helpers/drills.ts";
 import { EDITOR, modalValues } from "./helpers/editor.ts";
 import type { Spawned } from "./helpers/spawn.ts";

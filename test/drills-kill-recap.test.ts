@@ -8,7 +8,7 @@ import { buildDigest } from "../src/recap/digest.ts";
 import { recapNonce } from "../src/recap/nonce.ts";
 import { parseTimeOfDay, slotAtOrBefore } from "../src/recap/slots.ts";
 import { renderDigest } from "../src/render/digest.ts";
-import { FakeDiscord, type FakeGuild } from "../src/sandbox/fake-discord/index.ts";
+import { FakeDiscord, type FakeGuild } from "../tools/fake-discord/index.ts";
 import { importFiles } from "../src/story/import.ts";
 import { dbHealth, HEALTHY, kill9, query, seeded, sleep, startBotProcess } from "./helpers/drills.ts";
 import { eventYaml } from "./helpers/recap.ts";

@@ -17,8 +17,8 @@ import {
   TextInputStyle,
 } from "discord.js";
 import type { Interaction, TextChannel } from "discord.js";
-import { FakeDiscord } from "../src/sandbox/fake-discord/index.ts";
-import type { FakeDiscordOptions } from "../src/sandbox/fake-discord/index.ts";
+import { FakeDiscord } from "../tools/fake-discord/index.ts";
+import type { FakeDiscordOptions } from "../tools/fake-discord/index.ts";
 
 type Handler = (interaction: Interaction) => Promise<void>;
 

@@ -3,7 +3,7 @@ import { getFeed, listFeeds } from "../db/feeds.ts";
 import { latestEvents, searchEvents } from "../db/events.ts";
 import { getStoryBySlug } from "../db/stories.ts";
 import { BUNDLED_STORY } from "../src/config.ts";
-import { SANDBOX_USER_ID, type FakeMessage } from "../src/sandbox/fake-discord/index.ts";
+import { SANDBOX_USER_ID, type FakeMessage } from "../tools/fake-discord/index.ts";
 import { startTestBot, textOf, type TestBot } from "./helpers/bot.ts";
 import { feedEvents, memoryLog, testPoller } from "./helpers/feeds.ts";
 import { fixture, startFeedServer, status, type FeedServer } from "./helpers/feed-server.ts";

@@ -7,7 +7,7 @@ import type { FeedPoller } from "../src/feeds/poller.ts";
 import { eventLinks, feedEvents, follow, memoryLog, storyDb, testPoller } from "./helpers/feeds.ts";
 import { startFeedServer, type FeedServer } from "./helpers/feed-server.ts";
 import { tempDir } from "./helpers/tmp.ts";
-import { FEED_FIXTURES_DIR, startFixtureServer } from "../src/feeds/fixture-server.ts";
+import { FEED_FIXTURES_DIR, startFixtureServer } from "../src/sandbox/sample-feeds.ts";
 
 let server: FeedServer;
 beforeAll(async () => {

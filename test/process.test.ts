@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { FakeDiscord } from "../src/sandbox/fake-discord/index.ts";
+import { FakeDiscord } from "../tools/fake-discord/index.ts";
 import { TEST_TOKEN, textOf } from "./helpers/bot.ts";
 import { ROOT, runScript } from "./helpers/spawn.ts";
 import { tempDir } from "./helpers/tmp.ts";

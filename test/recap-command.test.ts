@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { recapSchedulesOf, recordRecapFailure, removeRecapSchedules } from "../db/recaps.ts";
 import { checkMessage } from "../src/render/index.ts";
-import { Perm, type InteractionOutcome } from "../src/sandbox/fake-discord/index.ts";
+import { Perm, type InteractionOutcome } from "../tools/fake-discord/index.ts";
 import { textOf } from "./helpers/bot.ts";
 import { eventYaml, startRecapWorld, until, type RecapWorld } from "./helpers/recap.ts";
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recapSchedulesOf, upsertRecapSchedule } from "../db/recaps.ts";
 import { getStoryBySlug } from "../db/stories.ts";
-import { FakeDiscord } from "../src/sandbox/fake-discord/index.ts";
+import { FakeDiscord } from "../tools/fake-discord/index.ts";
 import { textOf } from "./helpers/bot.ts";
 import { SLUG, startRecapWorld, type RecapWorld } from "./helpers/recap.ts";
 

@@ -1,7 +1,7 @@
 import { SlashCommandBuilder } from "discord.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Command } from "../src/bot/command.ts";
-import { UserError } from "../src/bot/command.ts";
+import type { Command } from "../src/context.ts";
+import { UserError } from "../src/context.ts";
 import { checkCommandShape, loadCommands } from "../src/bot/loader.ts";
 import { startTestBot, TEST_TOKEN, textOf, type TestBot } from "./helpers/bot.ts";
 

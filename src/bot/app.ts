@@ -3,7 +3,7 @@ import type { Db } from "../../db/index.ts";
 import type { Config } from "../config.ts";
 import type { Logger } from "../log.ts";
 import { createClient } from "./client.ts";
-import type { BotContext, Command } from "./command.ts";
+import type { BotContext, Command } from "../context.ts";
 import { createDispatcher } from "./dispatch.ts";
 import { loadCommands } from "./loader.ts";
 

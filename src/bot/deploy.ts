@@ -1,5 +1,5 @@
 import { REST, Routes } from "discord.js";
-import type { Command } from "./command.ts";
+import type { Command } from "../context.ts";
 
 /** The registration body of every command, as Discord takes it. */
 export function commandBodies(commands: Iterable<Command>): unknown[] {

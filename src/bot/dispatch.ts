@@ -3,9 +3,9 @@ import type { Interaction } from "discord.js";
 import { databaseUnavailable } from "../../db/index.ts";
 import { t } from "../i18n/index.ts";
 import { langFromLocale } from "../i18n/index.ts";
-import type { BotContext, Command } from "./command.ts";
-import { UserError } from "./command.ts";
-import { replyPrivately } from "./reply.ts";
+import type { BotContext, Command } from "../context.ts";
+import { UserError } from "../context.ts";
+import { replyPrivately } from "../command-kit/reply.ts";
 
 /** Where a custom_id points: the owning command, and the arguments after its prefix. */
 function routeCustomId(customId: string, byPrefix: Map<string, Command>): { cmd: Command; args: string[] } | null {

@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import type { Command } from "./command.ts";
+import type { Command } from "../context.ts";
 
 /** The folder holding one file per slash command. */
 export const COMMANDS_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "commands");

@@ -7,7 +7,7 @@
 import cron, { type ScheduledTask } from "node-cron";
 import type { Client } from "discord.js";
 import { dueRecapSchedules, recordRecapFailure, type RecapSchedule } from "../../db/recaps.ts";
-import type { BotContext } from "../bot/command.ts";
+import type { BotContext } from "../context.ts";
 import { classifyFailure, MAX_ATTEMPTS } from "./failures.ts";
 import { runRecap, type RecapHooks } from "./post.ts";
 import { runBounded } from "./queue.ts";

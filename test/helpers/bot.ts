@@ -1,11 +1,11 @@
 import { Writable } from "node:stream";
 import { openDatabase, type Db } from "../../db/index.ts";
 import { startBot, type Bot } from "../../src/bot/app.ts";
-import type { Command } from "../../src/bot/command.ts";
+import type { Command } from "../../src/context.ts";
 import { createRest, deployCommands } from "../../src/bot/deploy.ts";
 import { loadConfig, type Config } from "../../src/config.ts";
 import { createLogger } from "../../src/log.ts";
-import { FakeDiscord, type FakeDiscordOptions } from "../../src/sandbox/fake-discord/index.ts";
+import { FakeDiscord, type FakeDiscordOptions } from "../../tools/fake-discord/index.ts";
 import { syncStories } from "../../src/story/import.ts";
 
 /** A token-shaped test secret: tests grep logs and replies for it. */

@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { allComponents, type FakeCommandInput, type FakeMessage, type InteractionOutcome } from "../../src/sandbox/fake-discord/index.ts";
+import { allComponents, type FakeCommandInput, type FakeMessage, type InteractionOutcome } from "../../tools/fake-discord/index.ts";
 import { checkMessage, type Reply } from "../../src/render/index.ts";
 import type { TestBot } from "./bot.ts";
 

@@ -6,7 +6,7 @@
 import Database from "better-sqlite3";
 import { loadCommands } from "../../src/bot/loader.ts";
 import { createRest, deployCommands } from "../../src/bot/deploy.ts";
-import type { FakeDiscord } from "../../src/sandbox/fake-discord/index.ts";
+import type { FakeDiscord } from "../../tools/fake-discord/index.ts";
 import { TEST_TOKEN } from "./bot.ts";
 import { runNode } from "./run-node.ts";
 import type { Spawned } from "./spawn.ts";

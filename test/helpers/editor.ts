@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import type { Db } from "../../db/index.ts";
 import { flattenComponents } from "../../src/sandbox/print.ts";
-import type { FakeActorInput, FakeMessage, InteractionOutcome } from "../../src/sandbox/fake-discord/index.ts";
+import type { FakeActorInput, FakeMessage, InteractionOutcome } from "../../tools/fake-discord/index.ts";
 import type { TestBot } from "./bot.ts";
 
 /** A story editor (listed in EDITOR_USER_IDS by the tests), a second one, and someone who is not. */

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { openDatabase, type Db } from "../../db/index.ts";
 import { createRecapScheduler, type RecapScheduler } from "../../src/recap/scheduler.ts";
 import type { RecapHooks } from "../../src/recap/post.ts";
-import type { FakeDiscord, FakeGuildInit, FakeMessage } from "../../src/sandbox/fake-discord/index.ts";
+import type { FakeDiscord, FakeGuildInit, FakeMessage } from "../../tools/fake-discord/index.ts";
 import { importFiles } from "../../src/story/import.ts";
 import { startTestBot, type TestBot } from "./bot.ts";
 import { miniStory, tempDir } from "./tmp.ts";

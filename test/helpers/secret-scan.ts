@@ -8,7 +8,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { FUZZ_TOKEN } from "../../src/fuzz/token.ts";
+import { FUZZ_TOKEN } from "../../tools/fuzz/token.ts";
 import { TEST_TOKEN } from "./bot.ts";
 import { CAPTURE_ENV } from "./capture.ts";
 
