@@ -13,7 +13,14 @@ import { readCorrection, readNewEvent } from "../src/editor/form.ts";
 import { diffValues, prefill, valuesOf } from "../src/editor/values.ts";
 import { langFromLocale, pickOr, t } from "../src/i18n/index.ts";
 import {
-  renderAdded, renderCorrected, renderEditorModal, renderEditorNotice, renderEditorProblems, renderHistory, renderRemoveConfirm, renderRemoved,
+  renderAdded,
+  renderCorrected,
+  renderEditorModal,
+  renderEditorNotice,
+  renderEditorProblems,
+  renderHistory,
+  renderRemoveConfirm,
+  renderRemoved,
 } from "../src/render/editor.ts";
 import { editOptions, errorText, eventChoices, renderAutocompleteChoices, replyOptions, type Reply } from "../src/render/index.ts";
 import { actorOf, eventFromOption, idArg, ids, mayEdit, peopleLookup, PREFIX, requireEditor, submittedFields } from "../src/command-kit/editor.ts";
@@ -27,7 +34,7 @@ function history(ctx: BotContext, story: Story, value: string, lang: Lang): Repl
   const event = removedId && !getEvent(ctx.db, story.id, removedId) ? null : eventFromOption(ctx.db, story, value, lang);
   const { entries, total } = eventHistory(ctx.db, story.id, event?.id ?? removedId);
   if (!event && total === 0) throw new UserError(errorText("eventNotFound", lang, { id: value.trim().slice(0, 100) }));
-  const title = event ? pickOr(event.title, lang, event.key) : entries[0]?.eventTitle ?? value;
+  const title = event ? pickOr(event.title, lang, event.key) : (entries[0]?.eventTitle ?? value);
   return renderHistory(title, entries, total, story, lang);
 }
 
@@ -35,7 +42,13 @@ function history(ctx: BotContext, story: Story, value: string, lang: Lang): Repl
  * Keeps what was typed in a draft (the one the form came from, when it is this user's) and
  * answers with the problems and an "Edit and retry" button reopening it.
  */
-async function refuse(i: ModalSubmitInteraction, ctx: BotContext, lang: Lang, problems: Problem[], draft: { id: number; storyId: number; eventId: number | null; fields: FormFields; base: FormFields | null }): Promise<void> {
+async function refuse(
+  i: ModalSubmitInteraction,
+  ctx: BotContext,
+  lang: Lang,
+  problems: Problem[],
+  draft: { id: number; storyId: number; eventId: number | null; fields: FormFields; base: FormFields | null },
+): Promise<void> {
   const own = draft.id ? getDraft(ctx.db, draft.id, ctx.now()) : null;
   let id = own?.userId === i.user.id ? own.id : 0;
   if (id) updateDraftFields(ctx.db, id, draft.fields, ctx.now());

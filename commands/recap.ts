@@ -54,12 +54,20 @@ async function schedule(interaction: ChatInputCommandInteraction, ctx: BotContex
   const channel = guild.channels.cache.get(picked.id) ?? (await guild.channels.fetch(picked.id).catch(() => null));
   if (!isRecapChannel(channel)) throw new UserError(s.notTextChannel);
   const missing = missingPostPermissions(channel, guild.members.me ?? (await guild.members.fetchMe())) ?? [];
-  if (missing.length) throw new UserError(s.missingPermissions(`<#${channel.id}>`, missing.map((p) => `**${s.permissions[p]}**`).join(lang === "zh" ? "、" : ", ")));
+  if (missing.length)
+    throw new UserError(s.missingPermissions(`<#${channel.id}>`, missing.map((p) => `**${s.permissions[p]}**`).join(lang === "zh" ? "、" : ", ")));
   const story = requireStory(ctx, guild.id, lang);
   const at = ctx.now();
   const saved = upsertRecapSchedule(ctx.db, {
-    guildId: guild.id, storyId: story.id, channelId: channel.id, time: formatTimeOfDay(time), timezone: zone,
-    userId: interaction.user.id, now: at, nextSlot: slotAfter(at, time, zone), watermark: at - FIRST_LOOKBACK,
+    guildId: guild.id,
+    storyId: story.id,
+    channelId: channel.id,
+    time: formatTimeOfDay(time),
+    timezone: zone,
+    userId: interaction.user.id,
+    now: at,
+    nextSlot: slotAfter(at, time, zone),
+    watermark: at - FIRST_LOOKBACK,
   });
   await interaction.reply(replyOptions(renderScheduled({ schedule: saved, story }, lang)));
 }
@@ -98,7 +106,11 @@ export default {
     .addSubcommand((sc) => named(sc, "recap.now").addIntegerOption((o) => named(o, "recap.now.hours").setMinValue(MIN_HOURS).setMaxValue(MAX_HOURS)))
     .addSubcommand((sc) =>
       named(sc, "recap.schedule")
-        .addChannelOption((o) => named(o, "recap.schedule.channel").setRequired(true).addChannelTypes(...RECAP_CHANNEL_TYPES))
+        .addChannelOption((o) =>
+          named(o, "recap.schedule.channel")
+            .setRequired(true)
+            .addChannelTypes(...RECAP_CHANNEL_TYPES),
+        )
         .addStringOption((o) => named(o, "recap.schedule.time").setRequired(true).setMaxLength(20))
         .addStringOption((o) => named(o, "recap.schedule.timezone").setAutocomplete(true).setMaxLength(64)),
     )

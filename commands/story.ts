@@ -18,9 +18,7 @@ import { errorText, escapeText, renderStoryList, replyOptions, storyChoices, tru
 export default {
   data: slash("story")
     .addSubcommand((sc) => named(sc, "story.list"))
-    .addSubcommand((sc) =>
-      named(sc, "story.use").addStringOption((o) => named(o, "story.use.slug").setRequired(true).setAutocomplete(true).setMaxLength(100)),
-    ),
+    .addSubcommand((sc) => named(sc, "story.use").addStringOption((o) => named(o, "story.use.slug").setRequired(true).setAutocomplete(true).setMaxLength(100))),
 
   async execute(interaction, ctx) {
     const lang = langFromLocale(interaction.locale);
@@ -32,7 +30,9 @@ export default {
     const slug = interaction.options.getString("slug", true).trim();
     const story = getStoryBySlug(ctx.db, slug) ?? getStoryBySlug(ctx.db, slug.toLowerCase());
     if (!story) {
-      const valid = listStories(ctx.db).map((s) => `\`${s.slug}\``).join(lang === "zh" ? "、" : ", ");
+      const valid = listStories(ctx.db)
+        .map((s) => `\`${s.slug}\``)
+        .join(lang === "zh" ? "、" : ", ");
       throw new UserError(`${errorText("storyNotFound", lang, { slug })}\n${t(lang).stories.valid(valid || "—")}`);
     }
     setGuildStory(ctx.db, interaction.guildId!, story.slug, interaction.user.id, ctx.now());

@@ -38,20 +38,38 @@ export interface AuditEntry {
 export type AuditInput = Omit<AuditEntry, "id">;
 
 interface AuditRow {
-  id: number; at: number; user_id: string; user_name: string; story_id: number; story_slug: string;
-  event_id: number; event_key: string; event_title: string; action: AuditAction; changes: string;
+  id: number;
+  at: number;
+  user_id: string;
+  user_name: string;
+  story_id: number;
+  story_slug: string;
+  event_id: number;
+  event_key: string;
+  event_title: string;
+  action: AuditAction;
+  changes: string;
 }
 
 const COLS = "id, at, user_id, user_name, story_id, story_slug, event_id, event_key, event_title, action, changes";
 
 const q = prepared((db: Db) => ({
-  insert: db.prepare<{ at: number; uid: string; uname: string; sid: number; slug: string; eid: number; key: string; title: string; action: string; changes: string }>(
+  insert: db.prepare<{
+    at: number;
+    uid: string;
+    uname: string;
+    sid: number;
+    slug: string;
+    eid: number;
+    key: string;
+    title: string;
+    action: string;
+    changes: string;
+  }>(
     `INSERT INTO audit_log (at, user_id, user_name, story_id, story_slug, event_id, event_key, event_title, action, changes)
      VALUES (:at, :uid, :uname, :sid, :slug, :eid, :key, :title, :action, :changes)`,
   ),
-  forEvent: db.prepare<[number, number, number], AuditRow>(
-    `SELECT ${COLS} FROM audit_log WHERE event_id = ? AND story_id = ? ORDER BY id DESC LIMIT ?`,
-  ),
+  forEvent: db.prepare<[number, number, number], AuditRow>(`SELECT ${COLS} FROM audit_log WHERE event_id = ? AND story_id = ? ORDER BY id DESC LIMIT ?`),
   countForEvent: db.prepare<[number, number], { n: number }>("SELECT count(*) AS n FROM audit_log WHERE event_id = ? AND story_id = ?"),
   // Optional filters as bound NULLs: one constant statement for every combination.
   log: db.prepare<{ slug: string | null; since: number | null; limit: number }, AuditRow>(
@@ -72,16 +90,33 @@ function parseChanges(json: string): AuditChanges {
 
 function toEntry(r: AuditRow): AuditEntry {
   return {
-    id: r.id, at: r.at, userId: r.user_id, userName: r.user_name, storyId: r.story_id, storySlug: r.story_slug,
-    eventId: r.event_id, eventKey: r.event_key, eventTitle: r.event_title, action: r.action, changes: parseChanges(r.changes),
+    id: r.id,
+    at: r.at,
+    userId: r.user_id,
+    userName: r.user_name,
+    storyId: r.story_id,
+    storySlug: r.story_slug,
+    eventId: r.event_id,
+    eventKey: r.event_key,
+    eventTitle: r.event_title,
+    action: r.action,
+    changes: parseChanges(r.changes),
   };
 }
 
 /** Writes one log row. Call inside the transaction of the change it describes. */
 export function recordAudit(db: Db, e: AuditInput): void {
   q(db).insert.run({
-    at: e.at, uid: e.userId, uname: e.userName, sid: e.storyId, slug: e.storySlug, eid: e.eventId,
-    key: e.eventKey, title: e.eventTitle, action: e.action, changes: JSON.stringify(e.changes),
+    at: e.at,
+    uid: e.userId,
+    uname: e.userName,
+    sid: e.storyId,
+    slug: e.storySlug,
+    eid: e.eventId,
+    key: e.eventKey,
+    title: e.eventTitle,
+    action: e.action,
+    changes: JSON.stringify(e.changes),
   });
 }
 
@@ -98,5 +133,7 @@ export function eventHistory(db: Db, storyId: number, eventId: number, limit = 1
  */
 export function auditLog(db: Db, opts: { storySlug?: string; since?: number; limit?: number } = {}): AuditEntry[] {
   const limit = Math.max(1, Math.min(1_000_000, Math.trunc(opts.limit ?? 100_000)));
-  return q(db).log.all({ slug: opts.storySlug ?? null, since: opts.since ?? null, limit }).map(toEntry);
+  return q(db)
+    .log.all({ slug: opts.storySlug ?? null, since: opts.since ?? null, limit })
+    .map(toEntry);
 }

@@ -23,7 +23,15 @@ export interface Draft {
   createdAt: number;
 }
 
-interface DraftRow { id: number; user_id: string; story_id: number; event_id: number | null; fields: string; base: string | null; created_at: number }
+interface DraftRow {
+  id: number;
+  user_id: string;
+  story_id: number;
+  event_id: number | null;
+  fields: string;
+  base: string | null;
+  created_at: number;
+}
 
 const q = prepared((db: Db) => ({
   purge: db.prepare<[number]>("DELETE FROM editor_drafts WHERE created_at < ?"),
@@ -54,7 +62,14 @@ export function saveDraft(db: Db, d: Omit<Draft, "id" | "createdAt">, now: numbe
   const s = q(db);
   return db.transaction(() => {
     s.purge.run(now - DRAFT_TTL_MS);
-    return s.insert.get({ user: d.userId, story: d.storyId, event: d.eventId, fields: JSON.stringify(d.fields), base: d.base ? JSON.stringify(d.base) : null, now })!.id;
+    return s.insert.get({
+      user: d.userId,
+      story: d.storyId,
+      event: d.eventId,
+      fields: JSON.stringify(d.fields),
+      base: d.base ? JSON.stringify(d.base) : null,
+      now,
+    })!.id;
   })();
 }
 
@@ -67,7 +82,15 @@ export function updateDraftFields(db: Db, id: number, fields: DraftFields, now: 
 export function getDraft(db: Db, id: number, now: number): Draft | null {
   const r = q(db).byId.get(id, now - DRAFT_TTL_MS);
   if (!r) return null;
-  return { id: r.id, userId: r.user_id, storyId: r.story_id, eventId: r.event_id, fields: parseFields(r.fields) ?? {}, base: parseFields(r.base), createdAt: r.created_at };
+  return {
+    id: r.id,
+    userId: r.user_id,
+    storyId: r.story_id,
+    eventId: r.event_id,
+    fields: parseFields(r.fields) ?? {},
+    base: parseFields(r.base),
+    createdAt: r.created_at,
+  };
 }
 
 /** Forgets a draft (once its form was saved). */

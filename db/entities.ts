@@ -19,10 +19,26 @@ import { prepared } from "./prepared.ts";
 import type { Entity, EntityKind, EntityMatch, EntityMention, EntityProfile, Precision, Source } from "./types.ts";
 
 interface EntityRow {
-  id: number; story_id: number; key: string; kind: EntityKind; name_en: string | null; name_zh: string | null;
-  role_en: string | null; role_zh: string | null; aliases: string;
+  id: number;
+  story_id: number;
+  key: string;
+  kind: EntityKind;
+  name_en: string | null;
+  name_zh: string | null;
+  role_en: string | null;
+  role_zh: string | null;
+  aliases: string;
 }
-interface QuoteRow { text_en: string | null; text_zh: string | null; id: number; key: string; at: number; precision: Precision; title_en: string | null; title_zh: string | null }
+interface QuoteRow {
+  text_en: string | null;
+  text_zh: string | null;
+  id: number;
+  key: string;
+  at: number;
+  precision: Precision;
+  title_en: string | null;
+  title_zh: string | null;
+}
 
 const COLS = "e.id, e.story_id, e.key, e.kind, e.name_en, e.name_zh, e.role_en, e.role_zh, e.aliases";
 /**
@@ -81,11 +97,13 @@ function nameIndex(db: Db, storyId: number): NameIndex {
   if (!perStory) caches.set(db, (perStory = new Map()));
   const hit = perStory.get(storyId);
   if (hit && stamp && hit.stamp === stamp) return hit.index;
-  const entities = s.refs.all(storyId).map((r): IndexedEntity => ({
-    ref: { id: r.id, key: r.key, kind: r.kind, name: { en: r.name_en, zh: r.name_zh } },
-    mentions: r.mentions,
-    sortName: normalizeName(r.name_en ?? r.name_zh ?? r.key),
-  }));
+  const entities = s.refs.all(storyId).map(
+    (r): IndexedEntity => ({
+      ref: { id: r.id, key: r.key, kind: r.kind, name: { en: r.name_en, zh: r.name_zh } },
+      mentions: r.mentions,
+      sortName: normalizeName(r.name_en ?? r.name_zh ?? r.key),
+    }),
+  );
   const index = new NameIndex(entities, s.names.all(storyId));
   if (!stamp) return index;
   perStory.delete(storyId);
@@ -128,8 +146,14 @@ function parseAliases(json: string): string[] {
 function toEntity(db: Db, r: EntityRow | undefined): Entity | null {
   if (!r) return null;
   return {
-    id: r.id, storyId: r.story_id, key: r.key, kind: r.kind, name: { en: r.name_en, zh: r.name_zh },
-    role: { en: r.role_en, zh: r.role_zh }, aliases: parseAliases(r.aliases), mentions: countEntityEvents(db, r.story_id, r.id),
+    id: r.id,
+    storyId: r.story_id,
+    key: r.key,
+    kind: r.kind,
+    name: { en: r.name_en, zh: r.name_zh },
+    role: { en: r.role_en, zh: r.role_zh },
+    aliases: parseAliases(r.aliases),
+    mentions: countEntityEvents(db, r.story_id, r.id),
   };
 }
 
@@ -164,7 +188,10 @@ export function getEntityProfile(db: Db, storyId: number, entityId: number, even
   }));
   const seen = new Set<string>();
   const sources: Source[] = [];
-  for (const src of sourcesOfEvents(db, events.map((e) => e.id))) {
+  for (const src of sourcesOfEvents(
+    db,
+    events.map((e) => e.id),
+  )) {
     const key = src.url ? `u ${src.url}` : `n ${src.name}`;
     if (seen.has(key)) continue;
     seen.add(key);

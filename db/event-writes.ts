@@ -38,7 +38,14 @@ export interface EventUpdate extends EventColumns {
 /** How a correction or removal went. */
 export type WriteOutcome = "saved" | "gone" | "changed";
 
-interface Target { id: number; key: string; title_en: string | null; title_zh: string | null; slug: string; updated_at: number }
+interface Target {
+  id: number;
+  key: string;
+  title_en: string | null;
+  title_zh: string | null;
+  slug: string;
+  updated_at: number;
+}
 
 const q = prepared((db: Db) => ({
   slug: db.prepare<[number], { slug: string }>("SELECT slug FROM stories WHERE id = ?"),
@@ -46,7 +53,21 @@ const q = prepared((db: Db) => ({
     `INSERT INTO editor_sequences (story_slug, last_n) VALUES (?, 1)
      ON CONFLICT (story_slug) DO UPDATE SET last_n = last_n + 1 RETURNING last_n AS n`,
   ),
-  insert: db.prepare<{ story: number; key: string; at: number; prec: string; te: string | null; tz: string | null; se: string | null; sz: string | null; imp: number; now: number }, { id: number }>(
+  insert: db.prepare<
+    {
+      story: number;
+      key: string;
+      at: number;
+      prec: string;
+      te: string | null;
+      tz: string | null;
+      se: string | null;
+      sz: string | null;
+      imp: number;
+      now: number;
+    },
+    { id: number }
+  >(
     `INSERT INTO events (story_id, key, at, precision, title_en, title_zh, summary_en, summary_zh, importance, origin, content_hash, added_at, updated_at)
      VALUES (:story, :key, :at, :prec, :te, :tz, :se, :sz, :imp, 'editor', '', :now, :now)
      ON CONFLICT (story_id, key) DO NOTHING RETURNING id`,
@@ -55,7 +76,19 @@ const q = prepared((db: Db) => ({
     `SELECT ev.id, ev.key, ev.title_en, ev.title_zh, s.slug, ev.updated_at FROM events ev JOIN stories s ON s.id = ev.story_id
      WHERE ev.id = ? AND ev.story_id = ?`,
   ),
-  update: db.prepare<{ id: number; story: number; expected: number; at: number; prec: string; te: string | null; tz: string | null; se: string | null; sz: string | null; imp: number; now: number }>(
+  update: db.prepare<{
+    id: number;
+    story: number;
+    expected: number;
+    at: number;
+    prec: string;
+    te: string | null;
+    tz: string | null;
+    se: string | null;
+    sz: string | null;
+    imp: number;
+    now: number;
+  }>(
     `UPDATE events SET at = :at, precision = :prec, title_en = :te, title_zh = :tz, summary_en = :se, summary_zh = :sz,
        importance = :imp, updated_at = max(:now, updated_at + 1)
      WHERE id = :id AND story_id = :story AND updated_at = :expected`,
@@ -87,7 +120,16 @@ function titleText(t: Localized, key: string): string {
   return t.en ?? t.zh ?? key;
 }
 
-function audit(db: Db, action: AuditAction, storyId: number, slug: string, event: { id: number; key: string; title: string }, actor: AuditActor, changes: AuditChanges, now: number): void {
+function audit(
+  db: Db,
+  action: AuditAction,
+  storyId: number,
+  slug: string,
+  event: { id: number; key: string; title: string },
+  actor: AuditActor,
+  changes: AuditChanges,
+  now: number,
+): void {
   recordAudit(db, { at: now, ...actor, storyId, storySlug: slug, eventId: event.id, eventKey: event.key, eventTitle: event.title, action, changes });
 }
 
@@ -95,7 +137,14 @@ function audit(db: Db, action: AuditAction, storyId: number, slug: string, event
  * Adds an editor's event to a story with the next `ed_<n>` key, `added_at` = `now`, its
  * links, sources, search entry and audit row. Null when the story does not exist.
  */
-export function addEditorEvent(db: Db, storyId: number, ev: NewEvent, actor: AuditActor, changes: AuditChanges, now: number): { id: number; key: string } | null {
+export function addEditorEvent(
+  db: Db,
+  storyId: number,
+  ev: NewEvent,
+  actor: AuditActor,
+  changes: AuditChanges,
+  now: number,
+): { id: number; key: string } | null {
   const s = q(db);
   return db.transaction(() => {
     const slug = s.slug.get(storyId)?.slug;
@@ -105,7 +154,18 @@ export function addEditorEvent(db: Db, storyId: number, ev: NewEvent, actor: Aud
     // A key can only be taken if the sequence row was lost; skip past such keys.
     for (let tries = 0; !row && tries < 1000; tries++) {
       key = `ed_${s.nextN.get(slug)!.n}`;
-      row = s.insert.get({ story: storyId, key, at: ev.at, prec: ev.precision, te: ev.title.en, tz: ev.title.zh, se: ev.summary.en, sz: ev.summary.zh, imp: ev.importance, now });
+      row = s.insert.get({
+        story: storyId,
+        key,
+        at: ev.at,
+        prec: ev.precision,
+        te: ev.title.en,
+        tz: ev.title.zh,
+        se: ev.summary.en,
+        sz: ev.summary.zh,
+        imp: ev.importance,
+        now,
+      });
     }
     if (!row) throw new Error(`no free editor key in story ${slug}`);
     writeLinks(db, storyId, row.id, ev.entityIds);
@@ -121,12 +181,33 @@ export function addEditorEvent(db: Db, storyId: number, ev: NewEvent, actor: Aud
  * "gone" if it no longer exists, "changed" if someone changed it meanwhile (nothing written).
  * Keeps `content_hash`, `added_at` and `origin`; reindexes it; records the changes.
  */
-export function updateEvent(db: Db, storyId: number, eventId: number, expectedUpdatedAt: number, ev: EventUpdate, actor: AuditActor, changes: AuditChanges, now: number): WriteOutcome {
+export function updateEvent(
+  db: Db,
+  storyId: number,
+  eventId: number,
+  expectedUpdatedAt: number,
+  ev: EventUpdate,
+  actor: AuditActor,
+  changes: AuditChanges,
+  now: number,
+): WriteOutcome {
   const s = q(db);
   return db.transaction((): WriteOutcome => {
     const target = s.target.get(eventId, storyId);
     if (!target) return "gone";
-    const r = s.update.run({ id: eventId, story: storyId, expected: expectedUpdatedAt, at: ev.at, prec: ev.precision, te: ev.title.en, tz: ev.title.zh, se: ev.summary.en, sz: ev.summary.zh, imp: ev.importance, now });
+    const r = s.update.run({
+      id: eventId,
+      story: storyId,
+      expected: expectedUpdatedAt,
+      at: ev.at,
+      prec: ev.precision,
+      te: ev.title.en,
+      tz: ev.title.zh,
+      se: ev.summary.en,
+      sz: ev.summary.zh,
+      imp: ev.importance,
+      now,
+    });
     if (r.changes === 0) return "changed";
     if (ev.entityIds) writeLinks(db, storyId, eventId, ev.entityIds);
     if (ev.sources) writeSources(db, eventId, ev.sources);
@@ -140,7 +221,15 @@ export function updateEvent(db: Db, storyId: number, eventId: number, expectedUp
  * Removes an event (its links, quotes and sources cascade; its search entry goes first) if
  * it is still as the editor saw it, and records what it was.
  */
-export function removeEvent(db: Db, storyId: number, eventId: number, expectedUpdatedAt: number, actor: AuditActor, changes: AuditChanges, now: number): WriteOutcome {
+export function removeEvent(
+  db: Db,
+  storyId: number,
+  eventId: number,
+  expectedUpdatedAt: number,
+  actor: AuditActor,
+  changes: AuditChanges,
+  now: number,
+): WriteOutcome {
   const s = q(db);
   return db.transaction((): WriteOutcome => {
     const target = s.target.get(eventId, storyId);
@@ -148,7 +237,16 @@ export function removeEvent(db: Db, storyId: number, eventId: number, expectedUp
     if (target.updated_at !== expectedUpdatedAt) return "changed";
     unindexEvent(db, eventId);
     s.remove.run(eventId, storyId);
-    audit(db, "remove", storyId, target.slug, { id: eventId, key: target.key, title: titleText({ en: target.title_en, zh: target.title_zh }, target.key) }, actor, changes, now);
+    audit(
+      db,
+      "remove",
+      storyId,
+      target.slug,
+      { id: eventId, key: target.key, title: titleText({ en: target.title_en, zh: target.title_zh }, target.key) },
+      actor,
+      changes,
+      now,
+    );
     return "saved";
   })();
 }

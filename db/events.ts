@@ -10,14 +10,53 @@
 import type { Db } from "./index.ts";
 import { prepared } from "./prepared.ts";
 import { searchEventIds } from "./search.ts";
-import type { EntityKind, EntityRef, EventDetail, EventOrigin, EventRef, EventSummary, Localized, Precision, Quote, SearchHit, Source, TimelinePage } from "./types.ts";
+import type {
+  EntityKind,
+  EntityRef,
+  EventDetail,
+  EventOrigin,
+  EventRef,
+  EventSummary,
+  Localized,
+  Precision,
+  Quote,
+  SearchHit,
+  Source,
+  TimelinePage,
+} from "./types.ts";
 
 interface EventRow {
-  id: number; story_id: number; key: string; at: number; precision: Precision; title_en: string | null; title_zh: string | null;
-  summary_en: string | null; summary_zh: string | null; importance: number; origin: EventOrigin; added_at: number; updated_at: number;
+  id: number;
+  story_id: number;
+  key: string;
+  at: number;
+  precision: Precision;
+  title_en: string | null;
+  title_zh: string | null;
+  summary_en: string | null;
+  summary_zh: string | null;
+  importance: number;
+  origin: EventOrigin;
+  added_at: number;
+  updated_at: number;
 }
-interface RefRow { id: number; key: string; kind: EntityKind; name_en: string | null; name_zh: string | null }
-interface QuoteRow { event_id: number; text_en: string | null; text_zh: string | null; by_id: number | null; by_key: string | null; by_kind: EntityKind | null; by_name_en: string | null; by_name_zh: string | null }
+interface RefRow {
+  id: number;
+  key: string;
+  kind: EntityKind;
+  name_en: string | null;
+  name_zh: string | null;
+}
+interface QuoteRow {
+  event_id: number;
+  text_en: string | null;
+  text_zh: string | null;
+  by_id: number | null;
+  by_key: string | null;
+  by_kind: EntityKind | null;
+  by_name_en: string | null;
+  by_name_zh: string | null;
+}
 type Range = { story: number; from: number; to: number };
 type Paged = Range & { limit: number; offset: number };
 
@@ -26,7 +65,9 @@ const COLS = `ev.id, ev.story_id, ev.key, ev.at, ev.precision, ev.title_en, ev.t
   ev.importance, ev.origin, ev.added_at, ev.updated_at`;
 
 const q = prepared((db: Db) => ({
-  latest: db.prepare<[number, number], EventRow>(`SELECT ${COLS} FROM events ev WHERE ev.story_id = ? AND ev.status = 'published' ORDER BY ev.at DESC, ev.id DESC LIMIT ?`),
+  latest: db.prepare<[number, number], EventRow>(
+    `SELECT ${COLS} FROM events ev WHERE ev.story_id = ? AND ev.status = 'published' ORDER BY ev.at DESC, ev.id DESC LIMIT ?`,
+  ),
   byId: db.prepare<[number, number], EventRow>(`SELECT ${COLS} FROM events ev WHERE ev.id = ? AND ev.story_id = ? AND ev.status = 'published'`),
   byKey: db.prepare<[string, number], EventRow>(`SELECT ${COLS} FROM events ev WHERE ev.key = ? AND ev.story_id = ? AND ev.status = 'published'`),
   // CROSS JOIN keeps json_each outside: otherwise the planner walks the whole story through
@@ -72,9 +113,7 @@ const q = prepared((db: Db) => ({
        AND EXISTS (SELECT 1 FROM event_entities ee WHERE ee.event_id = pe.id AND ee.entity_id = :entity)
        ORDER BY pe.at, pe.id LIMIT :limit OFFSET :offset) p JOIN events ev ON ev.id = p.id ORDER BY ev.at, ev.id`,
   ),
-  stamp: db.prepare<[], { version: number; changes: number }>(
-    "SELECT (SELECT data_version FROM pragma_data_version) AS version, total_changes() AS changes",
-  ),
+  stamp: db.prepare<[], { version: number; changes: number }>("SELECT (SELECT data_version FROM pragma_data_version) AS version, total_changes() AS changes"),
   entities: db.prepare<[string], RefRow & { event_id: number }>(
     `SELECT ee.event_id, en.id, en.key, en.kind, en.name_en, en.name_zh FROM json_each(?) j
      JOIN event_entities ee ON ee.event_id = j.value JOIN entities en ON en.id = ee.entity_id ORDER BY j.key, ee.position`,
@@ -122,21 +161,29 @@ function summaryText(r: EventRow): Localized {
 /** Turns event rows into summaries, loading all their entities with one statement. */
 function summaries(db: Db, rows: EventRow[]): EventSummary[] {
   if (!rows.length) return [];
-  const refs = groupBy(q(db).entities.all(JSON.stringify(rows.map((r) => r.id))), (r): EntityRef => ({ id: r.id, key: r.key, kind: r.kind, name: { en: r.name_en, zh: r.name_zh } }));
+  const refs = groupBy(
+    q(db).entities.all(JSON.stringify(rows.map((r) => r.id))),
+    (r): EntityRef => ({ id: r.id, key: r.key, kind: r.kind, name: { en: r.name_en, zh: r.name_zh } }),
+  );
   return rows.map((r) => toSummary(r, refs.get(r.id) ?? []));
 }
 
 function quotesOf(db: Db, ids: number[]): Map<number, Quote[]> {
-  return groupBy(q(db).quotes.all(JSON.stringify(ids)), (r): Quote => ({
-    by: r.by_id === null ? null : { id: r.by_id, key: r.by_key ?? "", kind: r.by_kind ?? "other", name: { en: r.by_name_en, zh: r.by_name_zh } },
-    text: { en: r.text_en, zh: r.text_zh },
-  }));
+  return groupBy(
+    q(db).quotes.all(JSON.stringify(ids)),
+    (r): Quote => ({
+      by: r.by_id === null ? null : { id: r.by_id, key: r.by_key ?? "", kind: r.by_kind ?? "other", name: { en: r.by_name_en, zh: r.by_name_zh } },
+      text: { en: r.text_en, zh: r.text_zh },
+    }),
+  );
 }
 
 /** The sources of the given events, in event order then source order. */
 export function sourcesOfEvents(db: Db, eventIds: readonly number[]): Source[] {
   if (!eventIds.length) return [];
-  return q(db).sources.all(JSON.stringify(eventIds)).map((s) => ({ name: s.name, url: s.url }));
+  return q(db)
+    .sources.all(JSON.stringify(eventIds))
+    .map((s) => ({ name: s.name, url: s.url }));
 }
 
 function detail(db: Db, row: EventRow | undefined): EventDetail | null {
@@ -209,8 +256,10 @@ export const WALK_STEPS_PER_LOOKUP = 10;
 /** How many events of a story link an entity (with `from <= at <= to`); remembered until the next write. */
 export function countEntityEvents(db: Db, storyId: number, entityId: number, from = Number.MIN_SAFE_INTEGER, to = Number.MAX_SAFE_INTEGER): number {
   const all = from === Number.MIN_SAFE_INTEGER && to === Number.MAX_SAFE_INTEGER;
-  return memoCount(db, `e ${entityId} ${storyId} ${from} ${to}`, () =>
-    (all ? q(db).countAllOf.get({ story: storyId, entity: entityId }) : q(db).countOf.get({ story: storyId, from, to, entity: entityId }))?.n ?? 0,
+  return memoCount(
+    db,
+    `e ${entityId} ${storyId} ${from} ${to}`,
+    () => (all ? q(db).countAllOf.get({ story: storyId, entity: entityId }) : q(db).countOf.get({ story: storyId, from, to, entity: entityId }))?.n ?? 0,
   );
 }
 
@@ -242,7 +291,8 @@ export function timelinePage(db: Db, storyId: number, opts: { entityId?: number;
   if (total > 0 && entity === undefined) {
     // Pages past the middle are counted from the end, so the last page is as quick as the first.
     const fromEnd = total - paged.offset - size;
-    rows = paged.offset <= fromEnd ? s.page.all(paged) : s.pageBack.all({ ...paged, limit: Math.min(size, total - paged.offset), offset: Math.max(0, fromEnd) });
+    rows =
+      paged.offset <= fromEnd ? s.page.all(paged) : s.pageBack.all({ ...paged, limit: Math.min(size, total - paged.offset), offset: Math.max(0, fromEnd) });
   } else if (total > 0 && entity !== undefined) {
     const scan = (page + 1) * size * storyTotal() < WALK_STEPS_PER_LOOKUP * total * total;
     rows = (scan ? s.pageScan : s.pageOf).all({ ...paged, entity });
@@ -260,11 +310,13 @@ export function searchEvents(db: Db, storyId: number, query: string, limit = 10)
   const shown = ids.slice(0, clampInt(limit, 0, MAX_LIST));
   const rows = shown.length ? q(db).byIds.all(JSON.stringify(shown), storyId) : [];
   const quotes = rows.length ? quotesOf(db, shown) : new Map<number, Quote[]>();
-  const hits = summaries(db, rows).map((event, i): SearchHit => ({
-    event,
-    summary: summaryText(rows[i]!),
-    quotes: (quotes.get(event.id) ?? []).map((qt) => qt.text),
-  }));
+  const hits = summaries(db, rows).map(
+    (event, i): SearchHit => ({
+      event,
+      summary: summaryText(rows[i]!),
+      quotes: (quotes.get(event.id) ?? []).map((qt) => qt.text),
+    }),
+  );
   return { hits, total: Math.min(ids.length, SEARCH_TOTAL_CAP), capped: ids.length > SEARCH_TOTAL_CAP };
 }
 

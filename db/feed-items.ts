@@ -67,7 +67,14 @@ export function storeFeedItem(
   if (!event) return { outcome: "unmatched" };
   if (item.link && s.claimLink.run(event.storyId, item.link).changes === 0) return { outcome: "duplicate" };
   const row = s.insertEvent.get({
-    story: event.storyId, at: event.at, te: event.title.en, tz: event.title.zh, se: event.summary.en, sz: event.summary.zh, status: event.status, now,
+    story: event.storyId,
+    at: event.at,
+    te: event.title.en,
+    tz: event.title.zh,
+    se: event.summary.en,
+    sz: event.summary.zh,
+    status: event.status,
+    now,
   });
   // Only if max(id) + 1 was taken by a key, which the `fd_` prefix rules out; keep the item seen.
   if (!row) return { outcome: "duplicate" };

@@ -33,10 +33,25 @@ export interface Feed {
 }
 
 interface FeedRow {
-  id: number; url: string; story_slug: string; keywords: string; trusted: number; title: string | null; etag: string | null;
-  last_modified: string | null; last_fetch_at: number | null; last_ok_at: number | null; last_error: string | null;
-  last_error_detail: string | null; failures: number; skip_polls: number; paused_at: number | null; added_by: string | null;
-  added_at: number; items_seen: number; events_made: number;
+  id: number;
+  url: string;
+  story_slug: string;
+  keywords: string;
+  trusted: number;
+  title: string | null;
+  etag: string | null;
+  last_modified: string | null;
+  last_fetch_at: number | null;
+  last_ok_at: number | null;
+  last_error: string | null;
+  last_error_detail: string | null;
+  failures: number;
+  skip_polls: number;
+  paused_at: number | null;
+  added_by: string | null;
+  added_at: number;
+  items_seen: number;
+  events_made: number;
 }
 
 /** After this many failures in a row a feed is paused. */
@@ -82,7 +97,10 @@ const q = prepared((db: Db) => ({
      WHERE id = :id`,
   ),
   // Failure n (1-based) skips the next 2^(n-1) polls, at most MAX_SKIP; failure MAX_FAILURES pauses.
-  failed: db.prepare<{ id: number; kind: string; detail: string | null; now: number; max: number; cap: number }, { failures: number; paused_at: number | null }>(
+  failed: db.prepare<
+    { id: number; kind: string; detail: string | null; now: number; max: number; cap: number },
+    { failures: number; paused_at: number | null }
+  >(
     `UPDATE feeds SET last_fetch_at = :now, last_error = :kind, last_error_detail = :detail, failures = failures + 1,
        skip_polls = min(:cap, 1 << min(failures, 30)),
        paused_at = CASE WHEN failures + 1 >= :max THEN coalesce(paused_at, :now) ELSE paused_at END
@@ -102,10 +120,25 @@ function parseKeywords(json: string): string[] {
 function toFeed(r: FeedRow | undefined): Feed | null {
   if (!r) return null;
   return {
-    id: r.id, url: r.url, storySlug: r.story_slug, keywords: parseKeywords(r.keywords), trusted: r.trusted === 1, title: r.title,
-    etag: r.etag, lastModified: r.last_modified, lastFetchAt: r.last_fetch_at, lastOkAt: r.last_ok_at, lastError: r.last_error,
-    lastErrorDetail: r.last_error_detail, failures: r.failures, skipPolls: r.skip_polls, pausedAt: r.paused_at, addedBy: r.added_by,
-    addedAt: r.added_at, itemsSeen: r.items_seen, eventsMade: r.events_made,
+    id: r.id,
+    url: r.url,
+    storySlug: r.story_slug,
+    keywords: parseKeywords(r.keywords),
+    trusted: r.trusted === 1,
+    title: r.title,
+    etag: r.etag,
+    lastModified: r.last_modified,
+    lastFetchAt: r.last_fetch_at,
+    lastOkAt: r.last_ok_at,
+    lastError: r.last_error,
+    lastErrorDetail: r.last_error_detail,
+    failures: r.failures,
+    skipPolls: r.skip_polls,
+    pausedAt: r.paused_at,
+    addedBy: r.added_by,
+    addedAt: r.added_at,
+    itemsSeen: r.items_seen,
+    eventsMade: r.events_made,
   };
 }
 
@@ -120,15 +153,21 @@ export function saveFeed(
   now: number,
 ): { feed: Feed; created: boolean } {
   const s = q(db);
-  return db.transaction(() => {
-    // Read only to tell "added" from "updated" in the reply; the write is one upsert.
-    const before = s.existing.get(input.url);
-    const row = s.save.get({
-      url: input.url, slug: input.storySlug, keywords: input.keywords === null ? null : JSON.stringify(input.keywords),
-      trusted: input.trusted === null ? null : input.trusted ? 1 : 0, by: input.addedBy, now,
-    })!;
-    return { feed: getFeed(db, row.id)!, created: !before || before.removed_at !== null };
-  }).immediate();
+  return db
+    .transaction(() => {
+      // Read only to tell "added" from "updated" in the reply; the write is one upsert.
+      const before = s.existing.get(input.url);
+      const row = s.save.get({
+        url: input.url,
+        slug: input.storySlug,
+        keywords: input.keywords === null ? null : JSON.stringify(input.keywords),
+        trusted: input.trusted === null ? null : input.trusted ? 1 : 0,
+        by: input.addedBy,
+        now,
+      })!;
+      return { feed: getFeed(db, row.id)!, created: !before || before.removed_at !== null };
+    })
+    .immediate();
 }
 
 /** A watched feed by id; null if there is none (or it was removed). */
@@ -143,12 +182,16 @@ export function getFeedByUrl(db: Db, url: string): Feed | null {
 
 /** Every watched feed, paused ones included, oldest first. */
 export function listFeeds(db: Db): Feed[] {
-  return q(db).list.all().map((r) => toFeed(r)!);
+  return q(db)
+    .list.all()
+    .map((r) => toFeed(r)!);
 }
 
 /** The feeds a poll looks at: watched and not paused. */
 export function activeFeeds(db: Db): Feed[] {
-  return q(db).active.all().map((r) => toFeed(r)!);
+  return q(db)
+    .active.all()
+    .map((r) => toFeed(r)!);
 }
 
 /** Stops watching a feed; false when it was not being watched. */

@@ -104,7 +104,10 @@ export class NameIndex {
   private readonly byMentions: number[];
   private nameUnits: Map<number, number[]> | null = null;
 
-  constructor(readonly entities: IndexedEntity[], names: { entityId: number; name: string }[]) {
+  constructor(
+    readonly entities: IndexedEntity[],
+    names: { entityId: number; name: string }[],
+  ) {
     const pos = new Map(entities.map((e, i) => [e.ref.id, i]));
     const owners = new Map<string, number[]>();
     for (const { entityId, name } of names) {

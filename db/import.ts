@@ -11,7 +11,10 @@ export class ImportConflictError extends Error {
 }
 
 const q = prepared((db: Db) => ({
-  upsertStory: db.prepare<{ slug: string; te: string | null; tz: string | null; se: string | null; sz: string | null; lang: string; hash: string; now: number }, { id: number }>(
+  upsertStory: db.prepare<
+    { slug: string; te: string | null; tz: string | null; se: string | null; sz: string | null; lang: string; hash: string; now: number },
+    { id: number }
+  >(
     `INSERT INTO stories (slug, title_en, title_zh, summary_en, summary_zh, language, content_hash, created_at, updated_at)
      VALUES (:slug, :te, :tz, :se, :sz, :lang, :hash, :now, :now)
      ON CONFLICT (slug) DO UPDATE SET title_en = excluded.title_en, title_zh = excluded.title_zh,
@@ -21,10 +24,11 @@ const q = prepared((db: Db) => ({
      RETURNING id`,
   ),
   storyId: db.prepare<[string], { id: number }>("SELECT id FROM stories WHERE slug = ?"),
-  entityRows: db.prepare<[number], { id: number; key: string; content_hash: string }>(
-    "SELECT id, key, content_hash FROM entities WHERE story_id = ?",
-  ),
-  upsertEntity: db.prepare<{ story: number; key: string; kind: string; ne: string | null; nz: string | null; re: string | null; rz: string | null; aliases: string; hash: string }, { id: number }>(
+  entityRows: db.prepare<[number], { id: number; key: string; content_hash: string }>("SELECT id, key, content_hash FROM entities WHERE story_id = ?"),
+  upsertEntity: db.prepare<
+    { story: number; key: string; kind: string; ne: string | null; nz: string | null; re: string | null; rz: string | null; aliases: string; hash: string },
+    { id: number }
+  >(
     `INSERT INTO entities (story_id, key, kind, name_en, name_zh, role_en, role_zh, aliases, content_hash)
      VALUES (:story, :key, :kind, :ne, :nz, :re, :rz, :aliases, :hash)
      ON CONFLICT (story_id, key) DO UPDATE SET kind = excluded.kind, name_en = excluded.name_en,
@@ -38,7 +42,22 @@ const q = prepared((db: Db) => ({
   eventRows: db.prepare<[number], { id: number; key: string; origin: string; content_hash: string }>(
     "SELECT id, key, origin, content_hash FROM events WHERE story_id = ?",
   ),
-  upsertEvent: db.prepare<{ story: number; key: string; at: number; prec: string; te: string | null; tz: string | null; se: string | null; sz: string | null; imp: number; hash: string; now: number }, { id: number }>(
+  upsertEvent: db.prepare<
+    {
+      story: number;
+      key: string;
+      at: number;
+      prec: string;
+      te: string | null;
+      tz: string | null;
+      se: string | null;
+      sz: string | null;
+      imp: number;
+      hash: string;
+      now: number;
+    },
+    { id: number }
+  >(
     `INSERT INTO events (story_id, key, at, precision, title_en, title_zh, summary_en, summary_zh, importance, origin, content_hash, added_at, updated_at)
      VALUES (:story, :key, :at, :prec, :te, :tz, :se, :sz, :imp, 'file', :hash, :now, :now)
      ON CONFLICT (story_id, key) DO UPDATE SET at = excluded.at, precision = excluded.precision,
@@ -50,7 +69,19 @@ const q = prepared((db: Db) => ({
   // A new event: a plain INSERT, no RETURNING. A statement with RETURNING opens a statement
   // savepoint, and FTS5 flushes its pending terms at every savepoint: an import of new events
   // through the upsert above is ~1.3–1.5× slower (measured in tools/bench/).
-  insertEvent: db.prepare<{ story: number; key: string; at: number; prec: string; te: string | null; tz: string | null; se: string | null; sz: string | null; imp: number; hash: string; now: number }>(
+  insertEvent: db.prepare<{
+    story: number;
+    key: string;
+    at: number;
+    prec: string;
+    te: string | null;
+    tz: string | null;
+    se: string | null;
+    sz: string | null;
+    imp: number;
+    hash: string;
+    now: number;
+  }>(
     `INSERT INTO events (story_id, key, at, precision, title_en, title_zh, summary_en, summary_zh, importance, origin, content_hash, added_at, updated_at)
      VALUES (:story, :key, :at, :prec, :te, :tz, :se, :sz, :imp, 'file', :hash, :now, :now)`,
   ),
@@ -58,22 +89,25 @@ const q = prepared((db: Db) => ({
   clearLinks: db.prepare<[number]>("DELETE FROM event_entities WHERE event_id = ?"),
   clearQuotes: db.prepare<[number]>("DELETE FROM quotes WHERE event_id = ?"),
   clearSources: db.prepare<[number]>("DELETE FROM sources WHERE event_id = ?"),
-  link: db.prepare<[number, number, number]>(
-    "INSERT INTO event_entities (event_id, entity_id, position) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-  ),
+  link: db.prepare<[number, number, number]>("INSERT INTO event_entities (event_id, entity_id, position) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"),
   quote: db.prepare<[number, number | null, number, string | null, string | null]>(
     "INSERT INTO quotes (event_id, entity_id, position, text_en, text_zh) VALUES (?, ?, ?, ?, ?)",
   ),
-  source: db.prepare<[number, number, string, string | null]>(
-    "INSERT INTO sources (event_id, position, name, url) VALUES (?, ?, ?, ?)",
-  ),
+  source: db.prepare<[number, number, string, string | null]>("INSERT INTO sources (event_id, position, name, url) VALUES (?, ?, ?, ?)"),
 }));
 
 /**
  * Writes an event's links, quotes and sources afresh (the event row already exists); `fresh`
  * (an event just inserted) skips clearing what it cannot have yet.
  */
-export function writeEventChildren(db: Db, eventId: number, ev: Pick<EventInput, "quotes" | "sources">, entityIds: number[], quoteBy: (key: string) => number | null, fresh = false): void {
+export function writeEventChildren(
+  db: Db,
+  eventId: number,
+  ev: Pick<EventInput, "quotes" | "sources">,
+  entityIds: number[],
+  quoteBy: (key: string) => number | null,
+  fresh = false,
+): void {
   const s = q(db);
   if (!fresh) {
     s.clearLinks.run(eventId);
@@ -102,7 +136,16 @@ export function importStory(db: Db, story: StoryInput, now = Date.now()): Import
   const s = q(db);
   return db.transaction((): ImportCounts => {
     const storyHash = contentHash([story.title, story.summary, story.language]);
-    const changed = s.upsertStory.get({ slug: story.slug, te: story.title.en, tz: story.title.zh, se: story.summary.en, sz: story.summary.zh, lang: story.language, hash: storyHash, now });
+    const changed = s.upsertStory.get({
+      slug: story.slug,
+      te: story.title.en,
+      tz: story.title.zh,
+      se: story.summary.en,
+      sz: story.summary.zh,
+      lang: story.language,
+      hash: storyHash,
+      now,
+    });
     const storyId = changed?.id ?? s.storyId.get(story.slug)!.id;
 
     const entityIds = new Map<string, number>();
@@ -115,26 +158,65 @@ export function importStory(db: Db, story: StoryInput, now = Date.now()): Import
         entityIds.set(e.key, old.id);
         continue;
       }
-      const { id } = s.upsertEntity.get({ story: storyId, key: e.key, kind: e.kind, ne: e.name.en, nz: e.name.zh, re: e.role.en, rz: e.role.zh, aliases: JSON.stringify(e.aliases), hash })!;
+      const { id } = s.upsertEntity.get({
+        story: storyId,
+        key: e.key,
+        kind: e.kind,
+        ne: e.name.en,
+        nz: e.name.zh,
+        re: e.role.en,
+        rz: e.role.zh,
+        aliases: JSON.stringify(e.aliases),
+        hash,
+      })!;
       entityIds.set(e.key, id);
       s.deleteNames.run(id);
       for (const n of namesOf(e)) s.insertName.run(id, n);
     }
     for (const gone of oldEntities.values()) s.deleteEntity.run(gone.id);
 
-    const counts: ImportCounts = { slug: story.slug, entities: story.entities.length, events: story.events.length, created: 0, updated: 0, removed: 0, storyChanged: !!changed };
+    const counts: ImportCounts = {
+      slug: story.slug,
+      entities: story.entities.length,
+      events: story.events.length,
+      created: 0,
+      updated: 0,
+      removed: 0,
+      storyChanged: !!changed,
+    };
     const oldEvents = new Map(s.eventRows.all(storyId).map((r) => [r.key, r]));
     for (const ev of story.events) {
       const hash = eventHash(ev);
       const old = oldEvents.get(ev.key);
       oldEvents.delete(ev.key);
       if (old && old.origin !== "file") {
-        throw new ImportConflictError(`event "${ev.key}" in ${story.slug} was added by ${old.origin === "editor" ? "an editor" : "a feed"}; give the file's event another id`);
+        throw new ImportConflictError(
+          `event "${ev.key}" in ${story.slug} was added by ${old.origin === "editor" ? "an editor" : "a feed"}; give the file's event another id`,
+        );
       }
       if (old && old.content_hash === hash) continue;
-      const row = { story: storyId, key: ev.key, at: ev.at, prec: ev.precision, te: ev.title.en, tz: ev.title.zh, se: ev.summary.en, sz: ev.summary.zh, imp: ev.importance, hash, now };
+      const row = {
+        story: storyId,
+        key: ev.key,
+        at: ev.at,
+        prec: ev.precision,
+        te: ev.title.en,
+        tz: ev.title.zh,
+        se: ev.summary.en,
+        sz: ev.summary.zh,
+        imp: ev.importance,
+        hash,
+        now,
+      };
       const id = old ? s.upsertEvent.get(row)!.id : Number(s.insertEvent.run(row).lastInsertRowid);
-      writeEventChildren(db, id, ev, ev.entityKeys.map((k) => entityIds.get(k)!), (k) => entityIds.get(k) ?? null, !old);
+      writeEventChildren(
+        db,
+        id,
+        ev,
+        ev.entityKeys.map((k) => entityIds.get(k)!),
+        (k) => entityIds.get(k) ?? null,
+        !old,
+      );
       indexEvent(db, id);
       if (old) counts.updated++;
       else counts.created++;

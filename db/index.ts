@@ -92,7 +92,8 @@ function describe(err: unknown): string {
     if (code === "SQLITE_NOTADB") return "the file is not a SQLite database";
     if (code === "SQLITE_BUSY") return "the database is locked by another process";
     if (code === "SQLITE_READONLY_DIRECTORY") return "the database's folder is read-only (check the path and its permissions)";
-    if (typeof code === "string" && (code.startsWith("SQLITE_READONLY") || code === "SQLITE_CANTOPEN")) return `${err.message} (check the path and its permissions)`;
+    if (typeof code === "string" && (code.startsWith("SQLITE_READONLY") || code === "SQLITE_CANTOPEN"))
+      return `${err.message} (check the path and its permissions)`;
     return err.message;
   }
   return String(err);

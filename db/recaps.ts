@@ -38,10 +38,27 @@ export interface RecapSchedule {
 }
 
 interface Row {
-  id: number; guild_id: string; story_id: number; channel_id: string; time: string; timezone: string; created_by: string | null;
-  created_at: number; updated_at: number; next_slot: number; last_slot: number | null; watermark: number; paused_reason: string | null;
-  last_run_at: number | null; last_result: RecapResult | null; last_post_at: number | null; last_post_channel_id: string | null;
-  last_message_id: string | null; last_failure: string | null; last_failure_at: number | null; failure_count: number;
+  id: number;
+  guild_id: string;
+  story_id: number;
+  channel_id: string;
+  time: string;
+  timezone: string;
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+  next_slot: number;
+  last_slot: number | null;
+  watermark: number;
+  paused_reason: string | null;
+  last_run_at: number | null;
+  last_result: RecapResult | null;
+  last_post_at: number | null;
+  last_post_channel_id: string | null;
+  last_message_id: string | null;
+  last_failure: string | null;
+  last_failure_at: number | null;
+  failure_count: number;
 }
 
 /** What scheduling writes. */
@@ -72,10 +89,10 @@ const q = prepared((db: Db) => ({
   ofGuild: db.prepare<[string], Row>("SELECT * FROM recap_schedules WHERE guild_id = ? ORDER BY id"),
   byId: db.prepare<[number], Row>("SELECT * FROM recap_schedules WHERE id = ?"),
   removeGuild: db.prepare<[string], Row>("DELETE FROM recap_schedules WHERE guild_id = ? RETURNING *"),
-  due: db.prepare<[number, number], Row>(
-    "SELECT * FROM recap_schedules WHERE paused_reason IS NULL AND next_slot <= ? ORDER BY next_slot, id LIMIT ?",
-  ),
-  finish: db.prepare<Finish & { slot: number; nextSlot: number; watermark: number; result: "posted" | "empty"; messageId: string | null; channelId: string | null }>(
+  due: db.prepare<[number, number], Row>("SELECT * FROM recap_schedules WHERE paused_reason IS NULL AND next_slot <= ? ORDER BY next_slot, id LIMIT ?"),
+  finish: db.prepare<
+    Finish & { slot: number; nextSlot: number; watermark: number; result: "posted" | "empty"; messageId: string | null; channelId: string | null }
+  >(
     `UPDATE recap_schedules SET last_slot = :slot, next_slot = :nextSlot, watermark = :watermark, last_run_at = :now,
        last_result = :result, failure_count = 0,
        last_post_at = CASE WHEN :result = 'posted' THEN :now ELSE last_post_at END,
@@ -96,11 +113,27 @@ const q = prepared((db: Db) => ({
 
 function toSchedule(r: Row): RecapSchedule {
   return {
-    id: r.id, guildId: r.guild_id, storyId: r.story_id, channelId: r.channel_id, time: r.time, timezone: r.timezone,
-    createdBy: r.created_by, createdAt: r.created_at, updatedAt: r.updated_at, nextSlot: r.next_slot, lastSlot: r.last_slot,
-    watermark: r.watermark, pausedReason: r.paused_reason, lastRunAt: r.last_run_at, lastResult: r.last_result,
-    lastPostAt: r.last_post_at, lastPostChannelId: r.last_post_channel_id, lastMessageId: r.last_message_id,
-    lastFailure: r.last_failure, lastFailureAt: r.last_failure_at, failureCount: r.failure_count,
+    id: r.id,
+    guildId: r.guild_id,
+    storyId: r.story_id,
+    channelId: r.channel_id,
+    time: r.time,
+    timezone: r.timezone,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    nextSlot: r.next_slot,
+    lastSlot: r.last_slot,
+    watermark: r.watermark,
+    pausedReason: r.paused_reason,
+    lastRunAt: r.last_run_at,
+    lastResult: r.last_result,
+    lastPostAt: r.last_post_at,
+    lastPostChannelId: r.last_post_channel_id,
+    lastMessageId: r.last_message_id,
+    lastFailure: r.last_failure,
+    lastFailureAt: r.last_failure_at,
+    failureCount: r.failure_count,
   };
 }
 
@@ -153,7 +186,10 @@ export function recordRecapRun(
  * consecutive failures pause the schedule with `pauseReason` (`pauseAfter` 1 pauses at
  * once). Returns whether it is now paused; null when the schedule changed meanwhile.
  */
-export function recordRecapFailure(db: Db, f: Finish & { failure: string; pauseAfter: number; pauseReason: string }): { paused: boolean; failures: number } | null {
+export function recordRecapFailure(
+  db: Db,
+  f: Finish & { failure: string; pauseAfter: number; pauseReason: string },
+): { paused: boolean; failures: number } | null {
   const r = q(db).fail.get(f);
   return r ? { paused: r.paused_reason !== null, failures: r.failure_count } : null;
 }

@@ -19,8 +19,19 @@ export interface ReviewItem {
 }
 
 interface Row {
-  id: number; story_id: number; key: string; at: number; precision: Precision; title_en: string | null; title_zh: string | null;
-  summary_en: string | null; summary_zh: string | null; importance: number; origin: EventOrigin; added_at: number; updated_at: number;
+  id: number;
+  story_id: number;
+  key: string;
+  at: number;
+  precision: Precision;
+  title_en: string | null;
+  title_zh: string | null;
+  summary_en: string | null;
+  summary_zh: string | null;
+  importance: number;
+  origin: EventOrigin;
+  added_at: number;
+  updated_at: number;
 }
 
 // `status <> 'published'` next to `status = 'pending'` lets the planner use the partial
@@ -30,7 +41,9 @@ const PENDING = "ev.status = 'pending' AND ev.status <> 'published'";
 const q = prepared((db: Db) => ({
   count: db.prepare<[number], { n: number }>(`SELECT count(*) AS n FROM events ev WHERE ev.story_id = ? AND ${PENDING}`),
   position: db.prepare<[number, number], { n: number }>(`SELECT count(*) AS n FROM events ev WHERE ev.story_id = ? AND ${PENDING} AND ev.id <= ?`),
-  firstAfter: db.prepare<[number, number], { id: number }>(`SELECT ev.id FROM events ev WHERE ev.story_id = ? AND ${PENDING} AND ev.id > ? ORDER BY ev.id LIMIT 1`),
+  firstAfter: db.prepare<[number, number], { id: number }>(
+    `SELECT ev.id FROM events ev WHERE ev.story_id = ? AND ${PENDING} AND ev.id > ? ORDER BY ev.id LIMIT 1`,
+  ),
   row: db.prepare<[number], Row>(
     `SELECT ev.id, ev.story_id, ev.key, ev.at, ev.precision, ev.title_en, ev.title_zh, ev.summary_en, ev.summary_zh, ev.importance,
        ev.origin, ev.added_at, ev.updated_at FROM events ev WHERE ev.id = ? AND ${PENDING}`,
@@ -39,9 +52,7 @@ const q = prepared((db: Db) => ({
     "SELECT en.id, en.key, en.kind, en.name_en, en.name_zh FROM event_entities ee JOIN entities en ON en.id = ee.entity_id WHERE ee.event_id = ? ORDER BY ee.position",
   ),
   storyOf: db.prepare<[number], { story_id: number; status: string }>("SELECT story_id, status FROM events WHERE id = ?"),
-  approve: db.prepare<[number, number, number]>(
-    "UPDATE events SET status = 'published', added_at = ?, updated_at = ? WHERE id = ? AND status = 'pending'",
-  ),
+  approve: db.prepare<[number, number, number]>("UPDATE events SET status = 'published', added_at = ?, updated_at = ? WHERE id = ? AND status = 'pending'"),
   reject: db.prepare<[number, number]>("UPDATE events SET status = 'rejected', updated_at = ? WHERE id = ? AND status = 'pending'"),
 }));
 
@@ -57,9 +68,20 @@ export function getPendingEvent(db: Db, eventId: number): ReviewItem | null {
   if (!r) return null;
   const entities = s.entities.all(eventId).map((e): EntityRef => ({ id: e.id, key: e.key, kind: e.kind, name: { en: e.name_en, zh: e.name_zh } }));
   const event: EventDetail = {
-    id: r.id, storyId: r.story_id, key: r.key, at: r.at, precision: r.precision, title: { en: r.title_en, zh: r.title_zh },
-    importance: r.importance, origin: r.origin, addedAt: r.added_at, entities, summary: { en: r.summary_en, zh: r.summary_zh },
-    quotes: [], sources: sourcesOfEvents(db, [r.id]), updatedAt: r.updated_at,
+    id: r.id,
+    storyId: r.story_id,
+    key: r.key,
+    at: r.at,
+    precision: r.precision,
+    title: { en: r.title_en, zh: r.title_zh },
+    importance: r.importance,
+    origin: r.origin,
+    addedAt: r.added_at,
+    entities,
+    summary: { en: r.summary_en, zh: r.summary_zh },
+    quotes: [],
+    sources: sourcesOfEvents(db, [r.id]),
+    updatedAt: r.updated_at,
   };
   return { event, position: s.position.get(r.story_id, r.id)?.n ?? 1, total: pendingCount(db, r.story_id) };
 }

@@ -3,9 +3,18 @@ import { prepared } from "./prepared.ts";
 import { matchTerms, segmentForIndex } from "./search-text.ts";
 
 const q = prepared((db: Db) => ({
-  texts: db.prepare<[number], { title_en: string | null; title_zh: string | null; summary_en: string | null; summary_zh: string | null; story_id: number; search_key: number | null; status: string }>(
-    "SELECT title_en, title_zh, summary_en, summary_zh, story_id, search_key, status FROM events WHERE id = ?",
-  ),
+  texts: db.prepare<
+    [number],
+    {
+      title_en: string | null;
+      title_zh: string | null;
+      summary_en: string | null;
+      summary_zh: string | null;
+      story_id: number;
+      search_key: number | null;
+      status: string;
+    }
+  >("SELECT title_en, title_zh, summary_en, summary_zh, story_id, search_key, status FROM events WHERE id = ?"),
   quoteTexts: db.prepare<[number], { text_en: string | null; text_zh: string | null }>(
     "SELECT text_en, text_zh FROM quotes WHERE event_id = ? ORDER BY position",
   ),
@@ -58,7 +67,9 @@ export function searchEventIds(db: Db, storyId: number, query: string, limit = 1
   const expr = expression(storyId, query);
   if (!expr) return [];
   try {
-    return q(db).search.all(expr, limit, offset).map((r) => r.id);
+    return q(db)
+      .search.all(expr, limit, offset)
+      .map((r) => r.id);
   } catch {
     return [];
   }

@@ -8,8 +8,13 @@ import { prepared } from "./prepared.ts";
 import type { Story } from "./types.ts";
 
 interface StoryRow {
-  id: number; slug: string; title_en: string | null; title_zh: string | null;
-  summary_en: string | null; summary_zh: string | null; language: string;
+  id: number;
+  slug: string;
+  title_en: string | null;
+  title_zh: string | null;
+  summary_en: string | null;
+  summary_zh: string | null;
+  language: string;
 }
 
 /** The columns every story statement selects (a fixed fragment, never user text). */
@@ -41,7 +46,9 @@ function toStory(db: Db, r: StoryRow | undefined): Story | null {
 
 /** Every story, by slug, each with how many published events it has. */
 export function listStories(db: Db): Story[] {
-  return q(db).all.all().map((r) => toStory(db, r)!);
+  return q(db)
+    .all.all()
+    .map((r) => toStory(db, r)!);
 }
 
 /** The story with this slug, or null. */

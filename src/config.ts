@@ -12,13 +12,26 @@ const Schema = z.object({
   DATABASE_PATH: z.string().min(1).default("data/storyline.db"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DISCORD_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(20, "looks too short to be a bot token").optional()),
-  DISCORD_API_BASE: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as http://127.0.0.1:8080/api" }).optional()),
+  DISCORD_API_BASE: z.preprocess(
+    emptyAsUndefined,
+    z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as http://127.0.0.1:8080/api" }).optional(),
+  ),
   DISCORD_GUILD_ID: z.preprocess(emptyAsUndefined, snowflake.optional()),
-  DEFAULT_STORY: z.string().regex(/^[a-z0-9-]+$/, "must be a story slug (a-z, 0-9, -)").default(BUNDLED_STORY),
+  DEFAULT_STORY: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, "must be a story slug (a-z, 0-9, -)")
+    .default(BUNDLED_STORY),
   STORIES_DIR: z.string().min(1).default("stories"),
   EDITOR_USER_IDS: z
     .preprocess(emptyAsUndefined, z.string().optional())
-    .transform((v) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean) : []))
+    .transform((v) =>
+      v
+        ? v
+            .split(",")
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : [],
+    )
     .pipe(z.array(snowflake)),
   EDITOR_GUILD_ID: z.preprocess(emptyAsUndefined, snowflake.optional()),
   FEED_POLL_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),

@@ -85,7 +85,10 @@ describe("/event", () => {
   });
 
   it("given an unknown id, then refuses privately in the user's language", async () => {
-    for (const [id, locale, text] of [["99999", "en-US", "There is no event “99999”"], ["no-such-event", "zh-CN", "本新闻中没有“no-such-event”这个事件"]] as const) {
+    for (const [id, locale, text] of [
+      ["99999", "en-US", "There is no event “99999”"],
+      ["no-such-event", "zh-CN", "本新闻中没有“no-such-event”这个事件"],
+    ] as const) {
       const out = await run(t, { name: "event", options: { id }, locale });
       expect(out.ephemeral).toBe(true);
       expect(out.reply!.content).toContain(text);
@@ -96,7 +99,10 @@ describe("/event", () => {
     const letter = getEventByKey(t.db, storyId, "employee-letter")!.id;
     for (const value of ["letter", "emplo", "联名信"]) {
       const out = await (await t.fake.autocomplete({ name: "event", focused: "id", value })).settled();
-      expect(out.choices!.map((c) => c.value), value).toContain(String(letter));
+      expect(
+        out.choices!.map((c) => c.value),
+        value,
+      ).toContain(String(letter));
       expect(checkChoices(out.choices as { name: string; value: string }[])).toEqual([]);
     }
   });

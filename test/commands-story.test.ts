@@ -13,7 +13,11 @@ const BUNDLED = "openai-board-crisis-2023";
 /** A story whose every text is absurdly long: 10,000-character titles and summaries, 300 entities on one event. */
 function longStory(): string {
   const chunk = "Lorem **ipsum** _dolor_ `sit` ||amet|| [link](x) # 董事会风波 🎉👨‍👩‍👧‍👦 ";
-  const long = (n: number) => chunk.repeat(Math.ceil(n / chunk.length)).slice(0, n).trim();
+  const long = (n: number) =>
+    chunk
+      .repeat(Math.ceil(n / chunk.length))
+      .slice(0, n)
+      .trim();
   const entities = Array.from({ length: 300 }, (_, i) => ({
     id: `person-${i}`,
     kind: i % 2 ? "person" : "organization",
@@ -167,7 +171,13 @@ describe("/story and other stories", () => {
       expectWithinLimits(chosen.reply);
       const page2 = await press(t, replies[6]!.reply!, { label: locale === "en-US" ? "Next ▶" : "下一页 ▶", locale });
       expectWithinLimits(page2.reply);
-      for (const [name, focused, value] of [["who", "name", ""], ["who", "name", "zed"], ["event", "id", ""], ["event", "id", "ipsum"], ["story", "slug", ""]] as const) {
+      for (const [name, focused, value] of [
+        ["who", "name", ""],
+        ["who", "name", "zed"],
+        ["event", "id", ""],
+        ["event", "id", "ipsum"],
+        ["story", "slug", ""],
+      ] as const) {
         const sub = name === "story" ? { subcommand: "use" } : {};
         const out = await (await t.fake.autocomplete({ name, ...sub, focused, value, locale })).settled();
         expect(checkChoices(out.choices as { name: string; value: string }[])).toEqual([]);

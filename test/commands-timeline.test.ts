@@ -24,7 +24,10 @@ describe("/timeline", () => {
   it("pages forwards through every page until Next is disabled, then back to the first", async () => {
     const first = await run(t, { name: "timeline" });
     expect(description(first.reply)).toContain("Page 1 of 4 · 26 events");
-    expect(buttonsOf(first.reply).map((b) => [b.customId, b.disabled])).toEqual([[DISABLED_PREV_ID, true], [`tl:${storyId}:-:-:-:2`, false]]);
+    expect(buttonsOf(first.reply).map((b) => [b.customId, b.disabled])).toEqual([
+      [DISABLED_PREV_ID, true],
+      [`tl:${storyId}:-:-:-:2`, false],
+    ]);
     const message = first.reply!;
     const seen = new Set<string>();
     for (let page = 2; page <= 4; page++) {
@@ -153,12 +156,24 @@ describe("the timeline custom_id", () => {
     expect(id.length).toBeLessThanOrEqual(100);
     expect(parseTimelineArgs(id.split(":").slice(1))).toEqual(state);
     expect(parseTimelineArgs(timelineCustomId({ storyId: 1, entityId: null, from: null, to: null, page: 3 }).split(":").slice(1))).toEqual({
-      storyId: 1, entityId: null, from: null, to: null, page: 3, fresh: false,
+      storyId: 1,
+      entityId: null,
+      from: null,
+      to: null,
+      page: 3,
+      fresh: false,
     });
   });
 
   it("refuses what it does not fully understand", () => {
-    for (const args of [["999", "x", "y"], ["1", "-", "-", "-", "1e3"], ["1", "-", "-", "-", "-1"], ["01", "-", "-", "-", "1"], ["1", "-", "2023111", "-", "1"], ["1", "-", "-", "-", "1", "n", "n"]]) {
+    for (const args of [
+      ["999", "x", "y"],
+      ["1", "-", "-", "-", "1e3"],
+      ["1", "-", "-", "-", "-1"],
+      ["01", "-", "-", "-", "1"],
+      ["1", "-", "2023111", "-", "1"],
+      ["1", "-", "-", "-", "1", "n", "n"],
+    ]) {
       expect(parseTimelineArgs(args), args.join(":")).toBeNull();
     }
   });

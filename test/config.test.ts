@@ -5,7 +5,14 @@ import { tempDir } from "./helpers/tmp.ts";
 describe("configuration", () => {
   it("given nothing set, then every default applies", () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ DATABASE_PATH: "data/storyline.db", LOG_LEVEL: "info", DEFAULT_STORY: BUNDLED_STORY, STORIES_DIR: "stories", EDITOR_USER_IDS: [], FEED_POLL_MINUTES: 10 });
+    expect(c).toMatchObject({
+      DATABASE_PATH: "data/storyline.db",
+      LOG_LEVEL: "info",
+      DEFAULT_STORY: BUNDLED_STORY,
+      STORIES_DIR: "stories",
+      EDITOR_USER_IDS: [],
+      FEED_POLL_MINUTES: 10,
+    });
     expect(c.DISCORD_TOKEN).toBeUndefined();
   });
 

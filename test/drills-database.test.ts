@@ -95,7 +95,12 @@ describe("drill: the database is locked by another writer past the busy timeout"
     const holder = new Database(dbPath);
     holder.exec("CREATE TABLE x (y); BEGIN EXCLUSIVE; INSERT INTO x VALUES (1);");
     cleanups.push(() => void holder.close());
-    const p = runNode("src/index.ts", [], { DISCORD_TOKEN: TEST_TOKEN, DISCORD_API_BASE: "http://127.0.0.1:9/api", DATABASE_PATH: dbPath, STORIES_DIR: tmp.dir }, tmp.dir);
+    const p = runNode(
+      "src/index.ts",
+      [],
+      { DISCORD_TOKEN: TEST_TOKEN, DISCORD_API_BASE: "http://127.0.0.1:9/api", DATABASE_PATH: dbPath, STORIES_DIR: tmp.dir },
+      tmp.dir,
+    );
     cleanups.push(() => kill9(p));
     expect(await p.exited).toBe(1);
     expectClear(p.stderr(), /Storyline cannot start: .*locked by another process/);
@@ -140,7 +145,12 @@ describe("drill: the database is damaged", () => {
     const fd = openSync(damaged, "r+");
     writeSync(fd, Buffer.alloc(size - 4096 * 3, 0x5a), 0, size - 4096 * 3, 4096 * 2);
     closeSync(fd);
-    const p = runNode("src/index.ts", [], { DISCORD_TOKEN: TEST_TOKEN, DISCORD_API_BASE: "http://127.0.0.1:9/api", ...w.env, DATABASE_PATH: damaged }, w.tmp.dir);
+    const p = runNode(
+      "src/index.ts",
+      [],
+      { DISCORD_TOKEN: TEST_TOKEN, DISCORD_API_BASE: "http://127.0.0.1:9/api", ...w.env, DATABASE_PATH: damaged },
+      w.tmp.dir,
+    );
     cleanups.push(() => kill9(p));
     expect(await p.exited).toBe(1);
     expectClear(p.stderr(), /Storyline cannot start: .*(malformed|not a SQLite database)/);

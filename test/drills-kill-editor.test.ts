@@ -34,7 +34,13 @@ async function settle(p: Promise<{ settled(o: { timeoutMs: number }): Promise<In
 async function addOne(fake: FakeDiscord, ledger: Ledger, n: number): Promise<void> {
   const form = await settle(fake.command({ name: "editor", subcommand: "add", user: EDITOR }));
   const title = `Drill event ${n}`;
-  const fields = { title, when: `2024-02-${String(1 + (n % 28)).padStart(2, "0")}`, summary: `Added by the drill, number ${n}.`, people: "ada", source: `Wire | https://example.org/drill/${n}` };
+  const fields = {
+    title,
+    when: `2024-02-${String(1 + (n % 28)).padStart(2, "0")}`,
+    summary: `Added by the drill, number ${n}.`,
+    people: "ada",
+    source: `Wire | https://example.org/drill/${n}`,
+  };
   const done = await settle(fake.submitModal({ customId: form.modal!.custom_id, fields, user: EDITOR }));
   const key = /`(ed_\d+)`/.exec(done.reply?.content ?? "")?.[1];
   if (!key) throw new Error(`no key in ${done.reply?.content}`);
@@ -55,7 +61,9 @@ async function editOne(fake: FakeDiscord, ledger: Ledger, key: string, n: number
 /** After a crash: the database is intact, every confirmed change is there, each change is whole. */
 function checkAfterCrash(dbPath: string, ledger: Ledger, round: number): void {
   expect(dbHealth(dbPath), `round ${round}`).toEqual(HEALTHY);
-  const rows = new Map(query<{ key: string; title_en: string }>(dbPath, "SELECT key, title_en FROM events WHERE origin = 'editor'").map((r) => [r.key, r.title_en]));
+  const rows = new Map(
+    query<{ key: string; title_en: string }>(dbPath, "SELECT key, title_en FROM events WHERE origin = 'editor'").map((r) => [r.key, r.title_en]),
+  );
   for (const key of ledger.added) expect(rows.has(key), `round ${round}: confirmed ${key} is gone`).toBe(true);
   for (const [key, title] of rows) {
     const entry = ledger.titles.get(key);

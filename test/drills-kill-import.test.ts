@@ -57,7 +57,9 @@ describe("drill: kill -9 during story imports", () => {
       }
 
       expect(dbHealth(dbPath), `round ${round}`).toEqual(HEALTHY);
-      const keys = query<{ key: string }>(dbPath, "SELECT e.key FROM events e JOIN stories s ON s.id = e.story_id WHERE s.slug = ? ORDER BY e.key", SLUG).map((r) => r.key);
+      const keys = query<{ key: string }>(dbPath, "SELECT e.key FROM events e JOIN stories s ON s.id = e.story_id WHERE s.slug = ? ORDER BY e.key", SLUG).map(
+        (r) => r.key,
+      );
       const titles = new Set(query<{ t: string }>(dbPath, "SELECT DISTINCT substr(title_en, instr(title_en, 'version')) AS t FROM events").map((r) => r.t));
       const expected = (v: "a" | "b") => [...versions[v].keys].sort();
       if (keys.join() === expected(next).join() && titles.size === 1 && titles.has(`version ${next}`)) {

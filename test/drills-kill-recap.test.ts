@@ -53,7 +53,9 @@ describe("drill: kill -9 of the bot during the recap fan-out", () => {
     const slot = slotAtOrBefore(now, parseTimeOfDay(time)!, "UTC");
     const db = openDatabase(dbPath);
     // Enough long events for a digest of several messages: a kill can fall between two parts.
-    const extra = Array.from({ length: 60 }, (_, i) => eventYaml(`news-${i}`, `2024-03-${String(1 + (i % 28)).padStart(2, "0")}`, `Development number ${i} in the story, ${"with many more words ".repeat(8)}`)).join("");
+    const extra = Array.from({ length: 60 }, (_, i) =>
+      eventYaml(`news-${i}`, `2024-03-${String(1 + (i % 28)).padStart(2, "0")}`, `Development number ${i} in the story, ${"with many more words ".repeat(8)}`),
+    ).join("");
     const imported = importFiles(db, [tmp.file("story.yaml", miniStory(SLUG, extra))], slot - HOUR);
     expect(imported.ok).toBe(true);
     const story = getStoryBySlug(db, SLUG)!;
@@ -65,7 +67,17 @@ describe("drill: kill -9 of the bot during the recap fan-out", () => {
     const schedule = (batch: FakeGuild[]) => {
       const w = openDatabase(dbPath);
       for (const g of batch) {
-        upsertRecapSchedule(w, { guildId: g.id, storyId: story.id, channelId: g.channels[0]!.id, time, timezone: "UTC", userId: null, now: slot - 24 * HOUR, nextSlot: slot, watermark });
+        upsertRecapSchedule(w, {
+          guildId: g.id,
+          storyId: story.id,
+          channelId: g.channels[0]!.id,
+          time,
+          timezone: "UTC",
+          userId: null,
+          now: slot - 24 * HOUR,
+          nextSlot: slot,
+          watermark,
+        });
       }
       w.close();
     };
@@ -79,7 +91,10 @@ describe("drill: kill -9 of the bot during the recap fan-out", () => {
       for (const s of rows) {
         const sent = posts(s.channel_id).map((m) => m.nonce ?? "(none)");
         expect(new Set(sent).size, `${label}: a part posted twice in ${s.guild_id}`).toBe(sent.length);
-        expect(sent.filter((x) => !nonces(s).includes(x)), `${label}: unexpected posts in ${s.guild_id}`).toEqual([]);
+        expect(
+          sent.filter((x) => !nonces(s).includes(x)),
+          `${label}: unexpected posts in ${s.guild_id}`,
+        ).toEqual([]);
         if (s.last_slot === slot) {
           expect(sent.sort(), `${label}: recorded but not fully posted in ${s.guild_id}`).toEqual([...nonces(s)].sort());
           expect(s.last_message_id).toBe(posts(s.channel_id).find((m) => m.nonce === nonces(s)[0])?.id);

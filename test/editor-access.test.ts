@@ -41,7 +41,9 @@ describe("who may edit, with editors listed in EDITOR_USER_IDS", () => {
 
   it("given a forged form for a new event, then refuses and adds nothing", async () => {
     const before = counts(t.db);
-    const out = await forgedSubmit(t, `ed:add:${storyId}`, GOOD, STRANGER, { permissions: PermissionFlagsBits.Administrator | PermissionFlagsBits.ManageGuild });
+    const out = await forgedSubmit(t, `ed:add:${storyId}`, GOOD, STRANGER, {
+      permissions: PermissionFlagsBits.Administrator | PermissionFlagsBits.ManageGuild,
+    });
     expect(out.ephemeral).toBe(true);
     expect(out.reply?.content).toMatch(NOT_EDITOR);
     expect(counts(t.db)).toEqual(before);
@@ -58,7 +60,10 @@ describe("who may edit, with editors listed in EDITOR_USER_IDS", () => {
     const asked = await editor(t, "remove", { id: eventId });
     const refused = await addEvent(t, { ...GOOD, when: "tomorrow" });
     const before = counts(t.db);
-    for (const [message, customId] of [[asked.reply!, buttonsOf(asked.reply)[0]!.customId], [refused.reply!, buttonsOf(refused.reply)[0]!.customId]] as const) {
+    for (const [message, customId] of [
+      [asked.reply!, buttonsOf(asked.reply)[0]!.customId],
+      [refused.reply!, buttonsOf(refused.reply)[0]!.customId],
+    ] as const) {
       const out = await forgedClick(t, message, customId, STRANGER, { permissions: PermissionFlagsBits.Administrator });
       expect(out.modal).toBeUndefined();
       expect(out.reply?.content).toMatch(NOT_EDITOR);
@@ -69,7 +74,11 @@ describe("who may edit, with editors listed in EDITOR_USER_IDS", () => {
 
   it("given an editor's form in a DM, then asks for a server", async () => {
     const out = await (
-      await t.fake.sendInteraction({ type: 5, user: { id: EDITOR.id, username: EDITOR.username, discriminator: "0", global_name: null, avatar: null }, data: { custom_id: `ed:add:${storyId}`, components: [] } })
+      await t.fake.sendInteraction({
+        type: 5,
+        user: { id: EDITOR.id, username: EDITOR.username, discriminator: "0", global_name: null, avatar: null },
+        data: { custom_id: `ed:add:${storyId}`, components: [] },
+      })
     ).settled();
     expect(out.reply?.content).toMatch(/server only/);
   });
@@ -85,7 +94,12 @@ describe("who may edit, with EDITOR_GUILD_ID", () => {
   let t: TestBot;
   beforeAll(async () => {
     t = await startTestBot({
-      fake: { guilds: [{ id: HOME, name: "Newsroom" }, { id: AWAY, name: "Readers" }] },
+      fake: {
+        guilds: [
+          { id: HOME, name: "Newsroom" },
+          { id: AWAY, name: "Readers" },
+        ],
+      },
       config: { EDITOR_USER_IDS: [], EDITOR_GUILD_ID: HOME },
     });
   });
@@ -111,7 +125,12 @@ describe("who may edit, with EDITOR_GUILD_ID", () => {
     expect(away.reply?.content).toMatch(NOT_EDITOR);
     const opened = await editor(t, "add", { user: STRANGER, guildId: HOME, admin: true });
     const before = counts(t.db);
-    const out = await submit(t, opened, { ...GOOD, title: "Sent from elsewhere" }, { user: STRANGER, guildId: AWAY, channelId: t.fake.guilds.find((g) => g.id === AWAY)!.channels[0]!.id, admin: true });
+    const out = await submit(
+      t,
+      opened,
+      { ...GOOD, title: "Sent from elsewhere" },
+      { user: STRANGER, guildId: AWAY, channelId: t.fake.guilds.find((g) => g.id === AWAY)!.channels[0]!.id, admin: true },
+    );
     expect(out.reply?.content).toMatch(NOT_EDITOR);
     expect(counts(t.db)).toEqual(before);
   });

@@ -65,7 +65,14 @@ describe("/editor add", () => {
 
   it("records the addition in the audit log: who, when, which event and every field", () => {
     const [entry] = auditLog(t.db);
-    expect(entry).toMatchObject({ action: "add", userId: EDITOR.id, userName: EDITOR.username, at: NOW, eventKey: "ed_1", storySlug: "openai-board-crisis-2023" });
+    expect(entry).toMatchObject({
+      action: "add",
+      userId: EDITOR.id,
+      userName: EDITOR.username,
+      at: NOW,
+      eventKey: "ed_1",
+      storySlug: "openai-board-crisis-2023",
+    });
     expect(entry!.changes).toMatchObject({
       title_en: { before: null, after: GOOD.title },
       when: { before: null, after: "2023-11-23" },
@@ -75,9 +82,21 @@ describe("/editor add", () => {
 
   it("given a title starting with !, then adds it as a major development, with the next key", async () => {
     clock = NOW + 60_000;
-    const out = await addEvent(t, { ...GOOD, title: "! Shear threatens to quit", when: "2023-11-21T09:30:00-08:00", summary: "", people: "", source: "Bloomberg" });
+    const out = await addEvent(t, {
+      ...GOOD,
+      title: "! Shear threatens to quit",
+      when: "2023-11-21T09:30:00-08:00",
+      summary: "",
+      people: "",
+      source: "Bloomberg",
+    });
     expect(out.reply?.content).toContain("`ed_2`");
-    expect(eventRow(t.db, "ed_2")).toMatchObject({ importance: 4, title_en: "Shear threatens to quit", precision: "datetime", at: Date.parse("2023-11-21T17:30:00Z") });
+    expect(eventRow(t.db, "ed_2")).toMatchObject({
+      importance: 4,
+      title_en: "Shear threatens to quit",
+      precision: "datetime",
+      at: Date.parse("2023-11-21T17:30:00Z"),
+    });
   });
 
   it.each([
@@ -153,7 +172,9 @@ describe("/editor edit", () => {
     clock = NOW + 120_000;
     const key = "emmett-shear-interim-ceo";
     const before = { row: eventRow(t.db, key)!, event: getEventByKey(t.db, storyId, key)! };
-    const out = await submit(t, await editor(t, "edit", { id: before.event.id }), { summary: "The board chose Shear after a weekend of talks with candidates." });
+    const out = await submit(t, await editor(t, "edit", { id: before.event.id }), {
+      summary: "The board chose Shear after a weekend of talks with candidates.",
+    });
     expect(out.reply?.content).toMatch(/Saved\. Changed: Summary \(English\)\./);
     expect(out.reply?.content).toMatch(/comes from the story file/);
     const after = { row: eventRow(t.db, key)!, event: getEventByKey(t.db, storyId, key)! };
@@ -163,19 +184,28 @@ describe("/editor edit", () => {
     expect(after.event.quotes).toEqual(before.event.quotes);
     expect(searchEvents(t.db, storyId, "candidates").hits.map((h) => h.event.key)).toContain(key);
     expect(auditLog(t.db).at(-1)).toMatchObject({
-      action: "edit", eventKey: key, changes: { summary_en: { before: before.event.summary.en, after: "The board chose Shear after a weekend of talks with candidates." } },
+      action: "edit",
+      eventKey: key,
+      changes: { summary_en: { before: before.event.summary.en, after: "The board chose Shear after a weekend of talks with candidates." } },
     });
     expect(Object.keys(auditLog(t.db).at(-1)!.changes)).toEqual(["summary_en"]);
   });
 
   it("given a new date, people and sources, then moves the event and relinks it, still found by search", async () => {
     const id = getEventByKey(t.db, storyId, "ed_1")!.id;
-    const out = await submit(t, await editor(t, "edit", { id }), { when: "2023-11-19T23:00:00-08:00", people: "emmett shear, ilya", source: "The Information\nWired | https://wired.com/a" });
+    const out = await submit(t, await editor(t, "edit", { id }), {
+      when: "2023-11-19T23:00:00-08:00",
+      people: "emmett shear, ilya",
+      source: "The Information\nWired | https://wired.com/a",
+    });
     expect(out.reply?.content).toMatch(/Changed: When, People, Sources\./);
     const ev = getEvent(t.db, storyId, id)!;
     expect(ev).toMatchObject({ at: Date.parse("2023-11-20T07:00:00Z"), precision: "datetime", addedAt: NOW });
     expect(ev.entities.map((e) => e.key)).toEqual(["emmett-shear", "ilya-sutskever"]);
-    expect(ev.sources).toEqual([{ name: "The Information", url: null }, { name: "Wired", url: "https://wired.com/a" }]);
+    expect(ev.sources).toEqual([
+      { name: "The Information", url: null },
+      { name: "Wired", url: "https://wired.com/a" },
+    ]);
     expect(searchEvents(t.db, storyId, "ombudsman").hits.map((h) => h.event.id)).toEqual([id]);
     expect(eventsAddedBetween(t.db, storyId, NOW + 1, clock + 1).map((e) => e.id)).not.toContain(id);
   });
@@ -240,9 +270,20 @@ describe("/editor remove", () => {
     expect(out.reply?.content).toMatch(/Removed \*\*Board names Emmett Shear interim CEO\*\*/);
     expect(buttonsOf(out.reply)).toEqual([]);
     expect(getEvent(t.db, storyId, id)).toBeNull();
-    expect(counts(t.db)).toMatchObject({ events: before.events! - 1, links: before.links! - 2, sources: before.sources! - 2, fts: before.fts! - 1, audit: before.audit! + 1 });
+    expect(counts(t.db)).toMatchObject({
+      events: before.events! - 1,
+      links: before.links! - 2,
+      sources: before.sources! - 2,
+      fts: before.fts! - 1,
+      audit: before.audit! + 1,
+    });
     expect(searchEvents(t.db, storyId, "ombudsman").hits).toEqual([]);
-    expect(auditLog(t.db).at(-1)).toMatchObject({ action: "remove", eventKey: "ed_1", eventTitle: "Board names Emmett Shear interim CEO", changes: { title_en: { before: "Board names Emmett Shear interim CEO", after: null } } });
+    expect(auditLog(t.db).at(-1)).toMatchObject({
+      action: "remove",
+      eventKey: "ed_1",
+      eventTitle: "Board names Emmett Shear interim CEO",
+      changes: { title_en: { before: "Board names Emmett Shear interim CEO", after: null } },
+    });
 
     const stale = await forgedClick(t, asked.reply!, removeId, EDITOR);
     expect(stale.reply?.content).toMatch(/no longer exists/);
@@ -287,7 +328,7 @@ describe("/editor history", () => {
   });
 
   it("still shows the history of a removed event, and says when there is none", async () => {
-    const removedId = (auditLog(t.db).find((e) => e.action === "remove")!).eventId;
+    const removedId = auditLog(t.db).find((e) => e.action === "remove")!.eventId;
     expect(textOf((await editor(t, "history", { id: removedId })).reply)).toContain("removed it");
     const none = await editor(t, "history", { id: getEventByKey(t.db, storyId, "altman-fired")!.id });
     expect(textOf(none.reply)).toContain("No changes recorded");
@@ -296,7 +337,11 @@ describe("/editor history", () => {
 
 describe("an editor writing in Chinese", () => {
   it("given a zh-CN locale, then fills the Chinese fields and answers in Chinese", async () => {
-    const out = await addEvent(t, { title: "董事会任命新的临时CEO", when: "2023-11-19", summary: "", people: "埃米特、董事会", source: "信息网" }, { locale: "zh-CN" });
+    const out = await addEvent(
+      t,
+      { title: "董事会任命新的临时CEO", when: "2023-11-19", summary: "", people: "埃米特、董事会", source: "信息网" },
+      { locale: "zh-CN" },
+    );
     expect(out.reply?.content).toMatch(/已添加为事件 `ed_5`/);
     expect(eventRow(t.db, "ed_5")).toMatchObject({ title_zh: "董事会任命新的临时CEO", title_en: null, summary_zh: null });
   });

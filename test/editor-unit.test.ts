@@ -47,7 +47,10 @@ describe("reading the form's fields", () => {
   it("needs at least one source and takes at most ten, one per line", () => {
     expect(parseSources(" \n ").problems).toEqual([{ kind: "sourceMissing" }]);
     expect(parseSources(Array.from({ length: 11 }, (_, i) => `S${i}`).join("\n")).problems).toEqual([{ kind: "tooManySources", max: 10 }]);
-    expect(parseSources("A\r\n\r\nB | https://b.org").sources).toEqual([{ name: "A", url: null }, { name: "B", url: "https://b.org" }]);
+    expect(parseSources("A\r\n\r\nB | https://b.org").sources).toEqual([
+      { name: "A", url: null },
+      { name: "B", url: "https://b.org" },
+    ]);
   });
 
   it("reads a leading ! (or ！ or ❗) as a major development", () => {
@@ -139,13 +142,23 @@ describe("corrections", () => {
   it("records an addition's non-empty fields only", () => {
     const read = readNewEvent(formFields({ title: "Board names Shear", when: "2023-11-19", people: "emmett", source: "X" }), { localeLang: "en", people });
     expect(read.ok && Object.keys(read.changes)).toEqual(["title_en", "when", "importance", "people", "sources"]);
-    expect(diffValues(valuesOf({ at: 0, precision: "date", title: { en: "a", zh: null }, summary: { en: null, zh: null }, importance: 3, entities: [], sources: [] }), null)).toMatchObject({ title_en: { before: "a", after: null } });
+    expect(
+      diffValues(
+        valuesOf({ at: 0, precision: "date", title: { en: "a", zh: null }, summary: { en: null, zh: null }, importance: 3, entities: [], sources: [] }),
+        null,
+      ),
+    ).toMatchObject({ title_en: { before: "a", after: null } });
   });
 });
 
 describe("the editor's messages", () => {
   it.each<Lang>(["en", "zh"])("builds a form Discord accepts, even prefilled with very long texts (%s)", (lang) => {
-    const modal = renderEditorModal("edit", `ed:edit:1:2:${"9".repeat(15)}`, formFields({ title: "t".repeat(300), summary: "s".repeat(5000), source: "x" }), lang);
+    const modal = renderEditorModal(
+      "edit",
+      `ed:edit:1:2:${"9".repeat(15)}`,
+      formFields({ title: "t".repeat(300), summary: "s".repeat(5000), source: "x" }),
+      lang,
+    );
     expect(modal.title.length).toBeLessThanOrEqual(45);
     expect(modal.custom_id.length).toBeLessThanOrEqual(100);
     for (const row of modal.components as unknown as { components: { label: string; placeholder?: string; value?: string; max_length: number }[] }[]) {
@@ -162,16 +175,44 @@ describe("the editor's messages", () => {
     const problems = Array.from({ length: 40 }, () => ({ kind: "unknownPerson" as const, typed: long, suggestions: [] }));
     expect(checkMessage(renderEditorProblems(problems, lang, "ed:retry:1"))).toEqual([]);
     const entry: AuditEntry = {
-      id: 1, at: 1_700_000_000_000, userId: "1", userName: "*".repeat(500), storyId: 1, storySlug: "s", eventId: 1, eventKey: "k", eventTitle: long,
-      action: "edit", changes: { title_en: { before: long, after: long }, summary_zh: { before: null, after: long }, people: { before: [long], after: [] } },
+      id: 1,
+      at: 1_700_000_000_000,
+      userId: "1",
+      userName: "*".repeat(500),
+      storyId: 1,
+      storySlug: "s",
+      eventId: 1,
+      eventKey: "k",
+      eventTitle: long,
+      action: "edit",
+      changes: { title_en: { before: long, after: long }, summary_zh: { before: null, after: long }, people: { before: [long], after: [] } },
     };
-    expect(checkMessage(renderHistory(long, Array.from({ length: 10 }, () => entry), 50, null, lang))).toEqual([]);
+    expect(
+      checkMessage(
+        renderHistory(
+          long,
+          Array.from({ length: 10 }, () => entry),
+          50,
+          null,
+          lang,
+        ),
+      ),
+    ).toEqual([]);
   });
 
   it("prints one audit entry on one line, even with line breaks in its values", () => {
     const line = auditLine({
-      id: 1, at: Date.UTC(2023, 10, 20, 9, 30), userId: "42", userName: "ada\nlovelace", storyId: 1, storySlug: "s", eventId: 3, eventKey: "ed_3", eventTitle: "T",
-      action: "edit", changes: { summary_en: { before: "a\nb", after: null }, people: { before: ["x", "y"], after: ["x"] } },
+      id: 1,
+      at: Date.UTC(2023, 10, 20, 9, 30),
+      userId: "42",
+      userName: "ada\nlovelace",
+      storyId: 1,
+      storySlug: "s",
+      eventId: 3,
+      eventKey: "ed_3",
+      eventTitle: "T",
+      action: "edit",
+      changes: { summary_en: { before: "a\nb", after: null }, people: { before: ["x", "y"], after: ["x"] } },
     });
     expect(line).toBe('2023-11-20 09:30:00Z  edit    s/ed_3  "T"  by ada lovelace (42)  summary_en: "a\\nb" → (none); people: "x, y" → "x"');
   });
@@ -180,7 +221,8 @@ describe("the editor's messages", () => {
 describe("npm run audit's arguments", () => {
   it("reads the story, the day it starts from and the database", () => {
     expect(readAuditArgs(["--story", "openai-board-crisis-2023", "--since", "2023-11-20", "--db", "x.db"])).toEqual({
-      ok: true, args: { storySlug: "openai-board-crisis-2023", since: Date.UTC(2023, 10, 20), db: "x.db", help: false },
+      ok: true,
+      args: { storySlug: "openai-board-crisis-2023", since: Date.UTC(2023, 10, 20), db: "x.db", help: false },
     });
   });
 

@@ -117,7 +117,9 @@ describe("commands and replies", () => {
 
   it("invalid command definitions are rejected like Discord does", async () => {
     const { client } = await boot();
-    const error = await apiErrorOf(client.rest.put(Routes.applicationCommands(client.application?.id ?? ""), { body: [{ name: "Bad Name", description: "x" }] }));
+    const error = await apiErrorOf(
+      client.rest.put(Routes.applicationCommands(client.application?.id ?? ""), { body: [{ name: "Bad Name", description: "x" }] }),
+    );
     expect(error.code).toBe(50035);
   });
 
@@ -203,7 +205,9 @@ describe("commands and replies", () => {
       await i.reply(`${i.options.getSubcommandGroup()}/${i.options.getSubcommand()} ${who.id} admin=${admin} ${i.locale}`);
     });
     const add = { type: 1, name: "add", description: "Add", options: [{ type: 6, name: "who", description: "Who", required: true }] };
-    await client.application?.commands.set([{ name: "story", description: "Stories", options: [{ type: 2, name: "editors", description: "Editors", options: [add] }] }]);
+    await client.application?.commands.set([
+      { name: "story", description: "Stories", options: [{ type: 2, name: "editors", description: "Editors", options: [add] }] },
+    ]);
     const who = "1234567890123456789";
     const input = { name: "story", group: "editors", subcommand: "add", options: { who }, locale: "zh-CN" };
     const outcome = await (await fake.command({ ...input, admin: true })).settled();
@@ -362,7 +366,10 @@ describe("channels", () => {
 
   it("files are accepted as multipart uploads", async () => {
     const { fake, client } = await boot();
-    const sent = await textChannel(client, fake.defaultChannel().id).send({ content: "with file", files: [{ attachment: Buffer.from("hello"), name: "a.txt" }] });
+    const sent = await textChannel(client, fake.defaultChannel().id).send({
+      content: "with file",
+      files: [{ attachment: Buffer.from("hello"), name: "a.txt" }],
+    });
     expect(sent.attachments.first()?.name).toBe("a.txt");
     expect(fake.allMessages()[0]?.attachments).toMatchObject([{ filename: "a.txt", size: 5 }]);
   });

@@ -31,7 +31,8 @@ beforeEach(() => {
 const feed = async (subcommand: string, options: Record<string, string | boolean> = {}, user?: typeof OUTSIDER, locale = "en-US") =>
   (await t.fake.command({ name: "feed", subcommand, options, user, admin: true, locale })).settled({ timeoutMs: 15_000 });
 const review = async (user?: typeof OUTSIDER) => (await t.fake.command({ name: "review", user, admin: true })).settled();
-const click = async (message: FakeMessage, customId: string, user?: typeof OUTSIDER) => (await t.fake.click({ message, customId, user, admin: true })).settled();
+const click = async (message: FakeMessage, customId: string, user?: typeof OUTSIDER) =>
+  (await t.fake.click({ message, customId, user, admin: true })).settled();
 
 /** The custom_ids of a message's buttons, by label. */
 function buttons(m: FakeMessage | undefined): Record<string, string> {
@@ -111,7 +112,9 @@ describe("/feed", () => {
 
   it("removes a feed chosen by autocomplete, and adding it back does not bring its items back", async () => {
     await feed("add", { url: server.url("/f/feed.json") });
-    const choices = await (await t.fake.autocomplete({ name: "feed", subcommand: "remove", options: { url: "json" }, focused: "url", value: "json", admin: true })).settled();
+    const choices = await (
+      await t.fake.autocomplete({ name: "feed", subcommand: "remove", options: { url: "json" }, focused: "url", value: "json", admin: true })
+    ).settled();
     expect(choices.choices?.[0]?.name).toContain("Json Times");
     const out = await feed("remove", { url: String(choices.choices?.[0]?.value) });
     expect(out.reply?.content).toContain("Stopped following");
@@ -122,13 +125,19 @@ describe("/feed", () => {
   });
 
   it("given someone who is not an editor, then /feed refuses them, even with Manage Server, and changes nothing", async () => {
-    for (const [sub, options] of [["add", { url: server.url("/f/rss.xml") }], ["list", {}], ["remove", { url: "1" }]] as const) {
+    for (const [sub, options] of [
+      ["add", { url: server.url("/f/rss.xml") }],
+      ["list", {}],
+      ["remove", { url: "1" }],
+    ] as const) {
       const out = await feed(sub, options, OUTSIDER);
       expect(out.ephemeral).toBe(true);
       expect(out.reply?.content).toContain("Only the story editors");
     }
     expect(listFeeds(t.db)).toEqual([]);
-    const choices = await (await t.fake.autocomplete({ name: "feed", subcommand: "remove", options: { url: "" }, focused: "url", value: "", admin: true, user: OUTSIDER })).settled();
+    const choices = await (
+      await t.fake.autocomplete({ name: "feed", subcommand: "remove", options: { url: "" }, focused: "url", value: "", admin: true, user: OUTSIDER })
+    ).settled();
     expect(choices.choices).toEqual([]);
   });
 
@@ -184,7 +193,11 @@ describe("/review", () => {
     const poller = testPoller(t.db, log);
     expect((await poller.pollNow()).created).toBe(0);
     await poller.stop();
-    expect(feedEvents(t.db).filter((e) => e.title_en === first.title_en).map((e) => e.status)).toEqual(["rejected"]);
+    expect(
+      feedEvents(t.db)
+        .filter((e) => e.title_en === first.title_en)
+        .map((e) => e.status),
+    ).toEqual(["rejected"]);
     expect(searchEvents(t.db, storyId, "ousts", 100).hits.map((h) => h.event.id)).not.toContain(first.id);
   });
 
@@ -204,7 +217,9 @@ describe("/review", () => {
     const fields = opened.modal!.components.flatMap((r) => (r as { components: { custom_id: string; value?: string }[] }).components);
     expect(fields.find((f) => f.custom_id === "title")?.value).toBe("OpenAI's board ousts Sam Altman");
     const shown = Object.fromEntries(fields.map((f) => [f.custom_id, f.value ?? ""]));
-    const saved = await (await t.fake.submitModal({ customId: opened.modal!.custom_id, fields: { ...shown, title: "Board removes Sam Altman as CEO" }, admin: true })).settled();
+    const saved = await (
+      await t.fake.submitModal({ customId: opened.modal!.custom_id, fields: { ...shown, title: "Board removes Sam Altman as CEO" }, admin: true })
+    ).settled();
     expect(saved.reply?.content).toContain("✏️ Corrected: **Board removes Sam Altman as CEO**");
     expect(textOf(saved.reply)).toContain("Suggestion 1 of 4");
     const edited = feedEvents(t.db)[0]!;
@@ -236,9 +251,15 @@ describe("/review", () => {
     const out = await review();
     const file = t.db.prepare("SELECT id, added_at FROM events WHERE origin = 'file' LIMIT 1").get() as { id: number; added_at: number };
     const tampered = async (customId: string) =>
-      (await t.fake.sendInteraction({
-        type: 3, data: { custom_id: customId, component_type: 2 }, message: t.fake.apiMessage(out.reply!), channel_id: out.reply!.channelId, guild_id: t.fake.defaultGuild().id,
-      })).settled();
+      (
+        await t.fake.sendInteraction({
+          type: 3,
+          data: { custom_id: customId, component_type: 2 },
+          message: t.fake.apiMessage(out.reply!),
+          channel_id: out.reply!.channelId,
+          guild_id: t.fake.defaultGuild().id,
+        })
+      ).settled();
     for (const customId of [`rv:no:${file.id}`, `rv:ok:${file.id}`]) expect(textOf((await tampered(customId)).reply)).toContain("already reviewed");
     expect(t.db.prepare("SELECT status, added_at FROM events WHERE id = ?").get(file.id)).toEqual({ status: "published", added_at: file.added_at });
     for (const customId of ["rv:ok:abc", "rv:ok:999999999", "rv:zap:1"]) {

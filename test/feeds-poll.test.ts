@@ -72,7 +72,9 @@ describe("polling feeds into events", () => {
     expect(latestEvents(db, storyId, 100).map((e) => e.id)).toEqual(latestBefore);
     expect(searchEvents(db, storyId, "Redmond").total).toBe(0);
     expect(getStoryById(db, storyId)!.eventCount).toBe(published);
-    const indexed = db.prepare("SELECT count(*) AS n FROM event_fts WHERE rowid IN (SELECT search_key FROM events WHERE origin = 'feed')").get() as { n: number };
+    const indexed = db.prepare("SELECT count(*) AS n FROM event_fts WHERE rowid IN (SELECT search_key FROM events WHERE origin = 'feed')").get() as {
+      n: number;
+    };
     expect(indexed.n).toBe(0);
   });
 
@@ -103,7 +105,12 @@ describe("polling feeds into events", () => {
     await poller.pollNow();
     const [event, ...rest] = feedEvents(db);
     expect(rest).toEqual([]);
-    expect(event).toMatchObject({ title_zh: "微软聘请奥特曼领导新团队", title_en: null, summary_zh: "纳德拉宣布消息。", at: Date.parse("2023-11-20T00:00:00Z") });
+    expect(event).toMatchObject({
+      title_zh: "微软聘请奥特曼领导新团队",
+      title_en: null,
+      summary_zh: "纳德拉宣布消息。",
+      at: Date.parse("2023-11-20T00:00:00Z"),
+    });
     expect(eventLinks(db, event!.id).entities).toEqual(["microsoft", "sam-altman", "satya-nadella"]);
   });
 
@@ -167,7 +174,10 @@ describe("remembering items across restarts", () => {
       // Unconditional this time: the validators are forgotten, the items are not.
       second.db.prepare("UPDATE feeds SET etag = NULL, last_modified = NULL").run();
       const report = await p2.pollNow();
-      expect(report.results.map((r) => [r.outcome, r.newItems, r.created])).toEqual([["ok", 0, 0], ["ok", 0, 0]]);
+      expect(report.results.map((r) => [r.outcome, r.newItems, r.created])).toEqual([
+        ["ok", 0, 0],
+        ["ok", 0, 0],
+      ]);
       expect(feedEvents(second.db)).toHaveLength(5);
       await p2.stop();
       second.db.close();

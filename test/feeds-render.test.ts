@@ -10,16 +10,37 @@ const long = (n: number) => "Ω*_`|".repeat(Math.ceil(n / 5)).slice(0, n);
 
 function feed(i: number, over: Partial<Feed> = {}): Feed {
   return {
-    id: i, url: `https://feeds.example/${long(1500)}/${i}`, storySlug: "s", keywords: Array.from({ length: 20 }, () => long(60)), trusted: i % 2 === 0,
-    title: long(300), etag: null, lastModified: null, lastFetchAt: 1_700_000_000_000, lastOkAt: null, lastError: "http", lastErrorDetail: long(300),
-    failures: 3, skipPolls: 4, pausedAt: i % 3 === 0 ? 1_700_000_000_000 : null, addedBy: null, addedAt: 0, itemsSeen: 12345, eventsMade: 67, ...over,
+    id: i,
+    url: `https://feeds.example/${long(1500)}/${i}`,
+    storySlug: "s",
+    keywords: Array.from({ length: 20 }, () => long(60)),
+    trusted: i % 2 === 0,
+    title: long(300),
+    etag: null,
+    lastModified: null,
+    lastFetchAt: 1_700_000_000_000,
+    lastOkAt: null,
+    lastError: "http",
+    lastErrorDetail: long(300),
+    failures: 3,
+    skipPolls: 4,
+    pausedAt: i % 3 === 0 ? 1_700_000_000_000 : null,
+    addedBy: null,
+    addedAt: 0,
+    itemsSeen: 12345,
+    eventsMade: 67,
+    ...over,
   };
 }
 
 describe("feeds messages", () => {
   it("keep absurd feed lists within Discord's limits, in both languages", () => {
     for (const lang of ["en", "zh"] as const) {
-      const reply = renderFeedList(Array.from({ length: 40 }, (_, i) => feed(i + 1)), 10, lang);
+      const reply = renderFeedList(
+        Array.from({ length: 40 }, (_, i) => feed(i + 1)),
+        10,
+        lang,
+      );
       expect(checkMessage(reply)).toEqual([]);
       expect(reply.ephemeral).toBe(true);
     }
@@ -27,18 +48,36 @@ describe("feeds messages", () => {
   });
 
   it("escape what a feed says about itself", () => {
-    const reply = renderFeedSaved(feed(1, { url: "https://x.example/feed", keywords: ["**bold**"] }), true, story, { outcome: "ok", title: "*Hot* `news`", items: 2, matched: 1, created: 1 }, "en");
+    const reply = renderFeedSaved(
+      feed(1, { url: "https://x.example/feed", keywords: ["**bold**"] }),
+      true,
+      story,
+      { outcome: "ok", title: "*Hot* `news`", items: 2, matched: 1, created: 1 },
+      "en",
+    );
     expect(reply.content).toContain("\\*Hot\\* \\`news\\`");
     expect(reply.content).toContain("\\*\\*bold\\*\\*");
   });
 
   it("keep an absurd review card within Discord's limits", () => {
     const item: ReviewItem = {
-      position: 3, total: 99,
+      position: 3,
+      total: 99,
       event: {
-        id: 7, storyId: 1, key: "fd_7", at: 0, precision: "datetime", title: { en: long(400), zh: null }, importance: 3, origin: "feed", addedAt: 0, updatedAt: 0,
+        id: 7,
+        storyId: 1,
+        key: "fd_7",
+        at: 0,
+        precision: "datetime",
+        title: { en: long(400), zh: null },
+        importance: 3,
+        origin: "feed",
+        addedAt: 0,
+        updatedAt: 0,
         entities: Array.from({ length: 60 }, (_, i) => ({ id: i, key: `e${i}`, kind: "person" as const, name: { en: long(80), zh: null } })),
-        summary: { en: long(5000), zh: null }, quotes: [], sources: [{ name: long(300), url: `https://x.example/${long(3000)}` }],
+        summary: { en: long(5000), zh: null },
+        quotes: [],
+        sources: [{ name: long(300), url: `https://x.example/${long(3000)}` }],
       },
     };
     for (const lang of ["en", "zh"] as const) {

@@ -102,9 +102,9 @@ describe("feed addresses and links", () => {
 
 describe("feed texts", () => {
   it("reduces HTML to its words: no links, images, scripts or shouting headings", () => {
-    expect(plainText('<h1>Big</h1><p>Hello <a href="https://x">OpenAI</a><img src="p.jpg" alt="pic"></p><script>x()</script><ul><li>a</li><li>b</li></ul>', 500)).toBe(
-      "Big Hello OpenAI a b",
-    );
+    expect(
+      plainText('<h1>Big</h1><p>Hello <a href="https://x">OpenAI</a><img src="p.jpg" alt="pic"></p><script>x()</script><ul><li>a</li><li>b</li></ul>', 500),
+    ).toBe("Big Hello OpenAI a b");
     expect(plainText("AT&amp;T &lt; 5   points\n\n new", 500)).toBe("AT&T < 5 points new");
   });
 
@@ -117,12 +117,20 @@ describe("feed texts", () => {
   it("reads every format the same way", () => {
     const read = (name: string) => parseFeedText(readFileSync(join(FIXTURES, name), "utf8"));
     expect(read("rss.xml")).toMatchObject({ format: "rss", title: "Tech Wire" });
-    expect(read("atom.xml")).toMatchObject({ format: "atom", title: "Daily Ledger", items: [{ guid: "urn:uuid:ledger-1", link: "https://ledger.example/brockman" }, {}] });
+    expect(read("atom.xml")).toMatchObject({
+      format: "atom",
+      title: "Daily Ledger",
+      items: [{ guid: "urn:uuid:ledger-1", link: "https://ledger.example/brockman" }, {}],
+    });
     expect(read("feed.json")).toMatchObject({ format: "json", title: "Json Times", items: [{ guid: "jt-1", summary: "The CTO takes the helm." }, {}] });
     const rdf = `<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
       <channel rdf:about="https://r.example/"><title>RDF News</title><link>https://r.example/</link><description>d</description></channel>
       <item rdf:about="https://r.example/1"><title>OpenAI item</title><link>https://r.example/1</link><dc:date>2023-11-20T10:00:00Z</dc:date></item></rdf:RDF>`;
-    expect(parseFeedText(rdf)).toMatchObject({ format: "rdf", title: "RDF News", items: [{ guid: "https://r.example/1", title: "OpenAI item", at: Date.parse("2023-11-20T10:00:00Z") }] });
+    expect(parseFeedText(rdf)).toMatchObject({
+      format: "rdf",
+      title: "RDF News",
+      items: [{ guid: "https://r.example/1", title: "OpenAI item", at: Date.parse("2023-11-20T10:00:00Z") }],
+    });
   });
 
   it("tells a broken feed from something that is no feed", () => {

@@ -28,9 +28,16 @@ describe("npm run fuzz", () => {
 
   it("given a command that breaks every rule, then the fuzzer reports each broken invariant with its input", async () => {
     const broken: Command = {
-      data: new SlashCommandBuilder().setName("broken").setDescription("misbehaves on purpose").addStringOption((o) =>
-        o.setName("mode").setDescription("how").setRequired(true).addChoices(...["throw", "throw-again", "long", "ping", "silent"].map((m) => ({ name: m, value: m }))),
-      ),
+      data: new SlashCommandBuilder()
+        .setName("broken")
+        .setDescription("misbehaves on purpose")
+        .addStringOption((o) =>
+          o
+            .setName("mode")
+            .setDescription("how")
+            .setRequired(true)
+            .addChoices(...["throw", "throw-again", "long", "ping", "silent"].map((m) => ({ name: m, value: m }))),
+        ),
       async execute(i) {
         const how = i.options.getString("mode", true);
         if (how.startsWith("throw")) throw new Error("broken on purpose");
@@ -40,7 +47,14 @@ describe("npm run fuzz", () => {
       },
     };
     const help: Command = { data: new SlashCommandBuilder().setName("help").setDescription("help"), execute: (i) => i.reply({ content: "help" }) };
-    const report = await runFuzz({ seed: SEED, runs: 40, commands: new Map([["broken", broken], ["help", help]]) });
+    const report = await runFuzz({
+      seed: SEED,
+      runs: 40,
+      commands: new Map([
+        ["broken", broken],
+        ["help", help],
+      ]),
+    });
     const found = new Set(report.failures.map((f) => f.invariant));
     expect([...found].sort()).toEqual(expect.arrayContaining(["can mention", "error log", "refused by Discord", "unanswered in 3 s"]));
     const thrown = report.failures.find((f) => f.invariant === "error log" && f.detail.includes("broken on purpose"));

@@ -43,14 +43,12 @@ describe("pick", () => {
 
 describe("strings", () => {
   it("has the same keys in English and Chinese", () => {
-    const shape = (o: object): unknown =>
-      Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === "object" && v !== null ? shape(v) : typeof v]));
+    const shape = (o: object): unknown => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === "object" && v !== null ? shape(v) : typeof v]));
     expect(shape(zh)).toEqual(shape(en));
   });
 
   it("has no empty string in either language", () => {
-    const walk = (o: object): string[] =>
-      Object.values(o).flatMap((v) => (typeof v === "string" ? [v] : typeof v === "object" && v !== null ? walk(v) : []));
+    const walk = (o: object): string[] => Object.values(o).flatMap((v) => (typeof v === "string" ? [v] : typeof v === "object" && v !== null ? walk(v) : []));
     for (const s of [...walk(en), ...walk(zh)]) expect(s.trim()).not.toBe("");
   });
 
@@ -72,12 +70,46 @@ describe("strings", () => {
 describe("command localizations", () => {
   it("covers every command, subcommand and option the bot registers", () => {
     for (const key of [
-      "help", "who", "who.name", "latest", "latest.count", "event", "event.id", "timeline", "timeline.who", "timeline.from",
-      "timeline.to", "search", "search.query", "story.list", "story.use", "story.use.slug", "recap.now", "recap.now.hours",
-      "recap.schedule", "recap.schedule.channel", "recap.schedule.time", "recap.schedule.timezone", "recap.off", "recap.status",
-      "editor.add", "editor.edit", "editor.edit.id", "editor.remove", "editor.remove.id", "editor.history", "editor.history.id",
-      "feed.add", "feed.add.url", "feed.add.story", "feed.add.keywords", "feed.add.trusted", "feed.list", "feed.remove",
-      "feed.remove.url", "review",
+      "help",
+      "who",
+      "who.name",
+      "latest",
+      "latest.count",
+      "event",
+      "event.id",
+      "timeline",
+      "timeline.who",
+      "timeline.from",
+      "timeline.to",
+      "search",
+      "search.query",
+      "story.list",
+      "story.use",
+      "story.use.slug",
+      "recap.now",
+      "recap.now.hours",
+      "recap.schedule",
+      "recap.schedule.channel",
+      "recap.schedule.time",
+      "recap.schedule.timezone",
+      "recap.off",
+      "recap.status",
+      "editor.add",
+      "editor.edit",
+      "editor.edit.id",
+      "editor.remove",
+      "editor.remove.id",
+      "editor.history",
+      "editor.history.id",
+      "feed.add",
+      "feed.add.url",
+      "feed.add.story",
+      "feed.add.keywords",
+      "feed.add.trusted",
+      "feed.list",
+      "feed.remove",
+      "feed.remove.url",
+      "review",
     ]) {
       expect(keys).toContain(key);
     }
@@ -107,7 +139,11 @@ describe("command localizations", () => {
     const parents = new Set(keys.map((k) => k.split(".").slice(0, -1).join(".")).filter(Boolean));
     for (const parent of parents) {
       const children = keys.filter((k) => k.startsWith(`${parent}.`) && k.split(".").length === parent.split(".").length + 1);
-      for (const nameIn of [(k: CommandKey) => localized(k).name, (k: CommandKey) => localized(k).nameLocalizations["zh-CN"], (k: CommandKey) => localized(k).nameLocalizations["zh-TW"]]) {
+      for (const nameIn of [
+        (k: CommandKey) => localized(k).name,
+        (k: CommandKey) => localized(k).nameLocalizations["zh-CN"],
+        (k: CommandKey) => localized(k).nameLocalizations["zh-TW"],
+      ]) {
         const names = children.map(nameIn);
         expect(new Set(names).size, parent).toBe(names.length);
       }

@@ -12,7 +12,11 @@ describe("/recap schedule, off and status", () => {
   let guildId: string;
   let general: string;
   let news: string;
-  const recap = async (subcommand: string, options: Record<string, string | number> = {}, extra: { admin?: boolean; locale?: string } = {}): Promise<InteractionOutcome> =>
+  const recap = async (
+    subcommand: string,
+    options: Record<string, string | number> = {},
+    extra: { admin?: boolean; locale?: string } = {},
+  ): Promise<InteractionOutcome> =>
     (await w.t.fake.command({ name: "recap", subcommand, options, admin: extra.admin ?? true, locale: extra.locale ?? "en-US" })).settled();
   const schedules = () => recapSchedulesOf(w.db, guildId);
   /** Waits until the bot's cache has the overwrite denying `bits` in #news (CHANNEL_UPDATE arrived). */
@@ -105,13 +109,28 @@ describe("/recap schedule, off and status", () => {
   it("given a schedule already there, then replaces it and un-pauses it, keeping its watermark", async () => {
     await recap("schedule", { channel: general, time: "09:00" });
     const first = schedules()[0]!;
-    recordRecapFailure(w.db, { id: first.id, expectNext: first.nextSlot, now: w.clock.now, failure: "403 50001 Missing Access", pauseAfter: 1, pauseReason: "no_access" });
+    recordRecapFailure(w.db, {
+      id: first.id,
+      expectNext: first.nextSlot,
+      now: w.clock.now,
+      failure: "403 50001 Missing Access",
+      pauseAfter: 1,
+      pauseReason: "no_access",
+    });
     expect(schedules()[0]!.pausedReason).toBe("no_access");
     w.setNow("2024-06-01T10:00:00Z");
     await recap("schedule", { channel: news, time: "07:15", timezone: "Europe/London" });
     const all = schedules();
     expect(all).toHaveLength(1);
-    expect(all[0]).toMatchObject({ id: first.id, channelId: news, time: "07:15", timezone: "Europe/London", pausedReason: null, failureCount: 0, watermark: first.watermark });
+    expect(all[0]).toMatchObject({
+      id: first.id,
+      channelId: news,
+      time: "07:15",
+      timezone: "Europe/London",
+      pausedReason: null,
+      failureCount: 0,
+      watermark: first.watermark,
+    });
     expect(all[0]!.nextSlot).toBe(Date.parse("2024-06-02T06:15:00Z"));
   });
 
@@ -145,7 +164,14 @@ describe("/recap schedule, off and status", () => {
     expect(text).toContain(`https://discord.com/channels/${guildId}/${general}/${post!.id}`);
 
     const s = schedules()[0]!;
-    recordRecapFailure(w.db, { id: s.id, expectNext: s.nextSlot, now: w.clock.now, failure: "404 10003 Unknown Channel", pauseAfter: 1, pauseReason: "channel_gone" });
+    recordRecapFailure(w.db, {
+      id: s.id,
+      expectNext: s.nextSlot,
+      now: w.clock.now,
+      failure: "404 10003 Unknown Channel",
+      pauseAfter: 1,
+      pauseReason: "channel_gone",
+    });
     text = textOf((await recap("status", {}, { locale: "zh-CN" })).reply);
     expect(text).toContain("已暂停");
     expect(text).toContain("该频道已不存在");
@@ -154,7 +180,11 @@ describe("/recap schedule, off and status", () => {
 
   it("suggests time zones as they are typed", async () => {
     const complete = async (value: string) =>
-      (await (await w.t.fake.autocomplete({ name: "recap", subcommand: "schedule", options: { channel: general, time: "09:00" }, focused: "timezone", value })).settled()).choices ?? [];
+      (
+        await (
+          await w.t.fake.autocomplete({ name: "recap", subcommand: "schedule", options: { channel: general, time: "09:00" }, focused: "timezone", value })
+        ).settled()
+      ).choices ?? [];
     const common = await complete("");
     expect(common[0]).toMatchObject({ value: "UTC" });
     expect(common.map((c) => c.value)).toContain("Asia/Shanghai");

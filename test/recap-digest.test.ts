@@ -15,8 +15,17 @@ const T0 = Date.parse("2024-01-01T12:00:00Z");
 
 function ev(i: number, opts: Partial<EventSummary> = {}, url: string | null = `https://example.org/${i}`): DigestEvent {
   const event: EventSummary = {
-    id: i, storyId: 1, key: `e${i}`, at: T0 + Math.floor(i / 3) * DAY, precision: "date", title: { en: `Event ${i}`, zh: `事件 ${i}` },
-    importance: 3, origin: "file", addedAt: T0, entities: [ada], ...opts,
+    id: i,
+    storyId: 1,
+    key: `e${i}`,
+    at: T0 + Math.floor(i / 3) * DAY,
+    precision: "date",
+    title: { en: `Event ${i}`, zh: `事件 ${i}` },
+    importance: 3,
+    origin: "file",
+    addedAt: T0,
+    entities: [ada],
+    ...opts,
   };
   return { event, source: { name: `Source ${i}`, url } };
 }
@@ -84,7 +93,11 @@ describe("the digest", () => {
 describe("most mentioned", () => {
   it("ranks by mentions, then people before organisations, then first mention", () => {
     const events = [ev(0, { entities: [acme, bob] }), ev(1, { entities: [acme, ada] }), ev(2, { entities: [ada] })].map((e) => e.event);
-    expect(mostMentioned(events).map((m) => [m.entity.key, m.mentions])).toEqual([["ada", 2], ["acme", 2], ["bob", 1]]);
+    expect(mostMentioned(events).map((m) => [m.entity.key, m.mentions])).toEqual([
+      ["ada", 2],
+      ["acme", 2],
+      ["bob", 1],
+    ]);
     expect(mostMentioned(events, 1)).toHaveLength(1);
   });
 });

@@ -17,7 +17,17 @@ describe("a hundred servers due at the same minute", () => {
     const storyId = getStoryBySlug(w.db, SLUG)!.id;
     w.db.transaction(() => {
       for (const g of fake.guilds) {
-        upsertRecapSchedule(w.db, { guildId: g.id, storyId, channelId: g.channels[0]!.id, time: "09:00", timezone: "UTC", userId: null, now: w.clock.now, nextSlot: SLOT, watermark: 0 });
+        upsertRecapSchedule(w.db, {
+          guildId: g.id,
+          storyId,
+          channelId: g.channels[0]!.id,
+          time: "09:00",
+          timezone: "UTC",
+          userId: null,
+          now: w.clock.now,
+          nextSlot: SLOT,
+          watermark: 0,
+        });
       }
     })();
   });

@@ -50,7 +50,12 @@ describe("the recap scheduler", () => {
     expect(text).toContain(`<t:${iso("2024-06-01T09:00:00Z") / 1000}:f>`);
     expect(post!.raw).toMatchObject({ enforce_nonce: true });
     expect(String(post!.raw.nonce).length).toBeLessThanOrEqual(25);
-    expect(schedule(w, s.guildId)).toMatchObject({ lastSlot: iso("2024-06-01T09:00:00Z"), watermark: iso("2024-06-01T09:00:00Z"), lastResult: "posted", lastMessageId: post!.id });
+    expect(schedule(w, s.guildId)).toMatchObject({
+      lastSlot: iso("2024-06-01T09:00:00Z"),
+      watermark: iso("2024-06-01T09:00:00Z"),
+      lastResult: "posted",
+      lastMessageId: post!.id,
+    });
 
     w.setNow("2024-06-01T09:00:30Z");
     await w.scheduler.tick();
@@ -76,7 +81,11 @@ describe("the recap scheduler", () => {
     await w.scheduler.tick();
     expect(w.posts(s.channel)).toHaveLength(1);
     expect(schedule(w, s.guildId)).toMatchObject({
-      lastResult: "empty", lastSlot: iso("2024-06-02T10:00:00Z"), lastRunAt: iso("2024-06-02T10:00:05Z"), watermark: iso("2024-06-02T10:00:00Z"), nextSlot: iso("2024-06-03T10:00:00Z"),
+      lastResult: "empty",
+      lastSlot: iso("2024-06-02T10:00:00Z"),
+      lastRunAt: iso("2024-06-02T10:00:05Z"),
+      watermark: iso("2024-06-02T10:00:00Z"),
+      nextSlot: iso("2024-06-03T10:00:00Z"),
     });
   });
 
@@ -112,7 +121,12 @@ describe("the recap scheduler", () => {
     expect(sent).toHaveLength(2);
     expect(sent[0]).toBe(sent[1]);
     expect(w.posts(s.channel)).toHaveLength(1);
-    expect(schedule(w, s.guildId)).toMatchObject({ lastSlot: iso("2024-06-01T09:00:00Z"), failureCount: 0, lastResult: "posted", lastMessageId: w.posts(s.channel)[0]!.id });
+    expect(schedule(w, s.guildId)).toMatchObject({
+      lastSlot: iso("2024-06-01T09:00:00Z"),
+      failureCount: 0,
+      lastResult: "posted",
+      lastMessageId: w.posts(s.channel)[0]!.id,
+    });
   });
 
   it("given three days missed while the bot was down, then posts one catch-up covering all three", async () => {
@@ -154,7 +168,17 @@ describe("the recap scheduler", () => {
     w.setNow("2024-11-02T16:00:00Z");
     const time = parseTimeOfDay("01:30")!;
     const old = schedule(w, s.guildId);
-    upsertRecapSchedule(w.db, { guildId: s.guildId, storyId: old.storyId, channelId: s.channel, time: "01:30", timezone: "America/New_York", userId: null, now: w.clock.now, nextSlot: slotAfter(w.clock.now, time, "America/New_York"), watermark: 0 });
+    upsertRecapSchedule(w.db, {
+      guildId: s.guildId,
+      storyId: old.storyId,
+      channelId: s.channel,
+      time: "01:30",
+      timezone: "America/New_York",
+      userId: null,
+      now: w.clock.now,
+      nextSlot: slotAfter(w.clock.now, time, "America/New_York"),
+      watermark: 0,
+    });
     w.addEvents(eventYaml("autumn", "2024-11-02", "Autumn news"));
     w.setNow("2024-11-03T05:30:00Z");
     await w.scheduler.tick();
@@ -211,7 +235,17 @@ describe("the recap scheduler across servers", () => {
     const storyId = getStoryBySlug(w.db, SLUG)!.id;
     const [gone, zh] = w.t.fake.guilds;
     for (const g of [gone!, zh!]) {
-      upsertRecapSchedule(w.db, { guildId: g.id, storyId, channelId: g.channels[0]!.id, time: "09:00", timezone: "UTC", userId: null, now: w.clock.now, nextSlot: iso("2024-06-01T09:00:00Z"), watermark: 0 });
+      upsertRecapSchedule(w.db, {
+        guildId: g.id,
+        storyId,
+        channelId: g.channels[0]!.id,
+        time: "09:00",
+        timezone: "UTC",
+        userId: null,
+        now: w.clock.now,
+        nextSlot: iso("2024-06-01T09:00:00Z"),
+        watermark: 0,
+      });
     }
     const goneChannel = gone!.channels[0]!.id;
     w.t.fake.deleteChannel(goneChannel);
@@ -233,7 +267,17 @@ describe("the recap scheduler across servers", () => {
     const storyId = getStoryBySlug(w.db, SLUG)!.id;
     const [muted, open] = w.t.fake.guilds;
     for (const g of [muted!, open!]) {
-      upsertRecapSchedule(w.db, { guildId: g.id, storyId, channelId: g.channels[0]!.id, time: "09:00", timezone: "UTC", userId: null, now: w.clock.now, nextSlot: iso("2024-06-01T09:00:00Z"), watermark: 0 });
+      upsertRecapSchedule(w.db, {
+        guildId: g.id,
+        storyId,
+        channelId: g.channels[0]!.id,
+        time: "09:00",
+        timezone: "UTC",
+        userId: null,
+        now: w.clock.now,
+        nextSlot: iso("2024-06-01T09:00:00Z"),
+        watermark: 0,
+      });
     }
     w.t.fake.setChannelPermission(muted!.channels[0]!.id, 1n << 11n);
     w.setNow("2024-06-01T09:00:00Z");

@@ -1,8 +1,22 @@
 import { describe, expect, it } from "vitest";
 import type { EntityMatch, EntityProfile, EntityRef, EventDetail, Lang, SearchHit, Story } from "../db/types.ts";
 import {
-  checkChoices, checkMessage, entityChoices, eventChoices, renderError, renderEvent, renderHelp, renderLatest, renderNoMatch,
-  renderSearch, renderStoryList, renderTimeline, renderWho, renderWhoChoices, storyChoices, type Reply,
+  checkChoices,
+  checkMessage,
+  entityChoices,
+  eventChoices,
+  renderError,
+  renderEvent,
+  renderHelp,
+  renderLatest,
+  renderNoMatch,
+  renderSearch,
+  renderStoryList,
+  renderTimeline,
+  renderWho,
+  renderWhoChoices,
+  storyChoices,
+  type Reply,
 } from "../src/render/index.ts";
 
 // A story built to break things: 10,000-character texts mixing ZWJ emoji, flags, combining
@@ -16,13 +30,26 @@ const KINDS = ["person", "organization", "place", "other"] as const;
 
 const story: Story = { id: 9, slug: huge(200), title: { en: huge(), zh: huge() }, summary: { en: huge(), zh: null }, language: "en", eventCount: 100000 };
 const entities: EntityRef[] = Array.from({ length: 500 }, (_, i) => ({
-  id: i + 1, key: `e${i}`, kind: KINDS[i % 4] ?? "other", name: { en: i % 3 ? huge(300) : null, zh: i % 5 ? huge(300) : null },
+  id: i + 1,
+  key: `e${i}`,
+  kind: KINDS[i % 4] ?? "other",
+  name: { en: i % 3 ? huge(300) : null, zh: i % 5 ? huge(300) : null },
 }));
 const blank: EntityRef = { id: 9999, key: "", kind: "person", name: { en: null, zh: null } };
 const event = (id: number, at: number): EventDetail => ({
-  id, storyId: 9, key: `k${id}`, at, precision: id % 2 ? "date" : "datetime", title: { en: huge(), zh: id % 3 ? huge() : null }, importance: id % 6,
-  origin: "feed", addedAt: at, updatedAt: at, entities: [...entities, blank], summary: { en: huge(), zh: huge() },
-  quotes: Array.from({ length: 300 }, (_, i) => ({ by: i % 2 ? entities[i] ?? null : null, text: { en: huge(3000), zh: i % 2 ? null : huge(3000) } })),
+  id,
+  storyId: 9,
+  key: `k${id}`,
+  at,
+  precision: id % 2 ? "date" : "datetime",
+  title: { en: huge(), zh: id % 3 ? huge() : null },
+  importance: id % 6,
+  origin: "feed",
+  addedAt: at,
+  updatedAt: at,
+  entities: [...entities, blank],
+  summary: { en: huge(), zh: huge() },
+  quotes: Array.from({ length: 300 }, (_, i) => ({ by: i % 2 ? (entities[i] ?? null) : null, text: { en: huge(3000), zh: i % 2 ? null : huge(3000) } })),
   sources: Array.from({ length: 300 }, (_, i) => ({ name: huge(500), url: i % 2 ? `https://example.com/${"a(b)".repeat(600)}` : null })),
 });
 const events = Array.from({ length: 60 }, (_, i) => event(i + 1, Date.UTC(2023, 0, 1) + i * 3_600_000));
@@ -36,12 +63,26 @@ describe.each(LANGS)("every renderer stays inside Discord's limits for absurd in
   it("renderWho", () => {
     const profile: EntityProfile = {
       entity: { ...entities[1]!, storyId: 9, role: { en: huge(), zh: huge() }, aliases: [], mentions: 1e6 },
-      events, totalEvents: 1e6,
+      events,
+      totalEvents: 1e6,
       quotes: events.map((e) => ({ text: { en: huge(), zh: null }, event: e })),
       sources: events[0]!.sources,
     };
     expectValid(renderWho(profile, story, lang, { eventLimit: 1000, timelineCustomId: "who:tl:2" }));
-    expectValid(renderWho({ ...profile, entity: { ...profile.entity, ...blank, storyId: 9, role: { en: null, zh: null }, aliases: [], mentions: 0 }, events: [empty], quotes: [], sources: [] }, story, lang, { eventLimit: 5 }));
+    expectValid(
+      renderWho(
+        {
+          ...profile,
+          entity: { ...profile.entity, ...blank, storyId: 9, role: { en: null, zh: null }, aliases: [], mentions: 0 },
+          events: [empty],
+          quotes: [],
+          sources: [],
+        },
+        story,
+        lang,
+        { eventLimit: 5 },
+      ),
+    );
   });
 
   it("renderWhoChoices and renderNoMatch", () => {
@@ -68,7 +109,13 @@ describe.each(LANGS)("every renderer stays inside Discord's limits for absurd in
   });
 
   it("renderStoryList, renderHelp and renderError", () => {
-    expectValid(renderStoryList(Array.from({ length: 100 }, (_, i) => ({ ...story, slug: `${huge(80)}${i}\`` })), story.slug, lang));
+    expectValid(
+      renderStoryList(
+        Array.from({ length: 100 }, (_, i) => ({ ...story, slug: `${huge(80)}${i}\`` })),
+        story.slug,
+        lang,
+      ),
+    );
     expectValid(renderStoryList([], null, lang));
     expectValid(renderHelp(story, lang));
     expectValid(renderError("generic", lang, { errorId: huge() }));

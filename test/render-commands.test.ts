@@ -4,14 +4,30 @@ import { describe, expect, it } from "vitest";
 import type { EntityMatch, EntityProfile, EntityRef, EventDetail, EventSummary, SearchHit, Story, TimelinePage } from "../db/types.ts";
 import { escapeText, formatWhen } from "../src/render/format.ts";
 import {
-  checkMessage, entityChoices, eventChoices, renderError, renderEvent, renderHelp, renderLatest, renderNoMatch, renderSearch,
-  renderStoryList, renderTimeline, renderWho, renderWhoChoices, storyColor, type Reply,
+  checkMessage,
+  entityChoices,
+  eventChoices,
+  renderError,
+  renderEvent,
+  renderHelp,
+  renderLatest,
+  renderNoMatch,
+  renderSearch,
+  renderStoryList,
+  renderTimeline,
+  renderWho,
+  renderWhoChoices,
+  storyColor,
+  type Reply,
 } from "../src/render/index.ts";
 
 // ---------- fixtures: a slice of the bundled OpenAI story ----------
 
 const story: Story = {
-  id: 1, slug: "openai-board-crisis-2023", language: "zh", eventCount: 4,
+  id: 1,
+  slug: "openai-board-crisis-2023",
+  language: "zh",
+  eventCount: 4,
   title: { en: "OpenAI's board crisis", zh: "OpenAI董事会风波" },
   summary: { en: "In November 2023 OpenAI's board removed CEO Sam Altman.", zh: "2023年11月，OpenAI董事会罢免了CEO萨姆·奥尔特曼。" },
 };
@@ -23,25 +39,52 @@ const board = ref(4, "openai-board", "organization", "OpenAI board of directors"
 const employees = ref(5, "openai-employees", "other", "OpenAI employees", null);
 const day = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d, 12);
 
-const summary = (id: number, key: string, at: number, en: string, zh: string | null, importance: number, entities: EntityRef[], precision: "date" | "datetime" = "date"): EventSummary =>
-  ({ id, storyId: 1, key, at, precision, title: { en, zh }, importance, origin: "file", addedAt: at, entities });
+const summary = (
+  id: number,
+  key: string,
+  at: number,
+  en: string,
+  zh: string | null,
+  importance: number,
+  entities: EntityRef[],
+  precision: "date" | "datetime" = "date",
+): EventSummary => ({ id, storyId: 1, key, at, precision, title: { en, zh }, importance, origin: "file", addedAt: at, entities });
 const fired = summary(10, "altman-fired", day(2023, 11, 17), "OpenAI's board fires Sam Altman", "OpenAI董事会解雇萨姆·奥尔特曼", 5, [sam, board, mira]);
 const regret = summary(11, "ilya-regrets", day(2023, 11, 20), "Ilya Sutskever says he regrets his part", "伊利亚·苏茨克维表示后悔", 3, [ilya]);
-const deal = summary(12, "altman-returns", Date.parse("2023-11-21T12:22:00+08:00"), "Altman to return as CEO", "奥尔特曼将重返CEO职位", 4, [sam, board], "datetime");
+const deal = summary(
+  12,
+  "altman-returns",
+  Date.parse("2023-11-21T12:22:00+08:00"),
+  "Altman to return as CEO",
+  "奥尔特曼将重返CEO职位",
+  4,
+  [sam, board],
+  "datetime",
+);
 const record = summary(13, "msft-record", day(2023, 11, 16), "Microsoft closes at a record", null, 1, []);
 
 const firedDetail: EventDetail = {
-  ...fired, updatedAt: 0,
+  ...fired,
+  updatedAt: 0,
   summary: { en: "OpenAI announced that its board had removed Sam Altman as chief executive.", zh: "OpenAI宣布董事会罢免萨姆·奥尔特曼的CEO职务。" },
-  quotes: [{ by: sam, text: { en: "I loved my time at OpenAI.", zh: "我很珍惜在OpenAI的时光。" } }, { by: null, text: { en: "We lost confidence.", zh: null } }],
-  sources: [{ name: "OpenAI blog", url: "https://openai.com/blog/openai-announces-leadership-transition" }, { name: "智药局 (WeChat)", url: null }],
+  quotes: [
+    { by: sam, text: { en: "I loved my time at OpenAI.", zh: "我很珍惜在OpenAI的时光。" } },
+    { by: null, text: { en: "We lost confidence.", zh: null } },
+  ],
+  sources: [
+    { name: "OpenAI blog", url: "https://openai.com/blog/openai-announces-leadership-transition" },
+    { name: "智药局 (WeChat)", url: null },
+  ],
 };
 const ilyaProfile: EntityProfile = {
   entity: { ...ilya, storyId: 1, aliases: ["ilya"], mentions: 7, role: { en: "OpenAI co-founder and chief scientist", zh: "OpenAI联合创始人、首席科学家" } },
   events: [regret, fired],
   totalEvents: 7,
   quotes: [{ text: { en: "I deeply regret my participation in the board's actions.", zh: "我对自己参与董事会的行动深感遗憾。" }, event: regret }],
-  sources: [{ name: "Ilya Sutskever's post on X", url: "https://x.com/ilyasut/status/1" }, { name: "The Information", url: null }],
+  sources: [
+    { name: "Ilya Sutskever's post on X", url: "https://x.com/ilyasut/status/1" },
+    { name: "The Information", url: null },
+  ],
 };
 
 // ---------- helpers ----------
@@ -60,7 +103,9 @@ function textOf(e: APIEmbed): string {
   return [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text].join("\n");
 }
 function buttons(reply: Reply): APIButtonComponentWithCustomId[] {
-  return (reply.components ?? []).flatMap((r) => r.components).filter((c): c is APIButtonComponentWithCustomId => c.type === ComponentType.Button && "custom_id" in c);
+  return (reply.components ?? [])
+    .flatMap((r) => r.components)
+    .filter((c): c is APIButtonComponentWithCustomId => c.type === ComponentType.Button && "custom_id" in c);
 }
 const field = (e: APIEmbed, name: string) => e.fields?.find((f) => f.name === name)?.value ?? "";
 
@@ -251,7 +296,13 @@ describe("renderEvent", () => {
   });
 
   it("escapes Markdown in stored texts and keeps brackets out of link names", () => {
-    const e = embedOf(renderEvent({ ...firedDetail, title: { en: "*Board* _fires_ `Altman`", zh: null }, sources: [{ name: "A [b] c", url: "https://e.com/a_(b)" }] }, story, "en"));
+    const e = embedOf(
+      renderEvent(
+        { ...firedDetail, title: { en: "*Board* _fires_ `Altman`", zh: null }, sources: [{ name: "A [b] c", url: "https://e.com/a_(b)" }] },
+        story,
+        "en",
+      ),
+    );
     expect(e.title).toBe("❗ \\*Board\\* \\_fires\\_ \\`Altman\\`");
     expect(field(e, "Sources")).toBe("[A \\[b\\] c](https://e.com/a_%28b%29)");
   });
@@ -303,11 +354,19 @@ describe("renderTimeline", () => {
 // ---------- /search ----------
 
 describe("renderSearch", () => {
-  const hit = (event: EventSummary, summaryText: { en: string | null; zh: string | null }, quotes: SearchHit["quotes"] = []): SearchHit => ({ event, summary: summaryText, quotes });
-  const long = "The board said it no longer had confidence in his ability to continue leading OpenAI, after a review found that Sam Altman was not consistently candid in his communications with the board, hindering its ability to exercise its responsibilities.";
+  const hit = (event: EventSummary, summaryText: { en: string | null; zh: string | null }, quotes: SearchHit["quotes"] = []): SearchHit => ({
+    event,
+    summary: summaryText,
+    quotes,
+  });
+  const long =
+    "The board said it no longer had confidence in his ability to continue leading OpenAI, after a review found that Sam Altman was not consistently candid in his communications with the board, hindering its ability to exercise its responsibilities.";
 
   it("lists hits newest first with date and title, and says how many there are", () => {
-    const d = embedOf(renderSearch("board", { hits: [hit(fired, { en: "The board acted.", zh: null }), hit(deal, { en: "A new board.", zh: null })], total: 5 }, story, "en")).description ?? "";
+    const d =
+      embedOf(
+        renderSearch("board", { hits: [hit(fired, { en: "The board acted.", zh: null }), hit(deal, { en: "A new board.", zh: null })], total: 5 }, story, "en"),
+      ).description ?? "";
     expect(d.indexOf("Altman to return")).toBeLessThan(d.indexOf("OpenAI's board fires"));
     expect(d).toContain("Newest 2 of 5 matches.");
   });
@@ -322,12 +381,22 @@ describe("renderSearch", () => {
   });
 
   it("finds Chinese terms as substrings and bolds them", () => {
-    const d = embedOf(renderSearch("奥尔特曼", { hits: [hit(fired, { en: long, zh: "OpenAI宣布董事会罢免萨姆·奥尔特曼的CEO职务，称其沟通时不够坦诚。" })], total: 1 }, story, "zh")).description ?? "";
+    const d =
+      embedOf(
+        renderSearch(
+          "奥尔特曼",
+          { hits: [hit(fired, { en: long, zh: "OpenAI宣布董事会罢免萨姆·奥尔特曼的CEO职务，称其沟通时不够坦诚。" })], total: 1 },
+          story,
+          "zh",
+        ),
+      ).description ?? "";
     expect(d).toContain("> OpenAI宣布董事会罢免萨姆·**奥尔特曼**的CEO职务，称其沟通时不够坦诚。");
   });
 
   it("takes the snippet from a quote or the title when the summary does not have the term", () => {
-    const fromQuote = embedOf(renderSearch("loved", { hits: [hit(fired, { en: "Nothing here.", zh: null }, [{ en: "I loved my time.", zh: null }])], total: 1 }, story, "en"));
+    const fromQuote = embedOf(
+      renderSearch("loved", { hits: [hit(fired, { en: "Nothing here.", zh: null }, [{ en: "I loved my time.", zh: null }])], total: 1 }, story, "en"),
+    );
     expect(fromQuote.description).toContain("> I **loved** my time.");
     const fromTitle = embedOf(renderSearch("fires", { hits: [hit(fired, { en: "Nothing here.", zh: null })], total: 1 }, story, "en"));
     expect(fromTitle.description).toContain("> OpenAI's board **fires** Sam Altman");
@@ -370,7 +439,28 @@ describe("renderHelp", () => {
     const text = textOf(e);
     expect(e.description).toContain("follows a developing news story, in English and Chinese");
     expect(e.description).toContain("This server follows **OpenAI's board crisis**.");
-    for (const c of ["/help", "/who", "/latest", "/event", "/timeline", "/search", "/story list", "/story use", "/recap now", "/recap schedule", "/recap off", "/recap status", "/editor add", "/editor edit", "/editor remove", "/editor history", "/feed add", "/feed list", "/feed remove", "/review"]) {
+    for (const c of [
+      "/help",
+      "/who",
+      "/latest",
+      "/event",
+      "/timeline",
+      "/search",
+      "/story list",
+      "/story use",
+      "/recap now",
+      "/recap schedule",
+      "/recap off",
+      "/recap status",
+      "/editor add",
+      "/editor edit",
+      "/editor remove",
+      "/editor history",
+      "/feed add",
+      "/feed list",
+      "/feed remove",
+      "/review",
+    ]) {
       expect(text).toContain(`\`${c}\` — `);
     }
   });

@@ -23,7 +23,12 @@ describe("the bot against the fake Discord", () => {
   it("registers every command in one bulk overwrite with zh-CN and zh-TW localizations", () => {
     const puts = t.fake.requests.filter((r) => r.method === "PUT" && r.path.endsWith("/commands"));
     expect(puts).toHaveLength(1);
-    const registered = t.fake.commandsFor(t.fake.defaultGuild().id) as { name: string; name_localizations?: Record<string, string>; description_localizations?: Record<string, string>; options?: { name_localizations?: Record<string, string>; description_localizations?: Record<string, string> }[] }[];
+    const registered = t.fake.commandsFor(t.fake.defaultGuild().id) as {
+      name: string;
+      name_localizations?: Record<string, string>;
+      description_localizations?: Record<string, string>;
+      options?: { name_localizations?: Record<string, string>; description_localizations?: Record<string, string> }[];
+    }[];
     expect(registered.map((c) => c.name).sort()).toEqual([...t.bot.commands.keys()].sort());
     for (const c of registered) {
       expect(Object.keys(c.name_localizations ?? {}).sort()).toEqual(["zh-CN", "zh-TW"]);
@@ -114,7 +119,13 @@ describe("the dispatcher's error handling", () => {
   it("given a button nobody owns, then answers politely and ephemerally", async () => {
     const msg = (await (await t.fake.command({ name: "ping" })).settled()).reply!;
     const out = await (
-      await t.fake.sendInteraction({ type: 3, data: { custom_id: "zz:tampered", component_type: 2 }, message: t.fake.apiMessage(msg), channel_id: msg.channelId, guild_id: t.fake.defaultGuild().id })
+      await t.fake.sendInteraction({
+        type: 3,
+        data: { custom_id: "zz:tampered", component_type: 2 },
+        message: t.fake.apiMessage(msg),
+        channel_id: msg.channelId,
+        guild_id: t.fake.defaultGuild().id,
+      })
     ).settled();
     expect(out.ephemeral).toBe(true);
     expect(out.reply?.content).toMatch(/expired|no longer/i);

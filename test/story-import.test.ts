@@ -90,7 +90,9 @@ describe("importing story files", () => {
     const path = tmp.file("mini.yaml", miniStory());
     importFiles(db, [path], 1_000);
     const firstBefore = db.prepare("SELECT * FROM events WHERE key = 'first'").get();
-    const edited = miniStory().replace('title: "Acme ships the engine"', 'title: "Acme ships the new engine"').replace(/  - id: first[\s\S]*?(?=  - id: second)/, "");
+    const edited = miniStory()
+      .replace('title: "Acme ships the engine"', 'title: "Acme ships the new engine"')
+      .replace(/  - id: first[\s\S]*?(?=  - id: second)/, "");
     tmp.file("mini.yaml", edited.replace("entities: [acme]", "entities: [acme]").replace("  - id: second", "  - id: second"));
     const r = importFiles(db, [path], 2_000);
     expect(r.ok && r.results[0]).toMatchObject({ created: 0, updated: 1, removed: 1 });
@@ -103,7 +105,9 @@ describe("importing story files", () => {
   it("given events added by other means, then a re-import never touches them", () => {
     const path = tmp.file("mini.yaml", miniStory());
     importFiles(db, [path], 1_000);
-    db.prepare("INSERT INTO events (story_id, key, at, precision, title_en, origin, content_hash, added_at, updated_at) VALUES (1, 'e-1', 0, 'date', 'by an editor', 'editor', '', 5, 5)").run();
+    db.prepare(
+      "INSERT INTO events (story_id, key, at, precision, title_en, origin, content_hash, added_at, updated_at) VALUES (1, 'e-1', 0, 'date', 'by an editor', 'editor', '', 5, 5)",
+    ).run();
     tmp.file("mini.yaml", miniStory().replace('"Acme ships the engine"', '"Changed"'));
     importFiles(db, [path], 2_000);
     expect(db.prepare("SELECT title_en FROM events WHERE key = 'e-1'").get()).toEqual({ title_en: "by an editor" });
@@ -112,7 +116,9 @@ describe("importing story files", () => {
   it("given a file that reuses an editor's event id, then the import is refused and writes nothing", () => {
     const path = tmp.file("mini.yaml", miniStory());
     importFiles(db, [path], 1_000);
-    db.prepare("INSERT INTO events (story_id, key, at, precision, title_en, origin, content_hash, added_at, updated_at) VALUES (1, 'e-1', 0, 'date', 'by an editor', 'editor', '', 5, 5)").run();
+    db.prepare(
+      "INSERT INTO events (story_id, key, at, precision, title_en, origin, content_hash, added_at, updated_at) VALUES (1, 'e-1', 0, 'date', 'by an editor', 'editor', '', 5, 5)",
+    ).run();
     const before = snapshot(db);
     tmp.file("mini.yaml", miniStory("mini-story", '  - { id: e-1, at: "2024-02-02", title: "clash", sources: [{ name: x }] }\n'));
     expect(() => importFiles(db, [path], 2_000)).toThrow(/added by an editor/);
@@ -125,7 +131,15 @@ describe("importing story files", () => {
     const r = importFiles(db, [good, bad]);
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.refusals).toEqual([{ path: bad, problems: ['events[0].at: "2023-13-01" is not a date (expected YYYY-MM-DD or an ISO date-time with offset, e.g. 2023-11-20T09:30:00-08:00)', 'events[0].entities[1]: unknown entity "ilya"'] }]);
+    expect(r.refusals).toEqual([
+      {
+        path: bad,
+        problems: [
+          'events[0].at: "2023-13-01" is not a date (expected YYYY-MM-DD or an ISO date-time with offset, e.g. 2023-11-20T09:30:00-08:00)',
+          'events[0].entities[1]: unknown entity "ilya"',
+        ],
+      },
+    ]);
     expect((db.prepare("SELECT count(*) n FROM stories").get() as { n: number }).n).toBe(0);
   });
 
@@ -142,7 +156,14 @@ describe("importing story files", () => {
   });
 
   it("accepts JSON story files", () => {
-    const p = tmp.file("j.json", JSON.stringify({ story: { slug: "json-story", title: { en: "J" } }, entities: [], events: [{ id: "a", at: "2020-01-01", title: "A", sources: [{ name: "S", url: "http://x.org" }] }] }));
+    const p = tmp.file(
+      "j.json",
+      JSON.stringify({
+        story: { slug: "json-story", title: { en: "J" } },
+        entities: [],
+        events: [{ id: "a", at: "2020-01-01", title: "A", sources: [{ name: "S", url: "http://x.org" }] }],
+      }),
+    );
     const r = importFiles(db, [p]);
     expect(r.ok && r.results[0]).toMatchObject({ slug: "json-story", events: 1, created: 1 });
   });
@@ -163,7 +184,11 @@ describe("story file validation", () => {
     ["a date-time without offset", miniStory().replace('"2024-01-03T10:00:00+01:00"', '"2024-01-03T10:00:00"'), "events[1].at:"],
     ["an unknown entity", miniStory().replace("entities: [acme]", "entities: [acme, ilya]"), 'events[1].entities[1]: unknown entity "ilya"'],
     ["a quote by an unknown entity", miniStory().replace("- by: ada", "- by: bob"), 'events[0].quotes[0].by: unknown entity "bob"'],
-    ["a missing source", miniStory().replace(/    sources:\n      - \{ name: "Courier" \}\n/, "    sources: []\n"), "events[1].sources: needs at least one source"],
+    [
+      "a missing source",
+      miniStory().replace(/    sources:\n      - \{ name: "Courier" \}\n/, "    sources: []\n"),
+      "events[1].sources: needs at least one source",
+    ],
     ["a source url that is not http", miniStory().replace("https://example.org/a", "javascript:alert(1)"), "events[0].sources[0].url: must be an http(s) URL"],
     ["a duplicate event id", miniStory().replace("- id: second", "- id: first"), 'events[1].id: duplicate id "first"'],
     ["a duplicate entity id", miniStory().replace("- id: acme", "- id: ada"), 'entities[1].id: duplicate id "ada"'],

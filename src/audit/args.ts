@@ -16,7 +16,10 @@ export interface AuditArgs {
 export function readAuditArgs(argv: string[]): { ok: true; args: AuditArgs } | { ok: false; message: string } {
   let v;
   try {
-    v = parseArgs({ args: argv, options: { story: { type: "string" }, since: { type: "string" }, db: { type: "string" }, help: { type: "boolean", short: "h" } } }).values;
+    v = parseArgs({
+      args: argv,
+      options: { story: { type: "string" }, since: { type: "string" }, db: { type: "string" }, help: { type: "boolean", short: "h" } },
+    }).values;
   } catch (err) {
     return { ok: false, message: `audit: ${(err as Error).message}\n${AUDIT_USAGE}` };
   }
@@ -24,7 +27,8 @@ export function readAuditArgs(argv: string[]): { ok: true; args: AuditArgs } | {
     return { ok: false, message: `audit: "${v.story}" is not a story slug (a-z, 0-9 and dashes)\n${AUDIT_USAGE}` };
   }
   const since = v.since === undefined ? undefined : parseDay(v.since)?.start;
-  if (v.since !== undefined && since === undefined) return { ok: false, message: `audit: "${v.since}" is not a date; use YYYY-MM-DD, e.g. 2023-11-20\n${AUDIT_USAGE}` };
+  if (v.since !== undefined && since === undefined)
+    return { ok: false, message: `audit: "${v.since}" is not a date; use YYYY-MM-DD, e.g. 2023-11-20\n${AUDIT_USAGE}` };
   if (v.db !== undefined && !v.db.trim()) return { ok: false, message: `audit: --db needs a path\n${AUDIT_USAGE}` };
   return { ok: true, args: { storySlug: v.story, since, db: v.db, help: v.help ?? false } };
 }

@@ -11,7 +11,10 @@ export function auditValueText(v: AuditValue): string {
 
 /** `2023-11-25 10:00:00Z` */
 function stamp(at: number): string {
-  return new Date(at).toISOString().replace("T", " ").replace(/\.\d{3}Z$/, "Z");
+  return new Date(at)
+    .toISOString()
+    .replace("T", " ")
+    .replace(/\.\d{3}Z$/, "Z");
 }
 
 /**

@@ -35,7 +35,9 @@ export function checkCommandShape(file: string, mod: unknown): string[] {
  * module's shape, that names are unique and that no two commands claim one custom_id prefix.
  */
 export async function loadCommands(dir = COMMANDS_DIR): Promise<Map<string, Command>> {
-  const files = readdirSync(dir).filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith(".d.ts") && !f.startsWith("_")).sort();
+  const files = readdirSync(dir)
+    .filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith(".d.ts") && !f.startsWith("_"))
+    .sort();
   const problems: string[] = [];
   const commands = new Map<string, Command>();
   const prefixes = new Map<string, string>();

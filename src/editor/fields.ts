@@ -38,7 +38,10 @@ export function formFields(raw: Partial<Record<string, string | null | undefined
 
 /** A field's text as compared: line ends unified, spaces at line ends and around the text dropped. */
 export function normalizeField(text: string): string {
-  return text.replace(/\r\n?/g, "\n").replace(/[ \t]+$/gm, "").trim();
+  return text
+    .replace(/\r\n?/g, "\n")
+    .replace(/[ \t]+$/gm, "")
+    .trim();
 }
 
 /** Whether two values of a field say the same thing. */
@@ -83,7 +86,10 @@ export function parseSourceLine(line: string): Source | Problem {
 
 /** The sources field: one source per line, at least one. */
 export function parseSources(text: string): { sources: Source[]; problems: Problem[] } {
-  const lines = normalizeField(text).split("\n").map((l) => l.trim()).filter(Boolean);
+  const lines = normalizeField(text)
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
   if (lines.length === 0) return { sources: [], problems: [{ kind: "sourceMissing" }] };
   if (lines.length > MAX_SOURCES) return { sources: [], problems: [{ kind: "tooManySources", max: MAX_SOURCES }] };
   const sources: Source[] = [];

@@ -6,8 +6,17 @@ import type { AuditChanges } from "../../db/audit.ts";
 import type { EventUpdate, NewEvent } from "../../db/event-writes.ts";
 import type { EntityRef, EventDetail, Lang, Localized, Source } from "../../db/types.ts";
 import {
-  DEFAULT_IMPORTANCE, MAJOR_IMPORTANCE, lengthProblem, normalizeField, parseSources, parseTitle, parseWhen, sameField,
-  type FieldId, type FormFields, type Problem,
+  DEFAULT_IMPORTANCE,
+  MAJOR_IMPORTANCE,
+  lengthProblem,
+  normalizeField,
+  parseSources,
+  parseTitle,
+  parseWhen,
+  sameField,
+  type FieldId,
+  type FormFields,
+  type Problem,
 } from "./fields.ts";
 import { writingLang } from "./lang.ts";
 import { resolvePeople, type PeopleLookup } from "./people.ts";

@@ -36,7 +36,10 @@ export function resolveName(typed: string, lookup: PeopleLookup): { entity: Enti
   const all = distinct(matches);
   if (all.length === 1) return { entity: all[0]! };
   if (all.length > 1) return { problem: { kind: "ambiguousPerson", typed, matches: all.slice(0, MAX_SUGGESTIONS) } };
-  const byWord = typed.split(/\s+/).filter((w) => w.length >= 3).flatMap((w) => lookup.find(w));
+  const byWord = typed
+    .split(/\s+/)
+    .filter((w) => w.length >= 3)
+    .flatMap((w) => lookup.find(w));
   return { problem: { kind: "unknownPerson", typed, suggestions: distinct(byWord).slice(0, MAX_SUGGESTIONS) } };
 }
 

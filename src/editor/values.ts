@@ -23,7 +23,16 @@ export interface EventValues {
 }
 
 /** The fields of {@link EventValues}, in the order the log lists them. */
-export const VALUE_FIELDS = ["title_en", "title_zh", "when", "summary_en", "summary_zh", "importance", "people", "sources"] as const satisfies readonly (keyof EventValues)[];
+export const VALUE_FIELDS = [
+  "title_en",
+  "title_zh",
+  "when",
+  "summary_en",
+  "summary_zh",
+  "importance",
+  "people",
+  "sources",
+] as const satisfies readonly (keyof EventValues)[];
 
 /** The parts of an event its values are read from. */
 export interface EventParts {
@@ -50,9 +59,14 @@ export function sourceText(src: Source): string {
 /** The values of an event. */
 export function valuesOf(ev: EventParts): EventValues {
   return {
-    title_en: ev.title.en, title_zh: ev.title.zh, summary_en: ev.summary.en, summary_zh: ev.summary.zh,
-    when: formatWhenInput(ev.at, ev.precision), importance: ev.importance,
-    people: ev.entities.map((e) => e.key), sources: ev.sources.map(sourceText),
+    title_en: ev.title.en,
+    title_zh: ev.title.zh,
+    summary_en: ev.summary.en,
+    summary_zh: ev.summary.zh,
+    when: formatWhenInput(ev.at, ev.precision),
+    importance: ev.importance,
+    people: ev.entities.map((e) => e.key),
+    sources: ev.sources.map(sourceText),
   };
 }
 

@@ -83,7 +83,13 @@ async function main(): Promise<void> {
   try {
     args = parseArgs({
       allowPositionals: true,
-      options: { db: { type: "string" }, story: { type: "string" }, keywords: { type: "string" }, trusted: { type: "boolean" }, untrusted: { type: "boolean" } },
+      options: {
+        db: { type: "string" },
+        story: { type: "string" },
+        keywords: { type: "string" },
+        trusted: { type: "boolean" },
+        untrusted: { type: "boolean" },
+      },
     });
   } catch (err) {
     process.stderr.write(`feeds: ${(err as Error).message}\n${USAGE}\n`);

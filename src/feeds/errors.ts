@@ -17,7 +17,17 @@ export type FeedErrorKind =
   | "no-story";
 
 export const FEED_ERROR_KINDS: readonly FeedErrorKind[] = [
-  "dns", "refused", "timeout", "network", "http", "too-large", "redirects", "bad-redirect", "malformed", "not-a-feed", "no-story",
+  "dns",
+  "refused",
+  "timeout",
+  "network",
+  "http",
+  "too-large",
+  "redirects",
+  "bad-redirect",
+  "malformed",
+  "not-a-feed",
+  "no-story",
 ];
 
 /** A feed that could not be fetched or read; never a bug of ours. */

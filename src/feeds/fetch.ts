@@ -29,9 +29,7 @@ export interface FetchRequest {
   signal?: AbortSignal;
 }
 
-export type FetchResult =
-  | { status: "not-modified" }
-  | { status: "ok"; body: string; etag: string | null; lastModified: string | null; finalUrl: string };
+export type FetchResult = { status: "not-modified" } | { status: "ok"; body: string; etag: string | null; lastModified: string | null; finalUrl: string };
 
 const USER_AGENT = "Storyline/0.1 (news feed reader)";
 const ACCEPT = "application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5";

@@ -132,9 +132,13 @@ export function startFeedPoller(opts: FeedPollerOptions): FeedPoller {
   const task =
     opts.schedule === false
       ? null
-      : cron.schedule("* * * * *", () => {
-          if (isDue(lastStart, opts.now(), opts.config.FEED_POLL_MINUTES)) void pollNow();
-        }, { name: "feed-poll" });
+      : cron.schedule(
+          "* * * * *",
+          () => {
+            if (isDue(lastStart, opts.now(), opts.config.FEED_POLL_MINUTES)) void pollNow();
+          },
+          { name: "feed-poll" },
+        );
 
   return {
     pollNow,

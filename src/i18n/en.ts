@@ -12,8 +12,7 @@ export const en = {
   brand: "Storyline",
   help: {
     title: "Storyline — help",
-    intro:
-      "Storyline follows a developing news story, in English and Chinese: who is who, what happened when, what people said and where it was reported.",
+    intro: "Storyline follows a developing news story, in English and Chinese: who is who, what happened when, what people said and where it was reported.",
     following: (title: string) => `This server follows **${title}**.`,
     noStory: "This server doesn't follow a story yet. Someone with Manage Server can pick one with `/story use`.",
     commands: "Commands",
@@ -106,7 +105,6 @@ export const en = {
     day: (year: number, month: number, day: number) => `${MONTHS[month - 1] ?? month} ${day}, ${year}`,
   },
 };
-
 
 /** The shape every language's strings must have. */
 export type Strings = typeof en;

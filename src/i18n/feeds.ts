@@ -35,7 +35,8 @@ const en = {
     items: (seen: number, events: number) => `${plural(seen, "item", "items")} seen, ${plural(events, "event", "events")}`,
     lastError: "Last error",
     paused: (reason: string) => `⏸️ Paused after repeated failures (${reason}). \`/feed add\` the same address to resume.`,
-    backingOff: (failures: number, skips: number) => `retrying after ${plural(skips, "more poll", "more polls")} (${plural(failures, "failure", "failures")} in a row)`,
+    backingOff: (failures: number, skips: number) =>
+      `retrying after ${plural(skips, "more poll", "more polls")} (${plural(failures, "failure", "failures")} in a row)`,
     trusted: "trusted",
     keywords: "Keywords",
     footer: (n: number, minutes: number) => `${plural(n, "feed", "feeds")} · checked every ${plural(minutes, "minute", "minutes")}`,

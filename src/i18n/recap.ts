@@ -16,12 +16,14 @@ const en = {
   nothingNew: (hours: number) => (hours === 1 ? "Nothing new in the last hour." : `Nothing new in the last ${hours} hours.`),
   badHours: "Choose between 1 and 168 hours (one week).",
   badTime: (value: string) => `“${value}” is not a time of day. Use HH:MM on the 24-hour clock, from 00:00 to 23:59 — for example 08:30 or 18:00.`,
-  badZone: (value: string) => `“${value}” is not a time zone I know. Use an IANA name such as UTC, Asia/Shanghai or America/New_York — start typing to see suggestions.`,
+  badZone: (value: string) =>
+    `“${value}” is not a time zone I know. Use an IANA name such as UTC, Asia/Shanghai or America/New_York — start typing to see suggestions.`,
   notTextChannel: "Choose a text or announcement channel.",
   missingPermissions: (channel: string, perms: string) =>
     `I can't post recaps in ${channel}: I'm missing ${perms} there. Give me those permissions in that channel, then schedule again.`,
   permissions: { ViewChannel: "View Channel", SendMessages: "Send Messages", EmbedLinks: "Embed Links" },
-  scheduled: (story: string, channel: string, time: string, zone: string) => `The daily recap of **${story}** will be posted in ${channel} every day at ${time} (${zone}).`,
+  scheduled: (story: string, channel: string, time: string, zone: string) =>
+    `The daily recap of **${story}** will be posted in ${channel} every day at ${time} (${zone}).`,
   firstCovers: "The first one covers what was added in the day before this schedule was set, and each one after it what is new since the last.",
   nextPost: (full: string, relative: string) => `Next post: ${full} (${relative}).`,
   off: (stories: string) => `The daily recap is off (${stories}).`,

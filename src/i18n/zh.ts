@@ -53,8 +53,7 @@ export const zh: Strings = {
   },
   search: {
     title: (query: string) => `搜索：${query}`,
-    count: (shown: number, total: number) =>
-      shown === total ? `共 ${total} 条结果，最新的在前。` : `共 ${total} 条结果，显示最新的 ${shown} 条。`,
+    count: (shown: number, total: number) => (shown === total ? `共 ${total} 条结果，最新的在前。` : `共 ${total} 条结果，显示最新的 ${shown} 条。`),
     none: (query: string, story: string) => `“${story}”中没有与“${query}”匹配的内容。`,
     noneHint: "试试别的写法或减少关键词，或用 `/who` 按名字查人物。",
   },

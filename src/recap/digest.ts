@@ -34,7 +34,10 @@ export function mostMentioned(events: readonly EventSummary[], limit = DIGEST_TO
 /** The digest of events added to `story` with since < added_at <= until. */
 export function buildDigest(db: Db, story: Story, since: number, until: number): Digest {
   const events = eventsAddedBetween(db, story.id, since, until);
-  const sources = firstSources(db, events.map((e) => e.id));
+  const sources = firstSources(
+    db,
+    events.map((e) => e.id),
+  );
   return {
     story,
     since,

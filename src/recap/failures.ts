@@ -19,7 +19,10 @@ const PAUSING: Record<number, PauseCode> = { 50001: "no_access", 50013: "no_perm
 /** A refusal found before posting (missing permission, not a text channel): pauses at once. */
 export class RecapPauseError extends Error {
   override name = "RecapPauseError";
-  constructor(readonly code: PauseCode, detail: string) {
+  constructor(
+    readonly code: PauseCode,
+    detail: string,
+  ) {
     super(detail);
   }
 }

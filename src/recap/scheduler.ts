@@ -56,7 +56,14 @@ export function createRecapScheduler(opts: RecapSchedulerOptions): RecapSchedule
       const pauseAfter = pause ? 1 : MAX_ATTEMPTS;
       let state: ReturnType<typeof recordRecapFailure> = null;
       try {
-        state = recordRecapFailure(ctx.db, { id: schedule.id, expectNext: schedule.nextSlot, now: at, failure: detail, pauseAfter, pauseReason: pause ?? "failing" });
+        state = recordRecapFailure(ctx.db, {
+          id: schedule.id,
+          expectNext: schedule.nextSlot,
+          now: at,
+          failure: detail,
+          pauseAfter,
+          pauseReason: pause ?? "failing",
+        });
       } catch (dbErr) {
         log.error({ ...where, err: dbErr }, "recap: could not record a failure");
       }

@@ -3,8 +3,19 @@ import { zoneOffset } from "./slots.ts";
 
 /** Shown when nothing has been typed yet. */
 export const COMMON_ZONES = [
-  "UTC", "Asia/Shanghai", "Asia/Taipei", "Asia/Hong_Kong", "Asia/Singapore", "Asia/Tokyo", "Europe/London", "Europe/Berlin",
-  "Europe/Paris", "America/New_York", "America/Chicago", "America/Los_Angeles", "Australia/Sydney",
+  "UTC",
+  "Asia/Shanghai",
+  "Asia/Taipei",
+  "Asia/Hong_Kong",
+  "Asia/Singapore",
+  "Asia/Tokyo",
+  "Europe/London",
+  "Europe/Berlin",
+  "Europe/Paris",
+  "America/New_York",
+  "America/Chicago",
+  "America/Los_Angeles",
+  "Australia/Sydney",
 ] as const;
 
 /** Current names that some ICU versions list only under their old name (Asia/Calcutta…). */
@@ -68,5 +79,8 @@ export function suggestZones(typed: string, limit = 25): string[] {
     const partStart = ["/", "_", "-"].some((sep) => lower.includes(sep + q));
     scored.push({ name, score: at === 0 ? 0 : partStart ? 1 : 2 });
   }
-  return scored.sort((a, b) => a.score - b.score || a.name.localeCompare(b.name)).slice(0, limit).map((s) => s.name);
+  return scored
+    .sort((a, b) => a.score - b.score || a.name.localeCompare(b.name))
+    .slice(0, limit)
+    .map((s) => s.name);
 }

@@ -15,9 +15,7 @@ export function renderAutocompleteChoices(choices: readonly Choice[]): Choice[] 
  * the command reads back, chosen by the caller (e.g. the key or the name).
  */
 export function entityChoices(entities: readonly EntityRef[], lang: Lang, valueOf: (e: EntityRef) => string): Choice[] {
-  return fitChoices(
-    entities.map((e) => ({ name: `${oneLine(bothNames(e.name, lang, e.key))} (${kindLabel(e.kind, lang)})`, value: valueOf(e) })),
-  );
+  return fitChoices(entities.map((e) => ({ name: `${oneLine(bothNames(e.name, lang, e.key))} (${kindLabel(e.kind, lang)})`, value: valueOf(e) })));
 }
 
 /**

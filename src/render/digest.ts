@@ -88,7 +88,10 @@ export function renderDigest(d: Digest, lang: Lang): Reply[] {
   if (!d.events.length) return [];
   const s = t(lang);
   const intro = s.recap.covering(discordTimestamp(d.since, "f"), discordTimestamp(d.until, "f"), d.events.length);
-  const legend = markLegend(d.events.map((e) => e.event), lang);
+  const legend = markLegend(
+    d.events.map((e) => e.event),
+    lang,
+  );
   const { pages, hidden } = paginate(d.events, lang, intro.length, legend.length);
   const title = s.recap.digestTitle(inline(storyTitle(d.story, lang), 150));
   const top = d.top.map((m) => s.recap.mentioned(inline(nameOf(m.entity, lang), 60), m.mentions)).join(lang === "zh" ? "、" : ", ");

@@ -87,7 +87,12 @@ export function problemText(p: Problem, lang: Lang): string {
 /** A refused form: every problem, and "Edit and retry" (reopening the draft) when there is one. */
 export function renderEditorProblems(problems: readonly Problem[], lang: Lang, retryCustomId: string | null): Reply {
   const s = t(lang).editor;
-  const list = joinCapped(problems.map((p) => `- ${problemText(p, lang)}`), "\n", 1600, t(lang).labels.andMore);
+  const list = joinCapped(
+    problems.map((p) => `- ${problemText(p, lang)}`),
+    "\n",
+    1600,
+    t(lang).labels.andMore,
+  );
   const button: APIButtonComponentWithCustomId[] = retryCustomId
     ? [{ type: ComponentType.Button, style: ButtonStyle.Primary, label: s.retry, custom_id: retryCustomId }]
     : [];
@@ -101,7 +106,9 @@ export function renderEditorProblems(problems: readonly Problem[], lang: Lang, r
 /** The changed fields' names, for "Changed: …". */
 function changedNames(changes: AuditChanges, lang: Lang): string {
   const v = t(lang).editor.valueNames;
-  return VALUE_FIELDS.filter((f) => f in changes).map((f) => v[f]).join(lang === "zh" ? "、" : ", ");
+  return VALUE_FIELDS.filter((f) => f in changes)
+    .map((f) => v[f])
+    .join(lang === "zh" ? "、" : ", ");
 }
 
 /** An event just added: a line naming its key, then the event as /event shows it. */
@@ -128,13 +135,15 @@ export function renderRemoveConfirm(event: EventDetail, lang: Lang, removeCustom
   if (event.origin === "file") lines.push(`-# ${s.fromFileRemove}`);
   return fitMessage({
     content: lines.join("\n"),
-    components: [{
-      type: ComponentType.ActionRow,
-      components: [
-        { type: ComponentType.Button, style: ButtonStyle.Danger, label: s.remove, custom_id: removeCustomId },
-        { type: ComponentType.Button, style: ButtonStyle.Secondary, label: s.cancel, custom_id: cancelCustomId },
-      ],
-    }],
+    components: [
+      {
+        type: ComponentType.ActionRow,
+        components: [
+          { type: ComponentType.Button, style: ButtonStyle.Danger, label: s.remove, custom_id: removeCustomId },
+          { type: ComponentType.Button, style: ButtonStyle.Secondary, label: s.cancel, custom_id: cancelCustomId },
+        ],
+      },
+    ],
     ephemeral: true,
   });
 }
@@ -170,12 +179,15 @@ export function renderHistory(title: string, entries: readonly AuditEntry[], tot
   const s = t(lang).editor.history;
   const blocks = entries.map((e) => {
     const head = `${discordTimestamp(e.at, "f")} · **${inline(e.userName, 40)}** ${s.actions[e.action]}`;
-    const body = joinCapped(changeLines(e.changes, lang, e.action).map((l) => `> ${l}`), "\n", 700, t(lang).labels.andMore);
+    const body = joinCapped(
+      changeLines(e.changes, lang, e.action).map((l) => `> ${l}`),
+      "\n",
+      700,
+      t(lang).labels.andMore,
+    );
     return body ? `${head}\n${body}` : head;
   });
-  const description = blocks.length
-    ? joinCapped(blocks, "\n\n", LIMITS.description - 100, s.earlier, total - entries.length)
-    : s.none;
+  const description = blocks.length ? joinCapped(blocks, "\n\n", LIMITS.description - 100, s.earlier, total - entries.length) : s.none;
   const embed = { ...baseEmbed(story, lang), title: truncate(s.title(inline(title, 200)), LIMITS.title), description };
   return fitMessage({ embeds: [embed], ephemeral: true });
 }

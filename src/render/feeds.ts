@@ -87,13 +87,15 @@ export function renderFeedList(feeds: readonly Feed[], pollMinutes: number, lang
   const shown = feeds.slice(0, LIST_MAX);
   const more = feeds.length - shown.length;
   return fitMessage({
-    embeds: [{
-      ...baseEmbed(null, lang),
-      title: s.title,
-      ...(more > 0 ? { description: t(lang).labels.andMore(more) } : {}),
-      fields: shown.map((f) => feedField(f, lang)),
-      footer: { text: s.list.footer(feeds.length, pollMinutes) },
-    }],
+    embeds: [
+      {
+        ...baseEmbed(null, lang),
+        title: s.title,
+        ...(more > 0 ? { description: t(lang).labels.andMore(more) } : {}),
+        fields: shown.map((f) => feedField(f, lang)),
+        footer: { text: s.list.footer(feeds.length, pollMinutes) },
+      },
+    ],
     ephemeral: true,
   });
 }

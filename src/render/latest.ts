@@ -25,7 +25,12 @@ export function renderLatest(events: EventSummary[], story: Story, lang: Lang): 
   const legend = markLegend(sorted, lang);
   const room = LIMITS.description - legend.length - 2;
   const list = sorted.length
-    ? joinCapped(sorted.map((e) => eventLine(e, lang, LATEST_PEOPLE)), "\n", room, s.labels.andMore)
+    ? joinCapped(
+        sorted.map((e) => eventLine(e, lang, LATEST_PEOPLE)),
+        "\n",
+        room,
+        s.labels.andMore,
+      )
     : s.latest.empty;
   return fitMessage({
     embeds: [{ ...baseEmbed(story, lang), title: s.latest.title, description: [list, legend].filter(Boolean).join("\n\n") }],

@@ -5,13 +5,7 @@ import { truncate } from "./limits.ts";
  * left out, counting `extra` items the caller never passed (room for it is kept while
  * adding). A first item too long on its own is cut. Returns "" for no items and no extra.
  */
-export function joinCapped(
-  items: readonly string[],
-  sep: string,
-  max: number,
-  more: (n: number) => string,
-  extra = 0,
-): string {
+export function joinCapped(items: readonly string[], sep: string, max: number, more: (n: number) => string, extra = 0): string {
   const hidden = Math.max(0, extra);
   let out = "";
   let count = 0;

@@ -24,7 +24,10 @@ export function renderSearch(query: string, result: { hits: SearchHit[]; total: 
   const hits = [...result.hits].sort((a, b) => b.event.at - a.event.at || b.event.addedAt - a.event.addedAt);
   const total = Math.max(result.total, hits.length);
   const head = s.search.count(hits.length, total);
-  const legend = markLegend(hits.map((h) => h.event), lang);
+  const legend = markLegend(
+    hits.map((h) => h.event),
+    lang,
+  );
   const items = hits.map((h) => {
     const text = snippet(h, query, lang);
     return text ? `${eventLine(h.event, lang)}\n> ${text}` : eventLine(h.event, lang);

@@ -95,7 +95,11 @@ function around(f: Found, max: number): string {
  */
 export function snippet(hit: SearchHit, query: string, lang: Lang, max = SNIPPET_LENGTH): string {
   const terms = queryTerms(query).filter(Boolean);
-  for (const [set, whole] of [[terms, true], [terms, false], [cjkPairs(terms), false]] as const) {
+  for (const [set, whole] of [
+    [terms, true],
+    [terms, false],
+    [cjkPairs(terms), false],
+  ] as const) {
     if (set.length === 0) continue;
     const pats = patterns(set, whole);
     for (const text of candidates(hit, lang)) {

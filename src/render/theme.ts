@@ -4,9 +4,7 @@ import { pickOr, t } from "../i18n/index.ts";
 import { LIMITS, truncate } from "./limits.ts";
 
 /** Colours stories are given; readable on Discord's light and dark themes. */
-export const PALETTE = [
-  0x5865f2, 0xe67e22, 0x1abc9c, 0xe91e63, 0x3498db, 0x9b59b6, 0x2ecc71, 0xf1c40f, 0xe74c3c, 0x11806a, 0xa84300, 0x206694,
-] as const;
+export const PALETTE = [0x5865f2, 0xe67e22, 0x1abc9c, 0xe91e63, 0x3498db, 0x9b59b6, 0x2ecc71, 0xf1c40f, 0xe74c3c, 0x11806a, 0xa84300, 0x206694] as const;
 
 /** The colour of embeds that belong to no story (help without one, notices). */
 export const NEUTRAL_COLOR = 0x5865f2;

@@ -57,7 +57,12 @@ export function renderTimeline(
   const legend = markLegend(page.events, lang);
   const room = LIMITS.description - footer.length - legend.length - 4;
   const list = page.events.length
-    ? joinCapped(page.events.map((e) => eventLine(e, lang, TIMELINE_PEOPLE)), "\n", room, s.labels.andMore)
+    ? joinCapped(
+        page.events.map((e) => eventLine(e, lang, TIMELINE_PEOPLE)),
+        "\n",
+        room,
+        s.labels.andMore,
+      )
     : label
       ? s.timeline.emptyFiltered(label)
       : s.timeline.empty;

@@ -38,21 +38,23 @@ function sourcesField(profile: EntityProfile, lang: Lang): APIEmbedField | null 
  * with the event each belongs to, and sources as links. A "Full timeline" button with the
  * caller's custom_id when more events mention them than are listed.
  */
-export function renderWho(
-  profile: EntityProfile,
-  story: Story,
-  lang: Lang,
-  opts: { eventLimit: number; timelineCustomId?: string },
-): Reply {
+export function renderWho(profile: EntityProfile, story: Story, lang: Lang, opts: { eventLimit: number; timelineCustomId?: string }): Reply {
   const s = t(lang);
   const { entity } = profile;
   const role = pick(entity.role, lang);
   const events = [...profile.events].sort((a, b) => a.at - b.at);
   const { shown } = take(events, opts.eventLimit);
   const hidden = Math.max(0, profile.totalEvents - shown.length);
-  const list = shown.length || hidden
-    ? joinCapped(shown.map((e) => eventLine(e, lang)), "\n", 3000, s.labels.andMore, hidden)
-    : s.who.noEvents;
+  const list =
+    shown.length || hidden
+      ? joinCapped(
+          shown.map((e) => eventLine(e, lang)),
+          "\n",
+          3000,
+          s.labels.andMore,
+          hidden,
+        )
+      : s.who.noEvents;
   const legend = markLegend(shown, lang);
   const description = [
     `**${kindLabel(entity.kind, lang)}**${role ? ` · ${escapeText(truncate(role, 600))}` : ""}`,
@@ -81,12 +83,7 @@ export function renderWho(
  * /who with several matches: a short question and a button per match (best first, at most
  * {@link MAX_CHOICE_BUTTONS}); each button's custom_id comes from `customIdFor`.
  */
-export function renderWhoChoices(
-  matches: EntityMatch[],
-  story: Story,
-  lang: Lang,
-  customIdFor: (entityId: number) => string,
-): Reply {
+export function renderWhoChoices(matches: EntityMatch[], story: Story, lang: Lang, customIdFor: (entityId: number) => string): Reply {
   const s = t(lang);
   const unique = matches.filter((m, i) => matches.findIndex((o) => o.entity.id === m.entity.id) === i);
   const { shown, hidden } = take(unique, MAX_CHOICE_BUTTONS);

@@ -8,10 +8,7 @@ import type { Db } from "../../db/index.ts";
 import type { EntityMatch, EntityRef, Lang } from "../../db/types.ts";
 import { entityChoices, type Choice } from "../render/index.ts";
 
-export type EntityLookup =
-  | { kind: "one"; entityId: number }
-  | { kind: "many"; matches: EntityMatch[] }
-  | { kind: "none"; suggestions: EntityRef[] };
+export type EntityLookup = { kind: "one"; entityId: number } | { kind: "many"; matches: EntityMatch[] } | { kind: "none"; suggestions: EntityRef[] };
 
 /** How many names a "nobody matches" answer suggests. */
 const SUGGESTIONS = 5;
@@ -39,7 +36,11 @@ export function lookupEntity(db: Db, storyId: number, value: string): EntityLook
  */
 function suggest(db: Db, storyId: number, typed: string): EntityRef[] {
   const found = new Map<number, EntityRef>();
-  const words = typed.toLowerCase().split(/[\s\p{P}\p{S}]+/u).filter(Boolean).slice(0, 5);
+  const words = typed
+    .toLowerCase()
+    .split(/[\s\p{P}\p{S}]+/u)
+    .filter(Boolean)
+    .slice(0, 5);
   for (const word of words) {
     const chars = Array.from(word);
     const shortest = /\p{Script=Han}/u.test(word) ? 2 : 3;
@@ -55,5 +56,9 @@ function suggest(db: Db, storyId: number, typed: string): EntityRef[] {
 
 /** Autocomplete for an entity option: up to 25 names ranked as /who ranks them, valued by id. */
 export function entityAutocomplete(db: Db, storyId: number, typed: string, lang: Lang): Choice[] {
-  return entityChoices(findEntities(db, storyId, typed, 25).map((m) => m.entity), lang, (e) => String(e.id));
+  return entityChoices(
+    findEntities(db, storyId, typed, 25).map((m) => m.entity),
+    lang,
+    (e) => String(e.id),
+  );
 }

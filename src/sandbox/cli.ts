@@ -50,7 +50,9 @@ async function main(): Promise<void> {
   }
   const names = [...sandbox.bot.commands.keys()].map((n) => `/${n}`);
   if (interactive) {
-    out(`Storyline sandbox — a fake Discord server on ${new URL(sandbox.fake.apiBase).host}, ${args.locale}${args["as-admin"] ? ", as an admin" : ""}. Type /help, or help for the sandbox's own verbs.`);
+    out(
+      `Storyline sandbox — a fake Discord server on ${new URL(sandbox.fake.apiBase).host}, ${args.locale}${args["as-admin"] ? ", as an admin" : ""}. Type /help, or help for the sandbox's own verbs.`,
+    );
   }
 
   const rl = createInterface({

@@ -44,7 +44,13 @@ function coerce(def: OptionDef | undefined, raw: string, channelByName: (name: s
 }
 
 /** Resolves typed words and `name:value` pairs against the registered definition. */
-export function resolveCall(defs: readonly unknown[], name: string, words: string[], pairs: Record<string, string>, channelByName: (name: string) => string | undefined): ResolvedCall | string {
+export function resolveCall(
+  defs: readonly unknown[],
+  name: string,
+  words: string[],
+  pairs: Record<string, string>,
+  channelByName: (name: string) => string | undefined,
+): ResolvedCall | string {
   const def = (defs as CommandDef[]).find((d) => d.name === name);
   if (!def) return `There is no /${name}. Type /help to see every command.`;
   let opts = def.options ?? [];
@@ -63,7 +69,8 @@ export function resolveCall(defs: readonly unknown[], name: string, words: strin
   }
   for (const [k, v] of Object.entries(pairs)) {
     const o = opts.find((x) => x.name === k);
-    if (!o) return `/${[name, call.group, call.subcommand].filter(Boolean).join(" ")} has no option "${k}"${opts.length ? ` (options: ${opts.map((x) => x.name).join(", ")})` : ""}`;
+    if (!o)
+      return `/${[name, call.group, call.subcommand].filter(Boolean).join(" ")} has no option "${k}"${opts.length ? ` (options: ${opts.map((x) => x.name).join(", ")})` : ""}`;
     call.options[k] = coerce(o, v, channelByName);
   }
   if (rest.length) {

@@ -31,7 +31,11 @@ export interface Printable {
   ephemeral?: boolean;
 }
 
-const indent = (text: string, pad = "  ") => text.split("\n").map((l) => pad + l).join("\n");
+const indent = (text: string, pad = "  ") =>
+  text
+    .split("\n")
+    .map((l) => pad + l)
+    .join("\n");
 
 function printEmbed(e: EmbedLike): string[] {
   const out: string[] = [];

@@ -28,7 +28,11 @@ export interface SandboxOptions {
 
 /** The sample feeds' addresses, one per line. */
 function sampleFeeds(baseUrl: string): string {
-  return readdirSync(FEED_FIXTURES_DIR).filter((f) => /\.(xml|json|rss|atom)$/.test(f)).sort().map((f) => `  ${baseUrl}${f}`).join("\n");
+  return readdirSync(FEED_FIXTURES_DIR)
+    .filter((f) => /\.(xml|json|rss|atom)$/.test(f))
+    .sort()
+    .map((f) => `  ${baseUrl}${f}`)
+    .join("\n");
 }
 
 /** The fake Discord, the real bot connected to it, and a way to type at it. */
@@ -117,7 +121,9 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
       case "poll": {
         const r = await feeds.pollNow();
         if (r.skipped) return { output: "A poll is already running." };
-        return { output: `Polled ${r.results.length} feed(s): ${r.created} new event(s), ${r.published} published directly, ${r.failed} failed. Editors: /review` };
+        return {
+          output: `Polled ${r.results.length} feed(s): ${r.created} new event(s), ${r.published} published directly, ${r.failed} failed. Editors: /review`,
+        };
       }
       case "feeds":
         return { output: `Sample feeds served by the sandbox (try /feed add url:${fixtures.baseUrl}rss.xml):\n${sampleFeeds(fixtures.baseUrl)}` };
@@ -138,7 +144,10 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
         if (!last) return { output: "There is no button to press yet." };
         const buttons = flattenComponents(last.components).filter((c) => c.type === 2 && c.custom_id);
         const wanted = action.target.toLowerCase();
-        const b = buttons.find((x) => x.label?.toLowerCase() === wanted) ?? buttons.find((x) => x.custom_id === action.target) ?? buttons.find((x) => x.label?.toLowerCase().includes(wanted));
+        const b =
+          buttons.find((x) => x.label?.toLowerCase() === wanted) ??
+          buttons.find((x) => x.custom_id === action.target) ??
+          buttons.find((x) => x.label?.toLowerCase().includes(wanted));
         if (!b?.custom_id) return { output: `No button "${action.target}" on the last reply. Buttons: ${buttons.map((x) => x.label).join(", ") || "none"}` };
         if (b.disabled) return { output: `The button "${b.label}" is disabled.` };
         return { output: show(await (await fake.click({ message: last, customId: b.custom_id, ...actor })).settled()) };
@@ -151,7 +160,9 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
       }
       case "modal": {
         if (!lastModal) return { output: "No form is open. Commands such as /editor add open one." };
-        const defaults = Object.fromEntries((flattenComponents(lastModal.components) as { custom_id?: string; value?: string }[]).map((f) => [f.custom_id ?? "", f.value ?? ""]));
+        const defaults = Object.fromEntries(
+          (flattenComponents(lastModal.components) as { custom_id?: string; value?: string }[]).map((f) => [f.custom_id ?? "", f.value ?? ""]),
+        );
         const fields = { ...defaults, ...action.fields };
         return { output: show(await (await fake.submitModal({ customId: lastModal.custom_id, fields, ...actor })).settled()) };
       }

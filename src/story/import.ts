@@ -39,7 +39,10 @@ export function storyFilesIn(dir: string): string[] {
   } catch {
     return [];
   }
-  return names.filter((n) => /\.(ya?ml|json)$/i.test(n)).sort().map((n) => join(dir, n));
+  return names
+    .filter((n) => /\.(ya?ml|json)$/i.test(n))
+    .sort()
+    .map((n) => join(dir, n));
 }
 
 /**

@@ -6,12 +6,10 @@ const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must use only a-z, 0-
 const Text = z.string().trim().min(1, "must not be empty");
 
 /** A localized text: a plain string, or `{ en, zh }` with at least one of them. */
-export const LocalizedText = z.union([
-  Text,
-  z
-    .strictObject({ en: Text.optional(), zh: Text.optional() })
-    .refine((v) => v.en !== undefined || v.zh !== undefined, "needs en, zh or both"),
-], { error: (iss) => (iss.input === undefined ? "is required" : "must be a text, or { en: ..., zh: ... } with at least one of them") });
+export const LocalizedText = z.union(
+  [Text, z.strictObject({ en: Text.optional(), zh: Text.optional() }).refine((v) => v.en !== undefined || v.zh !== undefined, "needs en, zh or both")],
+  { error: (iss) => (iss.input === undefined ? "is required" : "must be a text, or { en: ..., zh: ... } with at least one of them") },
+);
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
 const Source = z.strictObject({
@@ -50,7 +48,10 @@ export const StoryFile = z.strictObject({
     slug: Id,
     title: LocalizedText,
     summary: LocalizedText.optional(),
-    language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/, "must be a language code such as en or zh").default("en"),
+    language: z
+      .string()
+      .regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/, "must be a language code such as en or zh")
+      .default("en"),
   }),
   entities: z.array(Entity).default([]),
   events: z.array(Event).default([]),

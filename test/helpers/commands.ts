@@ -31,7 +31,11 @@ export async function run(t: TestBot, input: FakeCommandInput): Promise<Interact
 }
 
 /** Clicks a button (by label or custom_id) on a message and waits for the answer. */
-export async function press(t: TestBot, message: FakeMessage, by: { label?: string; customId?: string; locale?: string; admin?: boolean }): Promise<InteractionOutcome> {
+export async function press(
+  t: TestBot,
+  message: FakeMessage,
+  by: { label?: string; customId?: string; locale?: string; admin?: boolean },
+): Promise<InteractionOutcome> {
   return (await t.fake.click({ message, ...by })).settled();
 }
 

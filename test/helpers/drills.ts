@@ -44,18 +44,28 @@ export function dbHealth(path: string): DbHealth {
   const db = new Database(path, { readonly: true, fileMustExist: true });
   try {
     const all = <T>(sql: string) => db.prepare(sql).all() as T[];
-    const integrity = all<{ integrity_check: string }>("PRAGMA integrity_check").map((r) => r.integrity_check).join("; ");
+    const integrity = all<{ integrity_check: string }>("PRAGMA integrity_check")
+      .map((r) => r.integrity_check)
+      .join("; ");
     const hasStatus = all<{ name: string }>("PRAGMA table_info(events)").some((c) => c.name === "status");
     const published = hasStatus ? "e.status = 'published'" : "1";
     return {
       integrity,
       foreignKeys: all("PRAGMA foreign_key_check"),
-      unindexed: all<{ key: string }>(`SELECT e.key FROM events e WHERE ${published} AND (e.search_key IS NULL OR NOT EXISTS (SELECT 1 FROM event_fts f WHERE f.rowid = e.search_key))`).map((r) => r.key),
+      unindexed: all<{ key: string }>(
+        `SELECT e.key FROM events e WHERE ${published} AND (e.search_key IS NULL OR NOT EXISTS (SELECT 1 FROM event_fts f WHERE f.rowid = e.search_key))`,
+      ).map((r) => r.key),
       // Index rows beyond the published events that have one (events have no index on search_key).
       strayIndex:
         (db.prepare("SELECT count(*) AS n FROM event_fts").get() as { n: number }).n -
-        (db.prepare(`SELECT count(*) AS n FROM events e WHERE ${published} AND EXISTS (SELECT 1 FROM event_fts f WHERE f.rowid = e.search_key)`).get() as { n: number }).n,
-      unaudited: all<{ key: string }>("SELECT e.key FROM events e WHERE e.origin = 'editor' AND NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.event_id = e.id AND a.action = 'add')").map((r) => r.key),
+        (
+          db.prepare(`SELECT count(*) AS n FROM events e WHERE ${published} AND EXISTS (SELECT 1 FROM event_fts f WHERE f.rowid = e.search_key)`).get() as {
+            n: number;
+          }
+        ).n,
+      unaudited: all<{ key: string }>(
+        "SELECT e.key FROM events e WHERE e.origin = 'editor' AND NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.event_id = e.id AND a.action = 'add')",
+      ).map((r) => r.key),
       lostAudited: all<{ event_key: string }>(
         "SELECT a.event_key FROM audit_log a WHERE a.action = 'add' AND NOT EXISTS (SELECT 1 FROM events e WHERE e.id = a.event_id) AND NOT EXISTS (SELECT 1 FROM audit_log r WHERE r.event_id = a.event_id AND r.action = 'remove')",
       ).map((r) => r.event_key),
@@ -84,7 +94,12 @@ export function query<T>(path: string, sql: string, ...params: unknown[]): T[] {
  * re-import updates, removes and creates at once.
  */
 export function bigStory(slug: string, version: "a" | "b", events: number): { text: string; keys: string[] } {
-  const entities = Array.from({ length: 100 }, (_, i) => ({ id: `p${i}`, kind: "person", name: { en: `Person ${i} ${version}`, zh: `人物${i}` }, aliases: [`alias${i}`] }));
+  const entities = Array.from({ length: 100 }, (_, i) => ({
+    id: `p${i}`,
+    kind: "person",
+    name: { en: `Person ${i} ${version}`, zh: `人物${i}` },
+    aliases: [`alias${i}`],
+  }));
   const first = version === "a" ? 0 : Math.floor(events / 5);
   const keys = Array.from({ length: events }, (_, i) => `e${first + i}`);
   const list = keys.map((id, i) => ({

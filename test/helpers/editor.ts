@@ -62,9 +62,23 @@ export function eventRow(db: Db, key: string): Record<string, unknown> | undefin
 }
 
 /** A button click with any custom_id, as a tampered client could send it, from `user`. */
-export async function forgedClick(t: TestBot, message: FakeMessage, customId: string, user: { id: string; username: string }, opts: { permissions?: bigint; guildId?: string } = {}): Promise<InteractionOutcome> {
+export async function forgedClick(
+  t: TestBot,
+  message: FakeMessage,
+  customId: string,
+  user: { id: string; username: string },
+  opts: { permissions?: bigint; guildId?: string } = {},
+): Promise<InteractionOutcome> {
   const guildId = opts.guildId ?? t.fake.defaultGuild().id;
-  const member = { user: { id: user.id, username: user.username, discriminator: "0", global_name: null, avatar: null }, roles: [], permissions: String(opts.permissions ?? 0n), joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 };
+  const member = {
+    user: { id: user.id, username: user.username, discriminator: "0", global_name: null, avatar: null },
+    roles: [],
+    permissions: String(opts.permissions ?? 0n),
+    joined_at: new Date(0).toISOString(),
+    deaf: false,
+    mute: false,
+    flags: 0,
+  };
   const handle = await t.fake.sendInteraction({
     type: 3,
     data: { custom_id: customId, component_type: 2 },
@@ -77,8 +91,22 @@ export async function forgedClick(t: TestBot, message: FakeMessage, customId: st
 }
 
 /** A modal submission nobody was shown (`ed:...` forged), with text fields, from `user`. */
-export async function forgedSubmit(t: TestBot, customId: string, fields: Record<string, string>, user: { id: string; username: string }, opts: { permissions?: bigint } = {}): Promise<InteractionOutcome> {
-  const member = { user: { id: user.id, username: user.username, discriminator: "0", global_name: null, avatar: null }, roles: [], permissions: String(opts.permissions ?? 0n), joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 };
+export async function forgedSubmit(
+  t: TestBot,
+  customId: string,
+  fields: Record<string, string>,
+  user: { id: string; username: string },
+  opts: { permissions?: bigint } = {},
+): Promise<InteractionOutcome> {
+  const member = {
+    user: { id: user.id, username: user.username, discriminator: "0", global_name: null, avatar: null },
+    roles: [],
+    permissions: String(opts.permissions ?? 0n),
+    joined_at: new Date(0).toISOString(),
+    deaf: false,
+    mute: false,
+    flags: 0,
+  };
   const components = Object.entries(fields).map(([custom_id, value]) => ({ type: 1, components: [{ type: 4, custom_id, value }] }));
   const handle = await t.fake.sendInteraction({ type: 5, data: { custom_id: customId, components }, guild_id: t.fake.defaultGuild().id, member });
   return handle.settled();

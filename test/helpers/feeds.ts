@@ -40,22 +40,36 @@ export function testPoller(db: Db, log: Logger, extra: Partial<FeedPollerOptions
 }
 
 export interface EventRowForTest {
-  id: number; key: string; status: string; origin: string; at: number; precision: string; title_en: string | null; title_zh: string | null;
-  summary_en: string | null; summary_zh: string | null; added_at: number;
+  id: number;
+  key: string;
+  status: string;
+  origin: string;
+  at: number;
+  precision: string;
+  title_en: string | null;
+  title_zh: string | null;
+  summary_en: string | null;
+  summary_zh: string | null;
+  added_at: number;
 }
 
 /** Every event feeds made, oldest first. */
 export function feedEvents(db: Db): EventRowForTest[] {
-  return db.prepare<[], EventRowForTest>(
-    "SELECT id, key, status, origin, at, precision, title_en, title_zh, summary_en, summary_zh, added_at FROM events WHERE origin = 'feed' ORDER BY id",
-  ).all();
+  return db
+    .prepare<[], EventRowForTest>(
+      "SELECT id, key, status, origin, at, precision, title_en, title_zh, summary_en, summary_zh, added_at FROM events WHERE origin = 'feed' ORDER BY id",
+    )
+    .all();
 }
 
 /** The entity keys and sources of an event. */
 export function eventLinks(db: Db, eventId: number): { entities: string[]; sources: { name: string; url: string | null }[] } {
-  const entities = db.prepare<[number], { key: string }>(
-    "SELECT en.key FROM event_entities ee JOIN entities en ON en.id = ee.entity_id WHERE ee.event_id = ? ORDER BY ee.position",
-  ).all(eventId).map((r) => r.key);
+  const entities = db
+    .prepare<[number], { key: string }>(
+      "SELECT en.key FROM event_entities ee JOIN entities en ON en.id = ee.entity_id WHERE ee.event_id = ? ORDER BY ee.position",
+    )
+    .all(eventId)
+    .map((r) => r.key);
   const sources = db.prepare<[number], { name: string; url: string | null }>("SELECT name, url FROM sources WHERE event_id = ? ORDER BY position").all(eventId);
   return { entities, sources };
 }

@@ -42,7 +42,8 @@ export function track(child: ChildProcess, label: string): Spawned {
       const until = Date.now() + timeoutMs;
       while (!pattern.test(out) && !pattern.test(err)) {
         if (Date.now() > until) throw new Error(`timed out waiting for ${pattern}; stderr: ${err.slice(-2000)}`);
-        if (child.exitCode !== null || child.signalCode !== null) throw new Error(`exited (${child.exitCode ?? child.signalCode}) before ${pattern}; stderr: ${err.slice(-2000)}`);
+        if (child.exitCode !== null || child.signalCode !== null)
+          throw new Error(`exited (${child.exitCode ?? child.signalCode}) before ${pattern}; stderr: ${err.slice(-2000)}`);
         await new Promise((r) => setTimeout(r, 25));
       }
     },

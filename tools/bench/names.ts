@@ -4,13 +4,58 @@ import { intIn, mulberry32, pickOf, type Rng } from "./prng.ts";
 import { FIRST_NAMES, LAST_NAMES, ORG_SUFFIX, TRANSLIT, type Vocab } from "./words.ts";
 
 const PINYIN: readonly (readonly [string, string])[] = [
-  ["Wang", "王"], ["Li", "李"], ["Zhang", "张"], ["Liu", "刘"], ["Chen", "陈"], ["Yang", "杨"], ["Huang", "黄"], ["Zhao", "赵"], ["Wu", "吴"], ["Zhou", "周"],
-  ["Xu", "徐"], ["Sun", "孙"], ["Ma", "马"], ["Zhu", "朱"], ["Hu", "胡"], ["Guo", "郭"], ["He", "何"], ["Gao", "高"], ["Lin", "林"], ["Luo", "罗"],
+  ["Wang", "王"],
+  ["Li", "李"],
+  ["Zhang", "张"],
+  ["Liu", "刘"],
+  ["Chen", "陈"],
+  ["Yang", "杨"],
+  ["Huang", "黄"],
+  ["Zhao", "赵"],
+  ["Wu", "吴"],
+  ["Zhou", "周"],
+  ["Xu", "徐"],
+  ["Sun", "孙"],
+  ["Ma", "马"],
+  ["Zhu", "朱"],
+  ["Hu", "胡"],
+  ["Guo", "郭"],
+  ["He", "何"],
+  ["Gao", "高"],
+  ["Lin", "林"],
+  ["Luo", "罗"],
 ];
 const GIVEN: readonly (readonly [string, string])[] = [
-  ["Wei", "伟"], ["Fang", "芳"], ["Min", "敏"], ["Jing", "静"], ["Lei", "磊"], ["Jun", "军"], ["Yang", "洋"], ["Yong", "勇"], ["Yan", "艳"], ["Jie", "杰"],
-  ["Tao", "涛"], ["Ming", "明"], ["Chao", "超"], ["Xiu", "秀"], ["Hua", "华"], ["Hui", "慧"], ["Ping", "平"], ["Gang", "刚"], ["Dan", "丹"], ["Lin", "琳"],
-  ["Qiang", "强"], ["Na", "娜"], ["Xin", "欣"], ["Yu", "宇"], ["Hao", "浩"], ["Kai", "凯"], ["Rui", "瑞"], ["Bo", "博"], ["Ning", "宁"], ["Xuan", "轩"],
+  ["Wei", "伟"],
+  ["Fang", "芳"],
+  ["Min", "敏"],
+  ["Jing", "静"],
+  ["Lei", "磊"],
+  ["Jun", "军"],
+  ["Yang", "洋"],
+  ["Yong", "勇"],
+  ["Yan", "艳"],
+  ["Jie", "杰"],
+  ["Tao", "涛"],
+  ["Ming", "明"],
+  ["Chao", "超"],
+  ["Xiu", "秀"],
+  ["Hua", "华"],
+  ["Hui", "慧"],
+  ["Ping", "平"],
+  ["Gang", "刚"],
+  ["Dan", "丹"],
+  ["Lin", "琳"],
+  ["Qiang", "强"],
+  ["Na", "娜"],
+  ["Xin", "欣"],
+  ["Yu", "宇"],
+  ["Hao", "浩"],
+  ["Kai", "凯"],
+  ["Rui", "瑞"],
+  ["Bo", "博"],
+  ["Ning", "宁"],
+  ["Xuan", "轩"],
 ];
 
 interface Pools {
@@ -31,7 +76,10 @@ function person(rng: Rng, pools: Pools): Omit<EntityInput, "key" | "kind" | "rol
   if (rng() < 0.3) {
     const [se, sz] = pickOf(rng, PINYIN);
     const given = Array.from({ length: intIn(rng, 1, 2) }, () => pickOf(rng, GIVEN));
-    const ge = given.map((g) => g[0]).join("").toLowerCase();
+    const ge = given
+      .map((g) => g[0])
+      .join("")
+      .toLowerCase();
     const gz = given.map((g) => g[1]).join("");
     return { name: { en: `${se} ${cap(ge)}`, zh: sz + gz }, aliases: [se.toLowerCase(), gz, `${cap(ge)} ${se}`].slice(0, intIn(rng, 1, 3)) };
   }

@@ -26,7 +26,14 @@ const fmt = (n: number | null, unit = ""): string => {
 
 /** The table: measure | value | baseline | ratio | target | ok?, in Markdown (it reads as text too). */
 export function table(rows: readonly Row[]): string {
-  const lines = rows.map((r) => [r.measure, fmt(r.value, r.unit), fmt(r.baseline, r.unit), r.ratio === null ? "—" : `${fmt(r.ratio)}×`, r.target, r.ok === null ? "" : r.ok ? "ok" : "MISS"]);
+  const lines = rows.map((r) => [
+    r.measure,
+    fmt(r.value, r.unit),
+    fmt(r.baseline, r.unit),
+    r.ratio === null ? "—" : `${fmt(r.ratio)}×`,
+    r.target,
+    r.ok === null ? "" : r.ok ? "ok" : "MISS",
+  ]);
   const head = ["measure", "value", "baseline", "ratio", "target", "ok?"];
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const row = (cells: string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
@@ -36,7 +43,13 @@ export function table(rows: readonly Row[]): string {
 /** The machine the figures come from. */
 export function machine(): Record<string, unknown> {
   const c = cpus();
-  return { cpus: c.length, cpuModel: c[0]?.model ?? "unknown", totalMemoryMB: Math.round(totalmem() / 2 ** 20), node: process.version, platform: `${process.platform} ${process.arch}` };
+  return {
+    cpus: c.length,
+    cpuModel: c[0]?.model ?? "unknown",
+    totalMemoryMB: Math.round(totalmem() / 2 ** 20),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+  };
 }
 
 /**

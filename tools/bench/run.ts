@@ -38,9 +38,10 @@ const entities = Number(flag("entities") ?? (quick ? 1_000 : 10_000));
 const seed = Number(flag("seed") ?? 20231117);
 
 /** How much each section does, full run and --quick. */
-const PLAN = quick || custom
-  ? { iterations: 500, compareAt: 10_000, likeRuns: 3, e2e: 150, memoryRounds: 1, coldStarts: 2, recapServers: 250 }
-  : { iterations: 2000, compareAt: 100_000, likeRuns: 5, e2e: 400, memoryRounds: 2, coldStarts: 5, recapServers: 1000 };
+const PLAN =
+  quick || custom
+    ? { iterations: 500, compareAt: 10_000, likeRuns: 3, e2e: 150, memoryRounds: 1, coldStarts: 2, recapServers: 250 }
+    : { iterations: 2000, compareAt: 100_000, likeRuns: 5, e2e: 400, memoryRounds: 2, coldStarts: 5, recapServers: 1000 };
 
 const say = (m: string): void => void process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0)}s] ${m}\n`);
 const started = performance.now();
@@ -62,7 +63,9 @@ async function main(): Promise<void> {
     timings[name] = Math.round(performance.now() - t0);
     return out;
   };
-  say(`${quick ? "quick" : custom ? "custom" : "full"} run: ${events.toLocaleString("en-US")} events, ${entities.toLocaleString("en-US")} entities, seed ${seed}${quick || custom ? "" : " (about 20 minutes on 2 cores, most of it importing the million events; --quick takes under 2)"}`);
+  say(
+    `${quick ? "quick" : custom ? "custom" : "full"} run: ${events.toLocaleString("en-US")} events, ${entities.toLocaleString("en-US")} entities, seed ${seed}${quick || custom ? "" : " (about 20 minutes on 2 cores, most of it importing the million events; --quick takes under 2)"}`,
+  );
   try {
     const syn = await section("generate", () => synthetic(seed, events, entities));
     const base: BenchContext = { quick: quick || custom, seed, events, entities, iterations: PLAN.iterations, dir, root: ROOT, syn, say };
@@ -96,7 +99,9 @@ async function main(): Promise<void> {
   const file = join(ROOT, "tools", "bench", quick ? "results-quick.json" : custom ? "results-custom.json" : "results.json");
   const m = machine();
   const where = `${String(m.cpus)} CPUs, ${Math.round(Number(m.totalMemoryMB) / 1024)} GB, Node ${String(m.node)}, load ${load.map((l) => l[0]?.toFixed(1)).join("→")}`;
-  process.stdout.write(`\n${table(rows)}\n\n${rows.filter((r) => r.ok === false).length} missed of ${rows.filter((r) => r.ok !== null).length} targets · wall ${(wallMs / 1000).toFixed(0)} s · ${where} · ${file}\n`);
+  process.stdout.write(
+    `\n${table(rows)}\n\n${rows.filter((r) => r.ok === false).length} missed of ${rows.filter((r) => r.ok !== null).length} targets · wall ${(wallMs / 1000).toFixed(0)} s · ${where} · ${file}\n`,
+  );
   writeResults(file, {
     date: new Date().toISOString(),
     mode: quick ? "quick" : custom ? "custom" : "full",

@@ -36,7 +36,10 @@ const ZH_HEAD = `的 了 在 是 和 与 对 将 也 为 中 等 已 后 并 被
 人士 知情 据悉 称 指出 认为 强调 透露 确认 否认 警告 回应 要求 希望 可能 需要 继续 开始 结束 完成
 董事 事会 理事会 总裁 主席 副总裁 科学家 工程师 研究员 分析师 投资者 消费者 用户 客户 平台 产品 服务`;
 
-const SYLLABLES = "ba be bi bo bu ca co cu da de di do du fa fe fi fo ga ge go ha he hi ho ka ke ki ko la le li lo lu ma me mi mo mu na ne ni no nu pa pe pi po ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo za ze zo".split(" ");
+const SYLLABLES =
+  "ba be bi bo bu ca co cu da de di do du fa fe fi fo ga ge go ha he hi ho ka ke ki ko la le li lo lu ma me mi mo mu na ne ni no nu pa pe pi po ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo za ze zo".split(
+    " ",
+  );
 const CODAS = ["", "", "", "n", "r", "l", "s", "m", "x", "nd", "st"];
 
 /** ~3,700 common Han characters: GB2312 level 1 (rows 16–55), decoded with the platform's GBK codec. */
@@ -111,15 +114,44 @@ hughes price alvarez castillo sanders patel myers long ross foster jimenez sutsk
 shear toner mccauley dangelo sommers summers hoffman`.split(/\s+/);
 
 /** Characters Chinese transliterations of Western names are written with. */
-export const TRANSLIT = "阿巴贝比波布达德迪多杜尔法菲弗福格哈赫吉加杰卡凯科克库拉莱兰朗雷里利林卢鲁伦罗洛马迈曼梅蒙米摩姆穆纳内尼诺帕佩皮普奇乔萨塞桑森沙舍斯索苏塔泰坦特提托瓦威维沃乌西希谢休亚扬伊尤约泽兹".split("");
+export const TRANSLIT =
+  "阿巴贝比波布达德迪多杜尔法菲弗福格哈赫吉加杰卡凯科克库拉莱兰朗雷里利林卢鲁伦罗洛马迈曼梅蒙米摩姆穆纳内尼诺帕佩皮普奇乔萨塞桑森沙舍斯索苏塔泰坦特提托瓦威维沃乌西希谢休亚扬伊尤约泽兹".split(
+    "",
+  );
 
-export const ZH_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤".split("");
+export const ZH_SURNAMES =
+  "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤".split(
+    "",
+  );
 
-export const ORG_SUFFIX = [["Labs", "实验室"], ["Group", "集团"], ["Capital", "资本"], ["Technologies", "科技"], ["Holdings", "控股"], ["Institute", "研究院"], ["Foundation", "基金会"], ["Bank", "银行"], ["Ministry", "部"], ["Partners", "合伙人"]] as const;
+export const ORG_SUFFIX = [
+  ["Labs", "实验室"],
+  ["Group", "集团"],
+  ["Capital", "资本"],
+  ["Technologies", "科技"],
+  ["Holdings", "控股"],
+  ["Institute", "研究院"],
+  ["Foundation", "基金会"],
+  ["Bank", "银行"],
+  ["Ministry", "部"],
+  ["Partners", "合伙人"],
+] as const;
 
 export const OUTLETS = [
-  ["Reuters", "www.reuters.com"], ["Associated Press", "apnews.com"], ["Bloomberg", "www.bloomberg.com"], ["The New York Times", "www.nytimes.com"],
-  ["The Wall Street Journal", "www.wsj.com"], ["Financial Times", "www.ft.com"], ["BBC News", "www.bbc.com"], ["The Verge", "www.theverge.com"],
-  ["新华社", "www.news.cn"], ["财新", "www.caixin.com"], ["澎湃新闻", "www.thepaper.cn"], ["南华早报", "www.scmp.com"],
-  ["The Information", "www.theinformation.com"], ["Axios", "www.axios.com"], ["CNBC", "www.cnbc.com"], ["界面新闻", "www.jiemian.com"],
+  ["Reuters", "www.reuters.com"],
+  ["Associated Press", "apnews.com"],
+  ["Bloomberg", "www.bloomberg.com"],
+  ["The New York Times", "www.nytimes.com"],
+  ["The Wall Street Journal", "www.wsj.com"],
+  ["Financial Times", "www.ft.com"],
+  ["BBC News", "www.bbc.com"],
+  ["The Verge", "www.theverge.com"],
+  ["新华社", "www.news.cn"],
+  ["财新", "www.caixin.com"],
+  ["澎湃新闻", "www.thepaper.cn"],
+  ["南华早报", "www.scmp.com"],
+  ["The Information", "www.theinformation.com"],
+  ["Axios", "www.axios.com"],
+  ["CNBC", "www.cnbc.com"],
+  ["界面新闻", "www.jiemian.com"],
 ] as const;

@@ -101,7 +101,24 @@ export class Actions {
     if (type === 2 || type === 4) base.data = { id: this.ctx.commands.idFor("global", "sandbox"), name: "sandbox", type: 1 };
     if (type === 3) {
       base.data = { custom_id: "sandbox", component_type: 2 };
-      base.message = { id: nextSnowflake(), channel_id: actor.channelId, type: 0, content: "", embeds: [], components: [], attachments: [], flags: 0, author: this.ctx.botUser, timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], pinned: false };
+      base.message = {
+        id: nextSnowflake(),
+        channel_id: actor.channelId,
+        type: 0,
+        content: "",
+        embeds: [],
+        components: [],
+        attachments: [],
+        flags: 0,
+        author: this.ctx.botUser,
+        timestamp: new Date().toISOString(),
+        edited_timestamp: null,
+        tts: false,
+        mention_everyone: false,
+        mentions: [],
+        mention_roles: [],
+        pinned: false,
+      };
     }
     if (type === 5) base.data = { custom_id: "sandbox", components: [] };
     return this.dispatch({ ...base, ...partial });

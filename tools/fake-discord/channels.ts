@@ -71,7 +71,13 @@ export function addChannelRoutes(router: Router, ctx: FakeContext): void {
       const id = channelId(target(rc));
       const limit = Math.min(100, Math.max(1, Number(rc.query.get("limit") ?? 50) || 50));
       const visible = ctx.messages.inChannel(id).filter((m) => !m.deleted && !m.ephemeral);
-      return { status: 200, body: visible.slice(-limit).reverse().map((m) => ctx.messages.toApi(m)) };
+      return {
+        status: 200,
+        body: visible
+          .slice(-limit)
+          .reverse()
+          .map((m) => ctx.messages.toApi(m)),
+      };
     })
     .add("GET", "/channels/:channel/messages/:message", (rc) => ({ status: 200, body: ctx.messages.toApi(message(rc)) }))
     .add("PATCH", "/channels/:channel/messages/:message", (rc) => {

@@ -9,8 +9,38 @@ import type { CommandRegistration } from "./types.ts";
 
 /** Locales Discord accepts in `*_localizations`. */
 export const DISCORD_LOCALES = new Set([
-  "id", "da", "de", "en-GB", "en-US", "es-ES", "es-419", "fr", "hr", "it", "lt", "hu", "nl", "no", "pl", "pt-BR",
-  "ro", "fi", "sv-SE", "vi", "tr", "cs", "el", "bg", "ru", "uk", "hi", "th", "zh-CN", "ja", "zh-TW", "ko",
+  "id",
+  "da",
+  "de",
+  "en-GB",
+  "en-US",
+  "es-ES",
+  "es-419",
+  "fr",
+  "hr",
+  "it",
+  "lt",
+  "hu",
+  "nl",
+  "no",
+  "pl",
+  "pt-BR",
+  "ro",
+  "fi",
+  "sv-SE",
+  "vi",
+  "tr",
+  "cs",
+  "el",
+  "bg",
+  "ru",
+  "uk",
+  "hi",
+  "th",
+  "zh-CN",
+  "ja",
+  "zh-TW",
+  "ko",
 ]);
 
 const NAME_RE = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
@@ -62,7 +92,10 @@ export class CommandRegistry {
     const old = current.find((c) => c.id === id);
     if (!old) return undefined;
     const cmd: ApiCommand = { ...this.store(scope, validateCommand({ ...old, ...patch }, [])), id };
-    this.commit(scope, current.map((c) => (c.id === id ? cmd : c)));
+    this.commit(
+      scope,
+      current.map((c) => (c.id === id ? cmd : c)),
+    );
     return cmd;
   }
 

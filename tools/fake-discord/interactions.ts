@@ -135,12 +135,22 @@ export class InteractionStore {
       token: rec.token,
       payload: rec.payload,
       acknowledged: async (timeoutMs = 5000) => {
-        await waitFor(rec, () => rec.callback !== undefined, timeoutMs, () => "was not acknowledged");
+        await waitFor(
+          rec,
+          () => rec.callback !== undefined,
+          timeoutMs,
+          () => "was not acknowledged",
+        );
         const cb = rec.callback;
         return { type: cb?.type ?? 0, data: cb?.data ?? null };
       },
       settled: async (opts = {}) => {
-        await waitFor(rec, () => this.isConcrete(rec), opts.timeoutMs ?? 5000, () => describe(rec));
+        await waitFor(
+          rec,
+          () => this.isConcrete(rec),
+          opts.timeoutMs ?? 5000,
+          () => describe(rec),
+        );
         const quietMs = opts.quietMs ?? 30;
         for (;;) {
           const idle = Date.now() - rec.lastActivity;

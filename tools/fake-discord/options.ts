@@ -78,7 +78,8 @@ function jsType(value: Value): number {
 function coerce(type: number, value: Value): Value {
   if (type === 4 || type === 10) {
     const n = Number(value);
-    if (Number.isNaN(n) || (type === 4 && !Number.isInteger(n))) throw new Error(`fake-discord: ${String(value)} is not a valid ${type === 4 ? "integer" : "number"}`);
+    if (Number.isNaN(n) || (type === 4 && !Number.isInteger(n)))
+      throw new Error(`fake-discord: ${String(value)} is not a valid ${type === 4 ? "integer" : "number"}`);
     return n;
   }
   if (type === 5) return value === true || value === "true";

@@ -185,7 +185,10 @@ export function resolveValue(ctx: FakeContext, book: UserBook, actor: Actor, typ
 export function optionDefinitions(command: Record<string, unknown> | undefined, group?: string, sub?: string): Record<string, unknown>[] | undefined {
   if (!command) return undefined;
   let options = Array.isArray(command.options) ? command.options.filter(isRecord) : [];
-  for (const [name, type] of [[group, 2], [sub, 1]] as const) {
+  for (const [name, type] of [
+    [group, 2],
+    [sub, 1],
+  ] as const) {
     if (name === undefined) continue;
     const found = options.find((o) => o.name === name && o.type === type);
     if (!found) throw new Error(`fake-discord: command ${String(command.name)} has no ${type === 2 ? "group" : "subcommand"} ${name}`);

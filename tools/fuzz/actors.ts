@@ -47,7 +47,10 @@ export function actorInput(a: ActorPick, withPlace = true): FakeActorInput {
 export function actorPayload(a: ActorPick, memory: Memory): Record<string, unknown> {
   const user = { id: a.user.id, username: a.user.username, discriminator: "0", global_name: null, avatar: null };
   if (a.guildId === null) return { locale: a.locale, user };
-  const member: Record<string, unknown> = { ...(memory.member ?? { roles: [], joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 }), user };
+  const member: Record<string, unknown> = {
+    ...(memory.member ?? { roles: [], joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 }),
+    user,
+  };
   if (a.admin) member.permissions = ALL_PERMISSIONS;
   return { locale: a.locale, guild_id: a.guildId, ...(a.channelId ? { channel_id: a.channelId } : {}), member };
 }

@@ -7,7 +7,15 @@ import type { FuzzWorld } from "./world.ts";
 
 /** The kinds of interaction, with how often each is drawn. */
 export const KINDS = {
-  command: 30, tamperedCommand: 8, autocomplete: 15, click: 20, tamperedClick: 10, select: 4, tamperedSelect: 2, modal: 8, tamperedModal: 4,
+  command: 30,
+  tamperedCommand: 8,
+  autocomplete: 15,
+  click: 20,
+  tamperedClick: 10,
+  select: 4,
+  tamperedSelect: 2,
+  modal: 8,
+  tamperedModal: 4,
 } as const;
 export type Kind = keyof typeof KINDS;
 

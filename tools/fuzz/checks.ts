@@ -8,8 +8,17 @@ import type { FakeDiscord, RecordedRequest } from "../fake-discord/index.ts";
 
 /** What can fail. */
 export type Invariant =
-  | "unanswered in 3 s" | "never completed" | "answered twice" | "refused by Discord" | "over the limits" | "can mention" | "shows a secret"
-  | "error log" | "process" | "not alive at the end" | "harness";
+  | "unanswered in 3 s"
+  | "never completed"
+  | "answered twice"
+  | "refused by Discord"
+  | "over the limits"
+  | "can mention"
+  | "shows a secret"
+  | "error log"
+  | "process"
+  | "not alive at the end"
+  | "harness";
 
 /** One broken invariant; `key` ties it to an interaction (its id) when known. */
 export interface Problem {

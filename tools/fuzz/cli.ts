@@ -26,7 +26,15 @@ function positive(name: string, text: string | undefined): number | undefined {
 async function main(): Promise<void> {
   let values;
   try {
-    ({ values } = parseArgs({ options: { runs: { type: "string" }, seconds: { type: "string" }, seed: { type: "string" }, concurrency: { type: "string" }, help: { type: "boolean", short: "h" } } }));
+    ({ values } = parseArgs({
+      options: {
+        runs: { type: "string" },
+        seconds: { type: "string" },
+        seed: { type: "string" },
+        concurrency: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    }));
   } catch (err) {
     fail(`fuzz: ${(err as Error).message}`);
   }

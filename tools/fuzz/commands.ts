@@ -12,7 +12,12 @@ import { invalidValue, validValue, type OptionValue, type Targets } from "./valu
 import type { FuzzWorld } from "./world.ts";
 
 const ID_TYPES = new Set<number>([OptionType.User, OptionType.Channel, OptionType.Role, OptionType.Mentionable, OptionType.Attachment]);
-const RESOLVED_KEY: Record<number, string> = { [OptionType.User]: "users", [OptionType.Channel]: "channels", [OptionType.Role]: "roles", [OptionType.Mentionable]: "users" };
+const RESOLVED_KEY: Record<number, string> = {
+  [OptionType.User]: "users",
+  [OptionType.Channel]: "channels",
+  [OptionType.Role]: "roles",
+  [OptionType.Mentionable]: "users",
+};
 
 const tamperable = (o: OptionDef): boolean => o.type === OptionType.String || o.type === OptionType.Integer || o.type === OptionType.Number;
 
@@ -33,7 +38,11 @@ function optionValues(rng: Rng, ctx: ActionContext, leaf: Leaf, a: ActorPick, sk
   return out;
 }
 
-const path = (leaf: Leaf) => ({ name: leaf.command, ...(leaf.group ? { group: leaf.group } : {}), ...(leaf.subcommand ? { subcommand: leaf.subcommand } : {}) });
+const path = (leaf: Leaf) => ({
+  name: leaf.command,
+  ...(leaf.group ? { group: leaf.group } : {}),
+  ...(leaf.subcommand ? { subcommand: leaf.subcommand } : {}),
+});
 
 /** A valid-shaped slash command. */
 export async function command(rng: Rng, ctx: ActionContext, n: number): Promise<Sent> {
@@ -56,7 +65,12 @@ export async function autocomplete(rng: Rng, ctx: ActionContext, n: number): Pro
   for (const def of leaf.options) if (rng.chance(0.3)) delete options[def.name];
   const v = ctx.world.vocabulary;
   const shape = rng.weighted({ prefix: 4, valid: 4, hostile: 2 });
-  const value = shape === "prefix" ? typedPrefix(rng, v) : shape === "valid" ? String(validValue(rng, { ...focused, required: false }, v, targetsFor(ctx.world, actor), true) ?? "") : fuzzString(rng, v);
+  const value =
+    shape === "prefix"
+      ? typedPrefix(rng, v)
+      : shape === "valid"
+        ? String(validValue(rng, { ...focused, required: false }, v, targetsFor(ctx.world, actor), true) ?? "")
+        : fuzzString(rng, v);
   const handle = await ctx.world.fake.autocomplete({ ...path(leaf), options, focused: focused.name, value, ...actorInput(actor) });
   return { case: { n, kind: "autocomplete", target: `${leafName(leaf)} ${focused.name}:`, actor, input: { options, focused: focused.name, value } }, handle };
 }
@@ -95,4 +109,3 @@ export async function tamperedCommand(rng: Rng, ctx: ActionContext, n: number): 
   const handle = await ctx.world.fake.sendInteraction({ type: 2, ...actorPayload(actor, ctx.memory), data });
   return { case: { n, kind: "tamperedCommand", target: leafName(leaf), actor, input: { options: values, tampered: bad.name } }, handle };
 }
-

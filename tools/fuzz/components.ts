@@ -35,7 +35,11 @@ export async function click(rng: Rng, ctx: ActionContext, n: number): Promise<Se
 
 /** The message fields of a hand-built component payload. */
 function componentPayload(ctx: ActionContext, seen: Seen<FakeMessage>, actor: ActorPick): Record<string, unknown> {
-  return { ...actorPayload({ ...actor, guildId: seen.item.guildId }, ctx.memory), channel_id: seen.item.channelId, message: ctx.world.fake.apiMessage(seen.item) };
+  return {
+    ...actorPayload({ ...actor, guildId: seen.item.guildId }, ctx.memory),
+    channel_id: seen.item.channelId,
+    message: ctx.world.fake.apiMessage(seen.item),
+  };
 }
 
 /** A forged custom_id sent from a recorded message (a button click or a select). */
@@ -47,7 +51,9 @@ export async function tamperedClick(rng: Rng, ctx: ActionContext, n: number): Pr
   const customId = tamperCustomId(rng, ids.length ? rng.pick(ids) : "x", [...ctx.memory.prefixes], ctx.world.vocabulary);
   const actor = clicker(rng, ctx, seen);
   const select = rng.chance(0.2);
-  const data = select ? { custom_id: customId, component_type: 3, values: [fuzzString(rng, ctx.world.vocabulary, 100)] } : { custom_id: customId, component_type: 2 };
+  const data = select
+    ? { custom_id: customId, component_type: 3, values: [fuzzString(rng, ctx.world.vocabulary, 100)] }
+    : { custom_id: customId, component_type: 2 };
   const handle = await ctx.world.fake.sendInteraction({ type: 3, ...componentPayload(ctx, seen, actor), data });
   return { case: { n, kind: "tamperedClick", target: customId, actor, input: { message: seen.item.id, data } }, handle };
 }
@@ -57,10 +63,19 @@ function selectValues(rng: Rng, ctx: ActionContext, menu: Record<string, unknown
   const type = Number(menu.type);
   const guild = ctx.world.fake.guilds.find((g) => g.id === guildId);
   const pool =
-    type === 3 ? (Array.isArray(menu.options) ? menu.options.map((o) => String((o as { value?: unknown }).value)) : [])
-    : type === 6 ? (guild ? [guild.everyoneRoleId] : [])
-    : type === 8 ? (guild ? guild.channels.map((c) => c.id) : [])
-    : ctx.world.targets.userIds;
+    type === 3
+      ? Array.isArray(menu.options)
+        ? menu.options.map((o) => String((o as { value?: unknown }).value))
+        : []
+      : type === 6
+        ? guild
+          ? [guild.everyoneRoleId]
+          : []
+        : type === 8
+          ? guild
+            ? guild.channels.map((c) => c.id)
+            : []
+          : ctx.world.targets.userIds;
   const min = typeof menu.min_values === "number" ? menu.min_values : 1;
   const max = Math.min(typeof menu.max_values === "number" ? menu.max_values : 1, pool.length);
   const count = rng.int(Math.min(min, max), max);

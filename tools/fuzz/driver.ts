@@ -51,7 +51,15 @@ export interface FuzzReport {
 }
 
 const GENERATORS: Record<Kind, (rng: Rng, ctx: ActionContext, n: number) => Promise<Sent>> = {
-  command, tamperedCommand, autocomplete, click, tamperedClick, select, tamperedSelect, modal, tamperedModal,
+  command,
+  tamperedCommand,
+  autocomplete,
+  click,
+  tamperedClick,
+  select,
+  tamperedSelect,
+  modal,
+  tamperedModal,
 };
 
 /** Runs the fuzzer and reports; never throws for what the bot did (only if the world cannot start). */
@@ -60,13 +68,25 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzReport> {
   const runs = opts.runs ?? (opts.seconds ? Number.POSITIVE_INFINITY : 1000);
   const until = opts.seconds ? started + opts.seconds * 1000 : Number.POSITIVE_INFINITY;
   const failures: Failure[] = [];
-  const onRejection = (err: unknown) => failures.push({ invariant: "process", detail: `unhandled rejection: ${String((err as Error)?.stack ?? err).slice(0, 1000)}` });
+  const onRejection = (err: unknown) =>
+    failures.push({ invariant: "process", detail: `unhandled rejection: ${String((err as Error)?.stack ?? err).slice(0, 1000)}` });
   const onException = (err: Error) => failures.push({ invariant: "process", detail: `uncaught exception: ${String(err.stack ?? err).slice(0, 1000)}` });
   process.on("unhandledRejection", onRejection);
   process.on("uncaughtException", onException);
 
   const cases = new Map<string, FuzzCase>();
-  const report: FuzzReport = { seed: opts.seed, interactions: 0, elapsedMs: 0, byKind: {}, byCommand: {}, answers: {}, skipped: {}, requests: 0, logLines: {}, failures };
+  const report: FuzzReport = {
+    seed: opts.seed,
+    interactions: 0,
+    elapsedMs: 0,
+    byKind: {},
+    byCommand: {},
+    answers: {},
+    skipped: {},
+    requests: 0,
+    logLines: {},
+    failures,
+  };
   const record = (problems: Problem[]) => {
     for (const p of problems) failures.push({ ...p, ...(p.interactionId && cases.has(p.interactionId) ? { case: cases.get(p.interactionId)! } : {}) });
   };
@@ -112,7 +132,13 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzReport> {
       record([...audit.drain(), ...(await aliveProblems(world))]);
       await new Promise((r) => setTimeout(r, 100));
       record(audit.drain());
-      record(world.logs.findings.map((f) => ({ invariant: "error log" as const, detail: `${f.msg}${f.err ? `: ${f.err}` : ""}`, ...(f.interactionId ? { interactionId: f.interactionId } : {}) })));
+      record(
+        world.logs.findings.map((f) => ({
+          invariant: "error log" as const,
+          detail: `${f.msg}${f.err ? `: ${f.err}` : ""}`,
+          ...(f.interactionId ? { interactionId: f.interactionId } : {}),
+        })),
+      );
     } finally {
       report.requests = audit.checked;
       report.logLines = world.logs.counts;

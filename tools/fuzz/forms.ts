@@ -20,7 +20,18 @@ export interface ModalField {
   maxValues: number;
 }
 
-const URLS = ["https://example.org/news/1", "http://example.com", "https://例子.测试/路径?q=1", "javascript:alert(1)", "ftp://example.org", "https://", "not a url", "https://a.b/<script>", `https://example.org/${"x".repeat(300)}`, "HTTPS://EXAMPLE.ORG"];
+const URLS = [
+  "https://example.org/news/1",
+  "http://example.com",
+  "https://例子.测试/路径?q=1",
+  "javascript:alert(1)",
+  "ftp://example.org",
+  "https://",
+  "not a url",
+  "https://a.b/<script>",
+  `https://example.org/${"x".repeat(300)}`,
+  "HTTPS://EXAMPLE.ORG",
+];
 
 /** The inputs of a modal as the bot sent it. */
 export function modalFields(components: readonly unknown[]): ModalField[] {
@@ -44,7 +55,8 @@ export function modalFields(components: readonly unknown[]): ModalField[] {
 function plausible(rng: Rng, f: ModalField, v: Vocabulary): string {
   const id = f.customId.toLowerCase();
   if (/when|date|day|at/.test(id)) return fuzzDate(rng);
-  if (/people|who|entit|person/.test(id) && v.names.length) return Array.from({ length: rng.int(1, 4) }, () => rng.pick(v.names)).join(rng.pick([", ", ",", "，", "\n", "、"]));
+  if (/people|who|entit|person/.test(id) && v.names.length)
+    return Array.from({ length: rng.int(1, 4) }, () => rng.pick(v.names)).join(rng.pick([", ", ",", "，", "\n", "、"]));
   if (/source|url|link/.test(id)) return rng.pick(URLS);
   return fuzzString(rng, v);
 }
@@ -54,7 +66,9 @@ function validField(rng: Rng, f: ModalField, v: Vocabulary): string {
   if (f.type !== 4) {
     if (!f.options.length) return "";
     const n = rng.int(f.required ? 1 : 0, Math.min(f.maxValues, f.options.length));
-    return Array.from({ length: n }, () => rng.pick(f.options)).filter((x, i, a) => a.indexOf(x) === i).join(",");
+    return Array.from({ length: n }, () => rng.pick(f.options))
+      .filter((x, i, a) => a.indexOf(x) === i)
+      .join(",");
   }
   let text = rng.chance(0.3) && f.prefilled !== undefined ? f.prefilled : rng.chance(0.15) && !f.required ? "" : plausible(rng, f, v);
   if (f.maxLength !== undefined && text.length > f.maxLength) text = text.slice(0, f.maxLength);
@@ -79,7 +93,11 @@ export function tamperedComponents(rng: Rng, fields: readonly ModalField[], v: V
     .map((customId) => {
       const f = fields.find((x) => x.customId === customId);
       const max = f?.maxLength ?? 4000;
-      const value = rng.chance(0.5) ? fuzzString(rng, v).padEnd(max + 1, "z").slice(0, max + rng.pick([1, 50, 2000])) : rng.pick(["", " ", plausible(rng, f ?? { customId, type: 4, required: true, options: [], maxValues: 1 }, v)]);
+      const value = rng.chance(0.5)
+        ? fuzzString(rng, v)
+            .padEnd(max + 1, "z")
+            .slice(0, max + rng.pick([1, 50, 2000]))
+        : rng.pick(["", " ", plausible(rng, f ?? { customId, type: 4, required: true, options: [], maxValues: 1 }, v)]);
       return { type: 1, components: [{ type: 4, custom_id: customId, value }] };
     });
   if (rng.chance(0.3)) rows.push({ type: 1, components: [{ type: 4, custom_id: fuzzString(rng, v, 100) || "x", value: fuzzString(rng, v) }] });

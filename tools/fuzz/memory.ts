@@ -66,4 +66,5 @@ function push<T>(list: T[], item: T, keep: number): void {
 export const clickable = (c: Record<string, unknown>): boolean => c.type === 2 && typeof c.custom_id === "string" && c.disabled !== true;
 
 /** A select menu a user can open. */
-export const selectable = (c: Record<string, unknown>): boolean => [3, 5, 6, 7, 8].includes(Number(c.type)) && typeof c.custom_id === "string" && c.disabled !== true;
+export const selectable = (c: Record<string, unknown>): boolean =>
+  [3, 5, 6, 7, 8].includes(Number(c.type)) && typeof c.custom_id === "string" && c.disabled !== true;

@@ -15,7 +15,10 @@ export function visible(text: string, max = 120): string {
 function show(value: unknown): string {
   if (typeof value === "string") return `"${visible(value)}"`;
   if (Array.isArray(value)) return `[${value.map(show).join(", ")}]`;
-  if (value && typeof value === "object") return `{ ${Object.entries(value).map(([k, v]) => `${k}: ${show(v)}`).join(", ")} }`;
+  if (value && typeof value === "object")
+    return `{ ${Object.entries(value)
+      .map(([k, v]) => `${k}: ${show(v)}`)
+      .join(", ")} }`;
   return String(value);
 }
 
@@ -28,20 +31,35 @@ export function describeCase(c: FuzzCase, guildName: (id: string | null) => stri
 
 /** The same failure at other ids or numbers is the same failure. */
 function signature(f: Failure): string {
-  return `${f.invariant}|${f.case?.kind ?? ""}|${f.case?.target.split(":")[0] ?? ""}|${f.detail.replace(/fake\.[\w-]+…/g, "…").replace(/[0-9a-f]{8}\)/g, "…)").replace(/\d+/g, "#")}`;
+  return `${f.invariant}|${f.case?.kind ?? ""}|${f.case?.target.split(":")[0] ?? ""}|${f.detail
+    .replace(/fake\.[\w-]+…/g, "…")
+    .replace(/[0-9a-f]{8}\)/g, "…)")
+    .replace(/\d+/g, "#")}`;
 }
 
 /** The whole report as text. */
 export function formatReport(r: FuzzReport, guildName: (id: string | null) => string = (id) => (id === null ? "DM" : "guild")): string {
   const lines: string[] = [];
   lines.push(`fuzz: ${r.interactions} interactions in ${(r.elapsedMs / 1000).toFixed(1)} s, seed ${r.seed}; ${r.requests} REST requests checked`);
-  const list = (tally: Record<string, number>) => Object.entries(tally).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(", ");
+  const list = (tally: Record<string, number>) =>
+    Object.entries(tally)
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, n]) => `${k} ${n}`)
+      .join(", ");
   lines.push(`  by kind: ${list(r.byKind)}`);
   lines.push(`  commands: ${list(r.byCommand)}`);
   lines.push(`  answers: ${list(r.answers)}`);
   const skips = Object.entries(r.skipped).sort((a, b) => b[1] - a[1]);
-  if (skips.length) lines.push(`  skipped ${skips.reduce((n, [, c]) => n + c, 0)} (fake refused the input):`, ...skips.slice(0, 8).map(([why, n]) => `    ${n}× ${visible(why)}`));
-  lines.push(`  bot log lines: ${Object.entries(r.logLines).map(([k, n]) => `${k} ${n}`).join(", ")}`);
+  if (skips.length)
+    lines.push(
+      `  skipped ${skips.reduce((n, [, c]) => n + c, 0)} (fake refused the input):`,
+      ...skips.slice(0, 8).map(([why, n]) => `    ${n}× ${visible(why)}`),
+    );
+  lines.push(
+    `  bot log lines: ${Object.entries(r.logLines)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(", ")}`,
+  );
   if (!r.failures.length) {
     lines.push("  no failures");
     return lines.join("\n");

@@ -4,7 +4,19 @@
  */
 
 /** Option types (Discord's numbers). */
-export const OptionType = { Sub: 1, Group: 2, String: 3, Integer: 4, Boolean: 5, User: 6, Channel: 7, Role: 8, Mentionable: 9, Number: 10, Attachment: 11 } as const;
+export const OptionType = {
+  Sub: 1,
+  Group: 2,
+  String: 3,
+  Integer: 4,
+  Boolean: 5,
+  User: 6,
+  Channel: 7,
+  Role: 8,
+  Mentionable: 9,
+  Number: 10,
+  Attachment: 11,
+} as const;
 
 /** One registered option of a leaf. */
 export interface OptionDef {
@@ -60,7 +72,9 @@ export function leavesOf(registered: readonly unknown[]): Leaf[] {
     if (nested.length === 0) leaves.push({ ...base, options: options.map(optionDef) });
     for (const o of nested) {
       if (o.type === OptionType.Sub) leaves.push({ ...base, subcommand: String(o.name), options: list(o.options).map(optionDef) });
-      else for (const sub of list(o.options)) leaves.push({ ...base, group: String(o.name), subcommand: String(sub.name), options: list(sub.options).map(optionDef) });
+      else
+        for (const sub of list(o.options))
+          leaves.push({ ...base, group: String(o.name), subcommand: String(sub.name), options: list(sub.options).map(optionDef) });
     }
   }
   return leaves;

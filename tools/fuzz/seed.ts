@@ -17,7 +17,11 @@ const NONE: Vocabulary = { names: ["Ada"], entityIds: [], eventIds: [], eventKey
 export function seedPending(db: Db, rng: Rng, now: number, perStory = 12): number {
   let made = 0;
   for (const story of listStories(db)) {
-    const { feed } = saveFeed(db, { url: `https://feeds.example.org/${story.slug}.xml`, storySlug: story.slug, keywords: null, trusted: false, addedBy: null }, now);
+    const { feed } = saveFeed(
+      db,
+      { url: `https://feeds.example.org/${story.slug}.xml`, storySlug: story.slug, keywords: null, trusted: false, addedBy: null },
+      now,
+    );
     const entityIds = topEntities(db, story.id, 10).map((m) => m.entity.id);
     db.transaction(() => {
       for (let i = 0; i < perStory; i++) {

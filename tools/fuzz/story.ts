@@ -55,7 +55,9 @@ export function hostileStory(rng: Rng, entities = 30, events = 80): string {
         quotes: Array.from({ length: rng.int(0, 5) }, () => ({ by: rng.pick(ids), text: localized(rng, rng.chance(0.2) ? 3000 : 300) })),
         sources: Array.from({ length: rng.int(1, 12) }, (_, k) => ({
           name: text(rng, rng.chance(0.2) ? 500 : 60),
-          ...(rng.chance(0.7) ? { url: rng.pick([`https://example.org/${i}/${k}`, `https://example.org/${"p".repeat(rng.int(10, 1500))}`, "https://例子.测试/路径"]) } : {}),
+          ...(rng.chance(0.7)
+            ? { url: rng.pick([`https://example.org/${i}/${k}`, `https://example.org/${"p".repeat(rng.int(10, 1500))}`, "https://例子.测试/路径"]) }
+            : {}),
         })),
       };
     }),

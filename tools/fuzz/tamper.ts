@@ -36,6 +36,9 @@ export function tamperCustomId(rng: Rng, id: string, prefixes: readonly string[]
     case "empty":
       return rng.pick(["", ":", "::::", `${parts[0] ?? ""}:`, `${parts[0] ?? ""}::`]);
     case "knownRandom":
-      return [prefixes.length ? rng.pick(prefixes) : parts[0] ?? "", ...Array.from({ length: rng.int(0, 6) }, () => mutatePart(rng, rng.pick(parts), v))].join(":");
+      return [
+        prefixes.length ? rng.pick(prefixes) : (parts[0] ?? ""),
+        ...Array.from({ length: rng.int(0, 6) }, () => mutatePart(rng, rng.pick(parts), v)),
+      ].join(":");
   }
 }

@@ -29,7 +29,8 @@ function textFor(rng: Rng, def: OptionDef, v: Vocabulary): string {
   else if (hinted && def.name === "time") text = fuzzTime(rng);
   else if (hinted && /zone/.test(def.name)) text = fuzzZone(rng);
   else if (hinted && /slug|story/.test(def.name) && v.slugs.length) text = rng.pick(v.slugs);
-  else if (hinted && /^(id|event)$/.test(def.name) && v.eventIds.length) text = rng.pick(rng.chance(0.5) ? v.eventIds : v.eventKeys.length ? v.eventKeys : v.eventIds);
+  else if (hinted && /^(id|event)$/.test(def.name) && v.eventIds.length)
+    text = rng.pick(rng.chance(0.5) ? v.eventIds : v.eventKeys.length ? v.eventKeys : v.eventIds);
   else if (hinted && /^(name|who|entity|person)$/.test(def.name) && v.names.length) text = rng.pick(v.names);
   else if (hinted && /count|number|hours|page/.test(def.name)) text = fuzzNumberText(rng);
   else if (hinted && /url|feed|link/.test(def.name) && v.urls.length) text = rng.pick(v.urls);
@@ -53,16 +54,25 @@ function numberIn(rng: Rng, def: OptionDef, integer: boolean): number {
 export function validValue(rng: Rng, def: OptionDef, v: Vocabulary, targets: Targets, inGuild: boolean): OptionValue | null {
   if (def.choices.length > 0) return rng.pick(def.choices).value;
   switch (def.type) {
-    case OptionType.String: return textFor(rng, def, v);
-    case OptionType.Integer: return numberIn(rng, def, true);
-    case OptionType.Number: return numberIn(rng, def, false);
-    case OptionType.Boolean: return rng.chance(0.5);
+    case OptionType.String:
+      return textFor(rng, def, v);
+    case OptionType.Integer:
+      return numberIn(rng, def, true);
+    case OptionType.Number:
+      return numberIn(rng, def, false);
+    case OptionType.Boolean:
+      return rng.chance(0.5);
     case OptionType.User:
-    case OptionType.Mentionable: return rng.pick(targets.userIds);
-    case OptionType.Channel: return targets.channelIds.length ? rng.pick(targets.channelIds) : null;
-    case OptionType.Role: return inGuild && targets.roleIds.length ? rng.pick(targets.roleIds) : null;
-    case OptionType.Attachment: return `${fuzzString(rng, v, 40) || "file"}.txt`;
-    default: return null;
+    case OptionType.Mentionable:
+      return rng.pick(targets.userIds);
+    case OptionType.Channel:
+      return targets.channelIds.length ? rng.pick(targets.channelIds) : null;
+    case OptionType.Role:
+      return inGuild && targets.roleIds.length ? rng.pick(targets.roleIds) : null;
+    case OptionType.Attachment:
+      return `${fuzzString(rng, v, 40) || "file"}.txt`;
+    default:
+      return null;
   }
 }
 
@@ -73,7 +83,12 @@ export function validValue(rng: Rng, def: OptionDef, v: Vocabulary, targets: Tar
 export function invalidValue(rng: Rng, def: OptionDef, v: Vocabulary): OptionValue | null {
   if (def.type === OptionType.String) {
     const max = def.maxLength ?? STRING_MAX;
-    const options: string[] = [fuzzString(rng, v).padEnd(max + 1, "y").slice(0, max + rng.pick([1, 2, 100, 6000])), ""];
+    const options: string[] = [
+      fuzzString(rng, v)
+        .padEnd(max + 1, "y")
+        .slice(0, max + rng.pick([1, 2, 100, 6000])),
+      "",
+    ];
     if (def.choices.length) options.push(`${String(rng.pick(def.choices).value)}-not-a-choice`);
     if (def.minLength) options.push("x".repeat(def.minLength - 1));
     return rng.pick(options);

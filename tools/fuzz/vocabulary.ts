@@ -24,7 +24,12 @@ export function vocabularyOf(db: Db, feedBase: string): Vocabulary {
     }
   }
   // Sample feeds served locally, a missing one, and a closed port: /feed add never leaves the machine.
-  v.urls.push(...readdirSync(FEED_FIXTURES_DIR).filter((f) => !f.startsWith(".")).map((f) => `${feedBase}${f}`), `${feedBase}missing.xml`, "http://127.0.0.1:9/feed.xml");
+  v.urls.push(
+    ...readdirSync(FEED_FIXTURES_DIR)
+      .filter((f) => !f.startsWith("."))
+      .map((f) => `${feedBase}${f}`),
+    `${feedBase}missing.xml`,
+    "http://127.0.0.1:9/feed.xml",
+  );
   return v;
 }
-

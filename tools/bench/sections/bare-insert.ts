@@ -20,8 +20,12 @@ function searchKey(at: number, id: number): bigint {
 
 /** Writes `story` into an empty, migrated database; returns the number of events written. */
 export function bareInsert(db: Db, story: StoryInput, now: number): number {
-  const storyRow = db.prepare("INSERT INTO stories (id, slug, title_en, title_zh, summary_en, summary_zh, language, content_hash, created_at, updated_at) VALUES (1, ?, ?, ?, ?, ?, ?, '', ?, ?)");
-  const entity = db.prepare("INSERT INTO entities (id, story_id, key, kind, name_en, name_zh, role_en, role_zh, aliases, content_hash) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, '')");
+  const storyRow = db.prepare(
+    "INSERT INTO stories (id, slug, title_en, title_zh, summary_en, summary_zh, language, content_hash, created_at, updated_at) VALUES (1, ?, ?, ?, ?, ?, ?, '', ?, ?)",
+  );
+  const entity = db.prepare(
+    "INSERT INTO entities (id, story_id, key, kind, name_en, name_zh, role_en, role_zh, aliases, content_hash) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, '')",
+  );
   const name = db.prepare("INSERT INTO entity_names (entity_id, name) VALUES (?, ?)");
   const event = db.prepare(
     `INSERT INTO events (id, story_id, key, at, precision, title_en, title_zh, summary_en, summary_zh, importance, origin, content_hash, added_at, updated_at, search_key)

@@ -65,7 +65,15 @@ export async function e2eSection(ctx: WithDb, n: number): Promise<Row[]> {
         ok: isWho ? s.median / help.median <= 1.5 : null,
         detail: { ...s, unanswered, loggedWarnings: lines.length },
       },
-      { measure: `end to end ${k.name} p99`, value: s.p99, unit: "ms", baseline: floor ? null : help.p99, ratio: floor ? null : s.p99 / help.p99, target: "—", ok: null },
+      {
+        measure: `end to end ${k.name} p99`,
+        value: s.p99,
+        unit: "ms",
+        baseline: floor ? null : help.p99,
+        ratio: floor ? null : s.p99 / help.p99,
+        target: "—",
+        ok: null,
+      },
     ];
   });
 }

@@ -62,7 +62,13 @@ function cases(ctx: WithDb, story: Story, inp: Inputs, raw: RawStatements): Case
       handler: (i) => {
         const m = findEntities(db, sid, at(inp.names, i), 25)[0];
         const profile = m && getEntityProfile(db, sid, m.entity.id, WHO_EVENTS);
-        return profile && renderWho(profile, story, lang(i), { eventLimit: WHO_EVENTS, timelineCustomId: timelineCustomId({ storyId: sid, entityId: m.entity.id, from: null, to: null, page: 1, fresh: true }) });
+        return (
+          profile &&
+          renderWho(profile, story, lang(i), {
+            eventLimit: WHO_EVENTS,
+            timelineCustomId: timelineCustomId({ storyId: sid, entityId: m.entity.id, from: null, to: null, page: 1, fresh: true }),
+          })
+        );
       },
       raw: (i) => {
         const e = raw.nameLookup.get(at(normalized, i), sid);
@@ -73,10 +79,20 @@ function cases(ctx: WithDb, story: Story, inp: Inputs, raw: RawStatements): Case
       measure: "autocomplete (name prefix)",
       target: 2,
       label: (i) => at(inp.prefixes, i),
-      handler: (i) => entityChoices(findEntities(db, sid, at(inp.prefixes, i), 25).map((m) => m.entity), lang(i), (e) => String(e.id)),
+      handler: (i) =>
+        entityChoices(
+          findEntities(db, sid, at(inp.prefixes, i), 25).map((m) => m.entity),
+          lang(i),
+          (e) => String(e.id),
+        ),
       raw: (i) => raw.prefix.all(at(ranges, i)[0], at(ranges, i)[1], sid),
     },
-    { measure: "/latest", target: 2, handler: (i) => renderLatest(latestEvents(db, sid, at(inp.counts, i)), story, lang(i)), raw: (i) => raw.latest.all(sid, at(inp.counts, i)) },
+    {
+      measure: "/latest",
+      target: 2,
+      handler: (i) => renderLatest(latestEvents(db, sid, at(inp.counts, i)), story, lang(i)),
+      raw: (i) => raw.latest.all(sid, at(inp.counts, i)),
+    },
     {
       measure: "/event",
       target: 2,
@@ -117,7 +133,16 @@ export function latencySection(ctx: WithDb): Row[] {
     rebuilds.push(timeOnce(() => findEntities(ctx.db, ctx.storyId, "x", 1)));
   }
   const rb = summarize(rebuilds);
-  rows.push({ measure: "name index rebuild (first /who after a write)", value: rb.median, unit: "ms", baseline: null, ratio: null, target: "—", ok: null, detail: { ...rb } });
+  rows.push({
+    measure: "name index rebuild (first /who after a write)",
+    value: rb.median,
+    unit: "ms",
+    baseline: null,
+    ratio: null,
+    target: "—",
+    ok: null,
+    detail: { ...rb },
+  });
 
   for (const c of cases(ctx, story, inp, raw)) {
     ctx.say(`latency: ${c.measure}`);
@@ -129,7 +154,11 @@ export function latencySection(ctx: WithDb): Row[] {
       h.push(timeOnce(() => c.handler(i)));
     }
     const hs = summarize(h);
-    const slowest = h.map((ms, i) => ({ ms, i })).sort((a, b) => b.ms - a.ms).slice(0, 5).map(({ ms, i }) => ({ ms, input: c.label?.(i) ?? i }));
+    const slowest = h
+      .map((ms, i) => ({ ms, i }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 5)
+      .map(({ ms, i }) => ({ ms, input: c.label?.(i) ?? i }));
     const rs = summarize(r);
     rows.push({
       measure: `${c.measure} p99`,

@@ -58,7 +58,16 @@ export function likeSection(ctx: WithDb, runs: number): Row[] {
       ok: l.median / f.median >= 50,
       detail: { like: l, search: f, hits },
     });
-    early.push({ measure: `/search vs LIKE newest 1,001: ${kind}`, value: f.median, unit: "ms", baseline: e.median, ratio: e.median / f.median, target: "—", ok: null, detail: { like: e } });
+    early.push({
+      measure: `/search vs LIKE newest 1,001: ${kind}`,
+      value: f.median,
+      unit: "ms",
+      baseline: e.median,
+      ratio: e.median / f.median,
+      target: "—",
+      ok: null,
+      detail: { like: e },
+    });
   }
   return [...scans, ...early];
 }

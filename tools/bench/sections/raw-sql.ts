@@ -33,9 +33,7 @@ export function rawStatements(db: Db) {
     page: db.prepare<[number, number, number], unknown>(
       `SELECT ${COLS} FROM events ev WHERE ev.story_id = ? AND ev.status = 'published' ORDER BY ev.at, ev.id LIMIT ? OFFSET ?`,
     ),
-    match: db.prepare<[string, number], { id: number }>(
-      "SELECT rowid & 4294967295 AS id FROM event_fts WHERE event_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
-    ),
+    match: db.prepare<[string, number], { id: number }>("SELECT rowid & 4294967295 AS id FROM event_fts WHERE event_fts MATCH ? ORDER BY rowid DESC LIMIT ?"),
     likeAll: db.prepare<{ story: number; pattern: string }, { id: number }>(
       `SELECT ev.id FROM events ev WHERE ev.story_id = :story AND ev.status = 'published'
        AND (ev.title_en LIKE :pattern OR ev.title_zh LIKE :pattern OR ev.summary_en LIKE :pattern OR ev.summary_zh LIKE :pattern)`,

@@ -53,7 +53,17 @@ export async function recapSection(ctx: WithDb, servers: number): Promise<Row[]>
     addTodaysEvents(ctx);
     ctx.db.transaction(() => {
       for (const g of fake.guilds) {
-        upsertRecapSchedule(ctx.db, { guildId: g.id, storyId: ctx.storyId, channelId: g.channels[0]!.id, time: "09:00", timezone: "UTC", userId: null, now: SLOT - DAY, nextSlot: SLOT, watermark: SLOT - DAY });
+        upsertRecapSchedule(ctx.db, {
+          guildId: g.id,
+          storyId: ctx.storyId,
+          channelId: g.channels[0]!.id,
+          time: "09:00",
+          timezone: "UTC",
+          userId: null,
+          now: SLOT - DAY,
+          nextSlot: SLOT,
+          watermark: SLOT - DAY,
+        });
       }
     })();
     const parts = renderDigest(buildDigest(ctx.db, getStoryById(ctx.db, ctx.storyId)!, SLOT - DAY, SLOT), "en").length;
