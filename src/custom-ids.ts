@@ -10,7 +10,6 @@
  *   the trailing `n` asks for a new (ephemeral) message instead of updating the clicked one.
  * - `who:<storyId>:<entityId>` — one entity's profile (the /who choice buttons).
  */
-import { LIMITS } from "./render/index.ts";
 import { parseDay } from "./story/dates.ts";
 
 /** The custom_id prefix /timeline owns. */
@@ -18,6 +17,8 @@ export const TIMELINE_PREFIX = "tl";
 /** The custom_id prefix /who owns. */
 export const WHO_PREFIX = "who";
 
+/** Discord's limit on a custom_id. */
+const MAX_LENGTH = 100;
 const NONE = "-";
 const ID = /^[1-9]\d{0,14}$/;
 const PAGE = /^\d{1,6}$/;
@@ -65,7 +66,7 @@ export function timelineCustomId(s: TimelineState): string {
 
 /** The args of a timeline custom_id (after the prefix) back into a state; null when not understood. */
 export function parseTimelineArgs(args: readonly string[]): TimelineState | null {
-  if (args.length < 5 || args.length > 6 || args.join(":").length > LIMITS.customId) return null;
+  if (args.length < 5 || args.length > 6 || args.join(":").length > MAX_LENGTH) return null;
   const [story, entity, from, to, page, mode] = args as [string, string, string, string, string, string?];
   if (mode !== undefined && mode !== "n") return null;
   const storyId = parseId(story);
