@@ -1,6 +1,7 @@
 /**
- * What feeds bring in: each item remembered once per feed, each link once per story, and
- * the events matching items become (origin 'feed', key `fd_<n>`, pending unless trusted).
+ * What feeds bring in: each item remembered once per feed, each article once per story
+ * (by its link, global guid or content key: src/feeds/keys.ts), and the events matching
+ * items become (origin 'feed', key `fd_<n>`, pending unless trusted).
  */
 import type { Db } from "./index.ts";
 import { writeEventChildren } from "./import.ts";
@@ -28,9 +29,11 @@ const q = prepared((db: Db) => ({
     "SELECT en.entity_id AS entityId, en.name FROM entities e JOIN entity_names en ON en.entity_id = e.id WHERE e.story_id = ?",
   ),
   see: db.prepare<[number, string, number]>("INSERT INTO feed_items (feed_id, item_key, seen_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"),
-  claimLink: db.prepare<[number, string]>("INSERT INTO feed_links (story_id, link) VALUES (?, ?) ON CONFLICT DO NOTHING"),
+  // feed_links holds every story-wide key, not only links (a link as it is, "guid:…",
+  // "content#…"): a row means the article is taken, whatever became of its event.
+  claimed: db.prepare<[number, string], { eventId: number | null }>("SELECT event_id AS eventId FROM feed_links WHERE story_id = ? AND link = ?"),
+  claim: db.prepare<[number, string, number | null]>("INSERT INTO feed_links (story_id, link, event_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"),
   itemEvent: db.prepare<[number, number, string]>("UPDATE feed_items SET event_id = ? WHERE feed_id = ? AND item_key = ?"),
-  linkEvent: db.prepare<[number, number, string]>("UPDATE feed_links SET event_id = ? WHERE story_id = ? AND link = ?"),
   // `fd_` + the id the row is about to get: unique, and no story file can use it (file ids
   // have no "_"), nor the editor's `ed_<n>`.
   insertEvent: db.prepare<
@@ -52,20 +55,27 @@ export function storyEntityNames(db: Db, storyId: number): { entityId: number; n
 
 /**
  * Records one item of a feed and, when `event` is given (it matched), makes its event.
- * An item this feed showed before is "seen" and nothing happens; a matched item whose link
- * already became an event in the story (from any feed) is a "duplicate". Call inside the
- * poll's transaction.
+ * An item this feed showed before is "seen" and nothing happens. A matched item already
+ * taken in the story under any of its `storyKeys` (its link, and see
+ * src/feeds/keys.ts; from any feed, even if rejected) is a "duplicate", and its other keys
+ * are taken for that same event, so a third spelling of it is a duplicate too. Call
+ * inside the poll's transaction.
  */
 export function storeFeedItem(
   db: Db,
-  item: { feedId: number; key: string; link: string | null },
+  item: { feedId: number; key: string; link: string | null; storyKeys?: readonly string[] },
   event: FeedEventInput | null,
   now: number,
 ): { outcome: ItemOutcome; eventId?: number } {
   const s = q(db);
   if (s.see.run(item.feedId, item.key, now).changes === 0) return { outcome: "seen" };
   if (!event) return { outcome: "unmatched" };
-  if (item.link && s.claimLink.run(event.storyId, item.link).changes === 0) return { outcome: "duplicate" };
+  const keys = [...new Set([...(item.link ? [item.link] : []), ...(item.storyKeys ?? [])])];
+  const taken = keys.map((k) => s.claimed.get(event.storyId, k)).find((row) => row !== undefined);
+  if (taken) {
+    for (const k of keys) s.claim.run(event.storyId, k, taken.eventId);
+    return { outcome: "duplicate" };
+  }
   const row = s.insertEvent.get({
     story: event.storyId,
     at: event.at,
@@ -81,6 +91,6 @@ export function storeFeedItem(
   writeEventChildren(db, row.id, { quotes: [], sources: [event.source] }, event.entityIds, () => null);
   if (event.status === "published") indexEvent(db, row.id);
   s.itemEvent.run(row.id, item.feedId, item.key);
-  if (item.link) s.linkEvent.run(row.id, event.storyId, item.link);
+  for (const k of keys) s.claim.run(event.storyId, k, row.id);
   return { outcome: "created", eventId: row.id };
 }

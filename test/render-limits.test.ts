@@ -3,7 +3,8 @@ import type { APIEmbed } from "discord.js";
 import { describe, expect, it } from "vitest";
 import { checkChoices, checkMessage } from "../src/render/check.ts";
 import { embedLength, fitChoices, fitMessage } from "../src/render/fit.ts";
-import { ELLIPSIS, LIMITS, graphemes, takeLastGraphemes, truncate } from "../src/render/limits.ts";
+import { ELLIPSIS, LIMITS, graphemes, takeGraphemes, takeLastGraphemes, truncate } from "../src/render/limits.ts";
+import { stripControl } from "../src/text/clean.ts";
 import { joinCapped } from "../src/render/lists.ts";
 import type { Reply } from "../src/render/reply.ts";
 
@@ -84,13 +85,26 @@ describe("truncate", () => {
   });
 
   it("cuts exactly where a full grapheme segmentation would, on random mixed text", () => {
-    for (const { text, max } of randomTexts(400)) {
+    for (const { text: raw, max } of randomTexts(400)) {
+      // truncate drops control characters first (CR LF becomes LF).
+      const text = stripControl(raw);
       let kept = "";
       for (const g of graphemes(text)) {
         if (kept.length + g.length > max - 1) break;
         kept += g;
       }
-      expect(truncate(text, max)).toBe(text.length <= max ? text : kept.trimEnd() + ELLIPSIS);
+      expect(truncate(raw, max)).toBe(text.length <= max ? text : kept.trimEnd() + ELLIPSIS);
+    }
+  });
+
+  it("takes whole graphemes from the start as a full segmentation would, CR LF included", () => {
+    for (const { text, max } of randomTexts(400)) {
+      let kept = "";
+      for (const g of graphemes(text)) {
+        if (kept.length + g.length > max) break;
+        kept += g;
+      }
+      expect(takeGraphemes(text, max)).toBe(kept);
     }
   });
 

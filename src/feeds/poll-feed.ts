@@ -11,7 +11,7 @@ import type { Logger } from "../log.ts";
 import { truncate } from "../render/limits.ts";
 import { FeedError, type FeedErrorKind } from "./errors.ts";
 import { fetchFeed, type FetchFn, type FetchLimits } from "./fetch.ts";
-import { itemKey } from "./keys.ts";
+import { itemKey, storyKeys } from "./keys.ts";
 import { buildMatcher } from "./match.ts";
 import { parseFeedText, type ParsedFeed, type ParsedItem } from "./parse.ts";
 import { normalizeLink } from "./url.ts";
@@ -87,16 +87,18 @@ function storeItems(deps: FeedDeps, feed: Feed, story: Story, parsed: ParsedFeed
       const title = item.title || truncate(item.summary, TITLE_FROM_SUMMARY);
       const link = normalizeLink(item.link, base);
       const match = title ? matcher(title, item.summary) : null;
+      const at = itemDate(item, now);
       const event: FeedEventInput | null = match && {
         storyId: story.id,
-        at: itemDate(item, now),
+        at,
         title: inItsLanguage(title),
         summary: inItsLanguage(item.summary),
         entityIds: match.entityIds,
         source: { name: sourceName, url: link },
         status: feed.trusted ? "published" : "pending",
       };
-      const stored = storeFeedItem(db, { feedId: feed.id, key: itemKey(item, base), link }, event, now);
+      const keys = event ? storyKeys({ link, guid: item.guid, title, summary: item.summary, at }) : [];
+      const stored = storeFeedItem(db, { feedId: feed.id, key: itemKey(item, base), link, storyKeys: keys }, event, now);
       if (stored.outcome === "seen") continue;
       result.newItems++;
       if (match) result.matched++;

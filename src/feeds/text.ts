@@ -1,6 +1,7 @@
 /** Feed texts → plain text: HTML reduced to its words, whitespace collapsed, length capped. */
 import { convert, type HtmlToTextOptions } from "html-to-text";
 import { truncate } from "../render/limits.ts";
+import { stripControl } from "../text/clean.ts";
 
 /** Longest event title taken from a feed item. */
 export const TITLE_MAX = 250;
@@ -28,12 +29,13 @@ const OPTIONS: HtmlToTextOptions = {
 
 /**
  * The plain text of an HTML fragment (or of text that merely might hold markup or
- * entities): no tags, links, images or scripts; whitespace runs become one space; cut at
- * `max` characters (grapheme-safe, with an ellipsis).
+ * entities): no tags, links, images or scripts, no control characters (also none written
+ * as `&#1;`); whitespace runs become one space; cut at `max` characters (grapheme-safe,
+ * with an ellipsis).
  */
 export function plainText(html: string | null | undefined, max: number): string {
   if (!html) return "";
   const input = html.length > HTML_INPUT_MAX ? html.slice(0, HTML_INPUT_MAX) : html;
   const text = /[<&]/.test(input) ? convert(input, OPTIONS) : input;
-  return truncate(text.replace(/\s+/g, " ").trim(), max);
+  return truncate(stripControl(text).replace(/\s+/g, " ").trim(), max);
 }

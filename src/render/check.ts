@@ -1,15 +1,22 @@
 import { ComponentType } from "discord.js";
 import type { APIComponentInMessageActionRow, APIEmbed } from "discord.js";
 import { embedLength } from "./fit.ts";
+import { hasControl } from "../text/clean.ts";
 import { LIMITS } from "./limits.ts";
 import type { ActionRow, Choice, Reply } from "./reply.ts";
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/** The code of the first control character in `value`, as 4 hex digits. */
+function controlCode(value: string): string {
+  const c = /[^\P{Cc}\n]/u.exec(value)?.[0] ?? "";
+  return (c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0");
+}
+
 /** Collects problems as "path: what is wrong". */
 class Problems {
   readonly list: string[] = [];
-  /** A text that must be 1..max long (or absent when `optional`) and well-formed. */
+  /** A text that must be 1..max long (or absent when `optional`), well-formed and free of control characters. */
   text(path: string, value: string | undefined, max: number, optional = true): void {
     if (value === undefined) {
       if (!optional) this.list.push(`${path}: missing`);
@@ -18,6 +25,7 @@ class Problems {
     if (!value.trim()) this.list.push(`${path}: empty`);
     if (value.length > max) this.list.push(`${path}: ${value.length} > ${max}`);
     if (LONE_SURROGATE.test(value)) this.list.push(`${path}: broken surrogate pair`);
+    if (hasControl(value)) this.list.push(`${path}: control character U+${controlCode(value)}`);
   }
   count(path: string, n: number, max: number): void {
     if (n > max) this.list.push(`${path}: ${n} > ${max}`);

@@ -3,6 +3,7 @@
  * code units (`string.length`), which is never less than Discord's own count, so a text
  * that fits here fits there.
  */
+import { stripControl } from "../text/clean.ts";
 
 /** Discord's limits on message payloads, embeds, components and autocomplete. */
 export const LIMITS = {
@@ -104,10 +105,13 @@ export function wellFormed(text: string): string {
  * Cuts `text` to at most `max` code units at a grapheme boundary, ending it with "…" when
  * it was cut. Never splits a surrogate pair, a combining sequence, a ZWJ emoji, a flag or a
  * Chinese character. Trailing whitespace before the "…" is dropped. A broken surrogate pair
- * already in `text` (e.g. echoed user input) becomes U+FFFD.
+ * already in `text` (e.g. echoed user input) becomes U+FFFD, and control characters are
+ * removed ({@link stripControl}: a tab becomes a space, line feeds stay). Every text of
+ * every payload passes here (fitMessage, fitChoices, private refusals), so nothing stored
+ * or typed reaches Discord with a NUL or an escape in it.
  */
 export function truncate(input: string, max: number): string {
-  const text = wellFormed(input);
+  const text = wellFormed(stripControl(input));
   if (text.length <= max) return text;
   if (max < ELLIPSIS.length) return "";
   return takeGraphemes(text, max - ELLIPSIS.length).trimEnd() + ELLIPSIS;

@@ -1,41 +1,25 @@
 /**
- * `npm run sandbox [-- --locale zh-CN] [--as-admin] [--db <path>]`: the real bot against the
- * fake Discord on 127.0.0.1 — no token, no .env, no network. Interactive with history and
- * completion, or from a pipe (`printf '/help\n' | npm run sandbox`: runs each line, exits 0).
+ * `npm run sandbox [-- --locale zh-CN] [--as-admin] [--db <path>] [--tz <zone>] [--feeds-port <port>]`:
+ * the real bot against the fake Discord on 127.0.0.1 — no token, no .env, no network.
+ * Interactive with history and completion, or from a pipe (`printf '/help\n' | npm run
+ * sandbox`: runs each line, exits 0).
  */
 import { configOrExit, fail } from "../cli.ts";
 import { createInterface } from "node:readline";
-import { parseArgs } from "node:util";
 import type { Config } from "../config.ts";
 import { createLogger } from "../log.ts";
+import { USAGE, parseSandboxArgs } from "./args.ts";
 import { startSandbox, type Sandbox } from "./session.ts";
 
-const USAGE = "usage: npm run sandbox [-- --locale zh-CN] [--as-admin] [--db <path>] [--verbose]";
 const VERBS = ["click ", "select ", "complete ", "modal ", "wait ", "feeds", "poll", "help", "exit"];
 
-function parse() {
-  try {
-    return parseArgs({
-      options: {
-        locale: { type: "string", default: "en-US" },
-        "as-admin": { type: "boolean", default: false },
-        db: { type: "string" },
-        verbose: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h" },
-      },
-    }).values;
-  } catch (err) {
-    fail(`sandbox: ${(err as Error).message}\n${USAGE}`);
-  }
-}
-
 async function main(): Promise<void> {
-  const args = parse();
+  const args = parseSandboxArgs(process.argv.slice(2));
+  if (typeof args === "string") fail(`sandbox: ${args}\n${USAGE}`);
   if (args.help) {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  if (!/^[a-z]{2}(-[A-Z]{2})?$/.test(args.locale)) fail(`sandbox: "${args.locale}" is not a Discord locale such as en-US or zh-CN`);
   let config: Config = configOrExit();
   config = { ...config, DATABASE_PATH: args.db ?? "data/sandbox.db" };
   const log = createLogger(args.verbose ? "debug" : "warn");
@@ -44,16 +28,25 @@ async function main(): Promise<void> {
 
   let sandbox: Sandbox;
   try {
-    sandbox = await startSandbox({ config, log, locale: args.locale, admin: args["as-admin"], onChannelPost: (t) => out(`\n${t}`) });
+    sandbox = await startSandbox({
+      config,
+      log,
+      locale: args.locale,
+      admin: args.admin,
+      timeZone: args.timeZone,
+      feedsPort: args.feedsPort,
+      onChannelPost: (t) => out(`\n${t}`),
+    });
   } catch (err) {
     fail(`sandbox could not start: ${(err as Error).message}`);
   }
   const names = [...sandbox.bot.commands.keys()].map((n) => `/${n}`);
   if (interactive) {
     out(
-      `Storyline sandbox — a fake Discord server on ${new URL(sandbox.fake.apiBase).host}, ${args.locale}${args["as-admin"] ? ", as an admin" : ""}. Type /help, or help for the sandbox's own verbs.`,
+      `Storyline sandbox — a fake Discord server on ${new URL(sandbox.fake.apiBase).host}, ${args.locale}, times in ${args.timeZone}${args.admin ? ", as an admin" : ""}. Type /help, or help for the sandbox's own verbs.`,
     );
   }
+  out(sandbox.intro);
 
   const rl = createInterface({
     input: process.stdin,

@@ -1,7 +1,10 @@
 /**
  * Turns a message the bot sent into readable terminal text: content, each embed's title,
- * description, fields and footer, and the buttons and menus under it. Pure.
+ * description, fields and footer, and the buttons and menus under it — with timestamps,
+ * channel and user mentions shown as a Discord client would show them. Pure.
  */
+
+import { showTags, type Viewer } from "./tags.ts";
 
 interface EmbedLike {
   title?: string;
@@ -37,16 +40,17 @@ const indent = (text: string, pad = "  ") =>
     .map((l) => pad + l)
     .join("\n");
 
-function printEmbed(e: EmbedLike): string[] {
+function printEmbed(e: EmbedLike, v: Viewer): string[] {
   const out: string[] = [];
-  if (e.author?.name) out.push(e.author.name);
-  if (e.title) out.push(`■ ${e.title}`);
-  if (e.description) out.push(indent(e.description));
+  const show = (text: string) => showTags(text, v);
+  if (e.author?.name) out.push(show(e.author.name));
+  if (e.title) out.push(`■ ${show(e.title)}`);
+  if (e.description) out.push(indent(show(e.description)));
   for (const f of e.fields ?? []) {
-    out.push(`  ▸ ${f.name ?? ""}`);
-    if (f.value) out.push(indent(f.value, "    "));
+    out.push(`  ▸ ${show(f.name ?? "")}`);
+    if (f.value) out.push(indent(show(f.value), "    "));
   }
-  if (e.footer?.text) out.push(`  — ${e.footer.text}`);
+  if (e.footer?.text) out.push(`  — ${show(e.footer.text)}`);
   return out;
 }
 
@@ -70,12 +74,15 @@ function printComponent(c: ComponentLike): string {
   return "";
 }
 
-/** Renders a message as lines of text; ephemeral replies are marked "(only you can see this)". */
-export function printMessage(m: Printable): string {
+/**
+ * Renders a message as lines of text, as `viewer` would see it in Discord; ephemeral
+ * replies are marked "(only you can see this)".
+ */
+export function printMessage(m: Printable, viewer: Viewer = { locale: "en-US", timeZone: "UTC", now: Date.now() }): string {
   const out: string[] = [];
   if (m.ephemeral) out.push("(only you can see this)");
-  if (m.content) out.push(m.content);
-  for (const e of (m.embeds ?? []) as EmbedLike[]) out.push(...printEmbed(e));
+  if (m.content) out.push(showTags(m.content, viewer));
+  for (const e of (m.embeds ?? []) as EmbedLike[]) out.push(...printEmbed(e, viewer));
   const buttons = flattenComponents(m.components).map(printComponent).filter(Boolean);
   if (buttons.length) out.push(buttons.join(" "));
   return out.join("\n");

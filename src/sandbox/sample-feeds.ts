@@ -93,3 +93,23 @@ export async function startFixtureServer(dir: string, port = 0): Promise<Fixture
       }),
   };
 }
+
+/** The sample feeds' addresses, with an example, one per line. */
+export function sampleFeedList(baseUrl: string): string {
+  const urls = readdirSync(FEED_FIXTURES_DIR)
+    .filter((f) => /\.(xml|json|rss|atom)$/.test(f))
+    .sort()
+    .map((f) => `  ${baseUrl}${f}`);
+  return [`Sample news feeds served by the sandbox (try /feed add url:${baseUrl}rss.xml):`, ...urls].join("\n");
+}
+
+/** Serves the sample feeds on `port`, or on any free port when that one is taken. */
+export async function serveSampleFeeds(port: number): Promise<{ server: FixtureServer; note: string | null }> {
+  try {
+    return { server: await startFixtureServer(FEED_FIXTURES_DIR, port), note: null };
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "EADDRINUSE" || port === 0) throw err;
+    const server = await startFixtureServer(FEED_FIXTURES_DIR, 0);
+    return { server, note: `Port ${port} is taken, so the sample feeds are on port ${server.port} instead (choose one with --feeds-port).` };
+  }
+}

@@ -1,18 +1,18 @@
-import { readdirSync } from "node:fs";
 import type { Db } from "../../db/index.ts";
 import { openDatabase } from "../../db/index.ts";
 import { startBot, type Bot } from "../bot/app.ts";
 import { createRest, deployCommands } from "../bot/deploy.ts";
 import type { Config } from "../config.ts";
 import type { Logger } from "../log.ts";
-import { FEED_FIXTURES_DIR, startFixtureServer } from "./sample-feeds.ts";
+import { sampleFeedList, serveSampleFeeds } from "./sample-feeds.ts";
 import { startFeedPoller } from "../feeds/poller.ts";
 import { createRecapScheduler } from "../recap/scheduler.ts";
 import { syncStories } from "../story/import.ts";
-import { FakeDiscord, SANDBOX_USER_ID, type FakeMessage, type InteractionOutcome } from "../../tools/fake-discord/index.ts";
+import { FakeDiscord, SANDBOX_IDS, SANDBOX_USER_ID, type FakeMessage, type InteractionOutcome } from "../../tools/fake-discord/index.ts";
 import { parseLine, SANDBOX_HELP } from "./line.ts";
 import { resolveCall } from "./options.ts";
 import { flattenComponents, printMessage } from "./print.ts";
+import type { Viewer } from "./tags.ts";
 
 /** A token-shaped placeholder: the fake Discord accepts anything, and it is no secret. */
 export const SANDBOX_TOKEN = "sandbox.token.not-a-secret-0000000000";
@@ -22,17 +22,12 @@ export interface SandboxOptions {
   log: Logger;
   locale?: string;
   admin?: boolean;
+  /** The time zone timestamps are printed in (default UTC). */
+  timeZone?: string;
+  /** Where to serve the sample feeds; taken: any free port, said so in `intro`. Default 0 (any). */
+  feedsPort?: number;
   /** Print scheduled channel posts as they arrive. */
   onChannelPost?: (text: string) => void;
-}
-
-/** The sample feeds' addresses, one per line. */
-function sampleFeeds(baseUrl: string): string {
-  return readdirSync(FEED_FIXTURES_DIR)
-    .filter((f) => /\.(xml|json|rss|atom)$/.test(f))
-    .sort()
-    .map((f) => `  ${baseUrl}${f}`)
-    .join("\n");
 }
 
 /** The fake Discord, the real bot connected to it, and a way to type at it. */
@@ -40,6 +35,8 @@ export interface Sandbox {
   fake: FakeDiscord;
   bot: Bot;
   db: Db;
+  /** What to print at start: where the sample feeds are (and why not where asked). */
+  intro: string;
   /** Runs one line of input and returns what to print. */
   run(line: string): Promise<{ output: string; quit?: boolean }>;
   stop(): Promise<void>;
@@ -51,7 +48,22 @@ export interface Sandbox {
  */
 export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
   const locale = opts.locale ?? "en-US";
-  const fake = await FakeDiscord.start({ guilds: [{ name: "Sandbox", preferredLocale: locale, channels: [{ name: "general" }, { name: "news" }] }] });
+  // The same server, channels and owner at every run: a sandbox database keeps fitting them.
+  const { guild: guildId, channels: ids, admin } = SANDBOX_IDS;
+  const fake = await FakeDiscord.start({
+    guilds: [
+      {
+        id: guildId,
+        ownerId: admin,
+        name: "Sandbox",
+        preferredLocale: locale,
+        channels: [
+          { id: ids.general, name: "general" },
+          { id: ids.news, name: "news" },
+        ],
+      },
+    ],
+  });
   const config: Config = { ...opts.config, DISCORD_API_BASE: fake.apiBase, DISCORD_TOKEN: SANDBOX_TOKEN };
   // The sandbox user is a story editor (so /editor can be tried) unless EDITOR_USER_IDS says otherwise.
   if (config.EDITOR_USER_IDS.length === 0) config.EDITOR_USER_IDS = [SANDBOX_USER_ID];
@@ -71,8 +83,22 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
   const recaps = createRecapScheduler({ client: bot.client, ctx: bot.ctx });
   recaps.start();
   // Sample news feeds on 127.0.0.1, so /feed add and /review can be tried with no network.
-  const fixtures = await startFixtureServer(FEED_FIXTURES_DIR);
+  const { server: fixtures, note } = await serveSampleFeeds(opts.feedsPort ?? 0);
   const feeds = startFeedPoller({ db, log: opts.log, config, now: bot.ctx.now });
+  const intro = [note, sampleFeedList(fixtures.baseUrl)].filter(Boolean).join("\n");
+
+  // What a Discord client would show for timestamps and mentions.
+  const names = {
+    channels: new Map(guild.channels.map((c) => [c.id, c.name])),
+    users: new Map([
+      [SANDBOX_USER_ID, "Sandbox User"],
+      [admin, "Sandbox Admin"],
+      [fake.botUserId, "Storyline"],
+    ]),
+    roles: new Map([[guild.everyoneRoleId, "everyone"]]),
+  };
+  const viewer = (): Viewer => ({ locale, timeZone: opts.timeZone ?? "UTC", now: Date.now(), ...names });
+  const print = (m: FakeMessage) => printMessage(m, viewer());
 
   let last: FakeMessage | undefined;
   let lastModal: InteractionOutcome["modal"];
@@ -84,7 +110,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
       if (m.interactionId) continue;
       const channel = guild.channels.find((c) => c.id === m.channelId)?.name ?? m.channelId;
       last = m;
-      opts.onChannelPost?.(`[#${channel}] ${printMessage(m)}`);
+      opts.onChannelPost?.(`[#${channel}] ${print(m)}`);
     }
   }, 200);
   watcher.unref();
@@ -104,7 +130,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
     const parts = [outcome.reply, ...outcome.followUps].filter((m): m is FakeMessage => !!m && !m.deleted);
     const withComponents = [...parts].reverse().find((m) => m.components.length);
     if (withComponents) last = withComponents;
-    return parts.map((m) => printMessage(m)).join("\n\n") || "(no reply)";
+    return parts.map(print).join("\n\n") || "(no reply)";
   }
 
   async function run(line: string): Promise<{ output: string; quit?: boolean }> {
@@ -126,7 +152,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
         };
       }
       case "feeds":
-        return { output: `Sample feeds served by the sandbox (try /feed add url:${fixtures.baseUrl}rss.xml):\n${sampleFeeds(fixtures.baseUrl)}` };
+        return { output: sampleFeedList(fixtures.baseUrl) };
       case "wait":
         await new Promise((r) => setTimeout(r, action.seconds * 1000));
         return { output: "" };
@@ -173,6 +199,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
     fake,
     bot,
     db,
+    intro,
     run: async (line) => {
       try {
         return await run(line);

@@ -70,6 +70,9 @@ export async function startFeedServer(): Promise<FeedServer> {
     ["/f/not-a-feed.html", fixture("not-a-feed.html", "text/html")],
     ["/f/dup-a.xml", fixture("dup-a.xml")],
     ["/f/dup-b.xml", fixture("dup-b.xml")],
+    ["/f/nolink-a.xml", fixture("nolink-a.xml")],
+    ["/f/nolink-b.xml", fixture("nolink-b.xml")],
+    ["/f/control.json", fixture("control.json", "application/feed+json")],
   ]);
   const requests: FeedServer["requests"] = [];
   const sockets = new Set<Socket>();

@@ -65,7 +65,7 @@ export class GuildStore {
       name: init.name ?? "Sandbox",
       preferredLocale: init.preferredLocale ?? "en-US",
       everyoneRoleId: id,
-      ownerId: nextSnowflake(),
+      ownerId: init.ownerId ?? nextSnowflake(),
       joinedAt: new Date().toISOString(),
       roles: new Map([[id, { id, name: "@everyone", position: 0, permissions: EVERYONE_PERMISSIONS }]]),
       channels: [],

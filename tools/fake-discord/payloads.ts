@@ -5,15 +5,14 @@
  * @module
  */
 import { channelPayload, dmPayload, rolePayload } from "./guild-payloads.ts";
-import { nextSnowflake, randomToken } from "./snowflake.ts";
+import { SANDBOX_USER_ID, nextSnowflake, randomToken } from "./snowflake.ts";
 import { ALL_PERMISSIONS, DM_PERMISSIONS } from "./permissions.ts";
 import { isRecord } from "./http.ts";
 import type { FakeContext } from "./context.ts";
 import type { ApiUser, ChannelState, GuildState } from "./guilds.ts";
 import type { FakeActorInput, FakeUserInit } from "./types.ts";
 
-/** Id of the default "sandbox user" who triggers interactions. */
-export const SANDBOX_USER_ID = "1310000000000000001";
+export { SANDBOX_USER_ID };
 
 /** Who acts, and where. */
 export interface Actor {

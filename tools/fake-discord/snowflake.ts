@@ -6,6 +6,23 @@
  */
 import { randomBytes } from "node:crypto";
 
+/** Id of the default "sandbox user" who triggers interactions. */
+export const SANDBOX_USER_ID = "1310000000000000001";
+
+/**
+ * Fixed ids for the sandbox's one server: the same server, channels and people at every
+ * run, so what a sandbox database remembers about them (the story a server follows, a
+ * recap's channel) still applies after a restart. Snowflake-shaped (late 2024), below
+ * anything {@link nextSnowflake} makes today.
+ */
+export const SANDBOX_IDS = {
+  guild: "1310000000000000100",
+  channels: { general: "1310000000000000101", news: "1310000000000000102" },
+  user: SANDBOX_USER_ID,
+  /** The server's owner: its admin. */
+  admin: "1310000000000000002",
+} as const;
+
 /** The Discord epoch (2015-01-01T00:00:00Z) in ms. */
 export const DISCORD_EPOCH = 1420070400000n;
 

@@ -22,6 +22,8 @@ export interface FakeDiscordOptions {
 export interface FakeGuildInit {
   id?: string;
   name?: string;
+  /** The owner's user id (who has every permission). Default: a new id. */
+  ownerId?: string;
   /** Discord locale, e.g. `en-US` or `zh-CN`. Default `en-US`. */
   preferredLocale?: string;
   /** Text channels (type 0). Default: one channel "general". */
