@@ -10,6 +10,7 @@ import { ROOT } from "./helpers/spawn.ts";
 /** Bottom up; a path belongs to the first layer whose pattern matches it. */
 const LAYERS: [name: string, pattern: RegExp][] = [
   ["config and log", /^src\/(config|log)\.ts$/],
+  ["plain text", /^src\/text\//],
   ["db", /^db\//],
   ["story files", /^src\/story\/(?!cli\.ts$)/],
   ["i18n", /^src\/i18n\//],
