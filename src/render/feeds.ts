@@ -6,6 +6,7 @@ import { ButtonStyle, ComponentType, type APIButtonComponentWithCustomId, type A
 import type { Feed } from "../../db/feeds.ts";
 import type { ReviewItem } from "../../db/review.ts";
 import type { Lang, Story } from "../../db/types.ts";
+import { reviewCustomId, type ReviewVerb } from "../custom-ids.ts";
 import { pick, pickOr, t } from "../i18n/index.ts";
 import { fitChoices, fitMessage } from "./fit.ts";
 import { discordTimestamp, escapeText, formatWhen, inline, oneLine, safeUrl, sourceLink } from "./format.ts";
@@ -27,9 +28,6 @@ export interface FetchSummary {
 
 /** Feeds listed at most; the rest are counted. */
 const LIST_MAX = 20;
-/** The review card's custom_ids: `rv:<action>:<event id>`. */
-export const REVIEW_PREFIX = "rv";
-export type ReviewAction = "ok" | "edit" | "no" | "skip";
 
 /** A URL shown as text (not a link preview), cut to fit. */
 function urlText(url: string, max = 200): string {
@@ -129,8 +127,8 @@ export function feedNotFoundText(typed: string, lang: Lang): string {
   return t(lang).feeds.notFound(inline(typed, 200));
 }
 
-function button(action: ReviewAction, eventId: number, label: string, style: Style): APIButtonComponentWithCustomId {
-  return { type: ComponentType.Button, custom_id: `${REVIEW_PREFIX}:${action}:${eventId}`, label, style };
+function button(verb: ReviewVerb, eventId: number, label: string, style: Style): APIButtonComponentWithCustomId {
+  return { type: ComponentType.Button, custom_id: reviewCustomId({ verb, eventId }), label, style };
 }
 
 /**

@@ -9,7 +9,7 @@ export { storyColor, storyFooter } from "./theme.ts";
 export { renderNoMatch, renderWho, renderWhoChoices } from "./who.ts";
 export { renderLatest } from "./latest.ts";
 export { renderEvent } from "./event.ts";
-export { DISABLED_NEXT_ID, DISABLED_PREV_ID, renderTimeline } from "./timeline.ts";
+export { renderTimeline } from "./timeline.ts";
 export { renderSearch } from "./search.ts";
 export { snippet } from "./snippet.ts";
 export { renderStoryList } from "./stories.ts";

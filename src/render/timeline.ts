@@ -1,6 +1,7 @@
 import { ButtonStyle, ComponentType } from "discord.js";
 import type { APIButtonComponentWithCustomId } from "discord.js";
 import type { Lang, Story, TimelinePage } from "../../db/types.ts";
+import { DISABLED_NEXT_ID, DISABLED_PREV_ID } from "../custom-ids.ts";
 import { t } from "../i18n/index.ts";
 import { fitMessage } from "./fit.ts";
 import { inline } from "./format.ts";
@@ -9,13 +10,6 @@ import { eventLine, markLegend } from "./lines.ts";
 import { joinCapped } from "./lists.ts";
 import type { ActionRow, Reply } from "./reply.ts";
 import { baseEmbed } from "./theme.ts";
-
-/**
- * custom_ids of the disabled Previous/Next buttons at either end of the timeline. Discord
- * needs an id even on a disabled button; these can never be clicked.
- */
-export const DISABLED_PREV_ID = "noop:prev";
-export const DISABLED_NEXT_ID = "noop:next";
 
 /** How many names each timeline line shows. */
 export const TIMELINE_PEOPLE = 2;
