@@ -8,7 +8,7 @@ import type { AuditChanges, AuditEntry, AuditValue } from "../../db/audit.ts";
 import type { EventDetail, Lang, Story } from "../../db/types.ts";
 import { FIELD_IDS, FIELD_MAX, type FieldId, type FormFields, type Problem } from "../editor/fields.ts";
 import { VALUE_FIELDS } from "../editor/values.ts";
-import { t } from "../i18n/index.ts";
+import { joinList, t } from "../i18n/index.ts";
 import { renderEvent } from "./event.ts";
 import { fitMessage } from "./fit.ts";
 import { discordTimestamp, inline } from "./format.ts";
@@ -52,7 +52,8 @@ export function renderEditorModal(mode: "add" | "edit", customId: string, fields
 }
 
 function names(refs: readonly { key: string; name: { en: string | null; zh: string | null } }[], lang: Lang): string {
-  return refs.map((e) => `**${inline(bothNames(e.name, lang, e.key), 80)}**`).join(lang === "zh" ? "、" : ", ");
+  const bold = refs.map((e) => `**${inline(bothNames(e.name, lang, e.key), 80)}**`);
+  return joinList(bold, lang);
 }
 
 /** One problem as a sentence. */
@@ -106,9 +107,8 @@ export function renderEditorProblems(problems: readonly Problem[], lang: Lang, r
 /** The changed fields' names, for "Changed: …". */
 function changedNames(changes: AuditChanges, lang: Lang): string {
   const v = t(lang).editor.valueNames;
-  return VALUE_FIELDS.filter((f) => f in changes)
-    .map((f) => v[f])
-    .join(lang === "zh" ? "、" : ", ");
+  const changed = VALUE_FIELDS.filter((f) => f in changes).map((f) => v[f]);
+  return joinList(changed, lang);
 }
 
 /** An event just added: a line naming its key, then the event as /event shows it. */

@@ -7,7 +7,7 @@ import type { Feed } from "../../db/feeds.ts";
 import type { ReviewItem } from "../../db/review.ts";
 import type { Lang, Story } from "../../db/types.ts";
 import { reviewCustomId, type ReviewVerb } from "../custom-ids.ts";
-import { pick, pickOr, t } from "../i18n/index.ts";
+import { listSeparator, pick, pickOr, t } from "../i18n/index.ts";
 import { fitChoices, fitMessage } from "./fit.ts";
 import { discordTimestamp, escapeText, formatWhen, inline, oneLine, safeUrl, sourceLink } from "./format.ts";
 import { LIMITS, truncate } from "./limits.ts";
@@ -149,7 +149,7 @@ export function renderReview(item: ReviewItem | null, story: Story, lang: Lang, 
   const sources = e.sources.map((src) => sourceLink(src));
   const fields = [
     { name: labels.when, value: formatWhen(e.at, e.precision, lang, { relative: true }), inline: true },
-    people.length ? { name: labels.people, value: joinCapped(people, lang === "zh" ? "、" : ", ", LIMITS.fieldValue, labels.andMore), inline: true } : null,
+    people.length ? { name: labels.people, value: joinCapped(people, listSeparator(lang), LIMITS.fieldValue, labels.andMore), inline: true } : null,
     sources.length ? { name: s.source, value: joinCapped(sources, "\n", LIMITS.fieldValue, labels.andMore) } : null,
   ].filter((f): f is APIEmbedField => f !== null);
   const summary = pick(e.summary, lang);

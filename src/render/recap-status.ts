@@ -1,7 +1,7 @@
-/** `/recap` answers other than the digest: the schedule confirmation and `/recap status`. */
+/** `/recap` answers other than the digest: the schedule confirmation, refusal and removal, and `/recap status`. */
 import type { RecapSchedule } from "../../db/recaps.ts";
 import type { Lang, Story } from "../../db/types.ts";
-import { t } from "../i18n/index.ts";
+import { joinList, t, type AllStrings } from "../i18n/index.ts";
 import { fitMessage } from "./fit.ts";
 import { discordTimestamp, inline } from "./format.ts";
 import type { Reply } from "./reply.ts";
@@ -37,6 +37,24 @@ export function renderScheduled(view: ScheduleView, lang: Lang): Reply {
     s.firstCovers,
   ];
   return fitMessage({ content: lines.join("\n"), ephemeral: true });
+}
+
+/** Why `/recap schedule` refuses a channel: the permissions the bot lacks there. */
+export function missingPermissionsText(channelId: string, missing: readonly (keyof AllStrings["recap"]["permissions"])[], lang: Lang): string {
+  const s = t(lang).recap;
+  return s.missingPermissions(
+    `<#${channelId}>`,
+    joinList(
+      missing.map((p) => `**${s.permissions[p]}**`),
+      lang,
+    ),
+  );
+}
+
+/** `/recap off` done: the stories whose schedules were removed. */
+export function renderRecapOff(removed: readonly { storyId: number; story: Story | null }[], lang: Lang): Reply {
+  const titles = removed.map((r) => (r.story ? inline(storyTitle(r.story, lang), 100) : `#${r.storyId}`));
+  return fitMessage({ content: t(lang).recap.off(joinList(titles, lang)), ephemeral: true });
 }
 
 /** The link that opens a message in Discord. */

@@ -1,6 +1,7 @@
 import type { Lang, Story } from "../../db/types.ts";
-import { pick, t } from "../i18n/index.ts";
+import { joinList, pick, t } from "../i18n/index.ts";
 import { fitMessage } from "./fit.ts";
+import { errorText } from "./errors.ts";
 import { inline } from "./format.ts";
 import { LIMITS } from "./limits.ts";
 import { joinCapped } from "./lists.ts";
@@ -10,6 +11,19 @@ import { NEUTRAL_COLOR, storyColor, storyTitle } from "./theme.ts";
 /** A slug inside inline code (which cannot escape a backtick, so none may remain). */
 function code(slug: string): string {
   return `\`${slug.replace(/`/g, "ˋ").slice(0, 100) || "?"}\``;
+}
+
+/** `/story use` with a slug no story has: the refusal and the slugs there are. */
+export function storyNotFoundText(slug: string, stories: readonly Story[], lang: Lang): string {
+  const slugs = stories.map((s) => code(s.slug));
+  const valid = joinList(slugs, lang);
+  return `${errorText("storyNotFound", lang, { slug })}\n${t(lang).stories.valid(valid || "—")}`;
+}
+
+/** `/story use` done: which story the server follows now, above the list. */
+export function renderStorySwitched(story: Story, stories: Story[], lang: Lang): Reply {
+  const list = renderStoryList(stories, story.slug, lang);
+  return { ...list, content: t(lang).stories.switched(inline(storyTitle(story, lang), 200)) };
 }
 
 /**

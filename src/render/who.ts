@@ -1,7 +1,7 @@
 import { ButtonStyle, ComponentType } from "discord.js";
 import type { APIButtonComponentWithCustomId, APIEmbedField } from "discord.js";
 import type { EntityMatch, EntityProfile, EntityRef, Lang, Story } from "../../db/types.ts";
-import { pick, t } from "../i18n/index.ts";
+import { joinList, pick, t } from "../i18n/index.ts";
 import { fitMessage } from "./fit.ts";
 import { escapeText, formatDay, inline, sourceLink } from "./format.ts";
 import { LIMITS, truncate } from "./limits.ts";
@@ -113,7 +113,8 @@ export function renderNoMatch(typed: string, story: Story, suggestions: EntityRe
   const s = t(lang);
   const lines = [s.who.noMatch(inline(typed, 100) || "…", `**${inline(storyTitle(story, lang), 200)}**`)];
   const names = suggestions.slice(0, 5).map((e) => inline(oneLineName(e, lang), 120));
-  if (names.length) lines.push(`${s.who.closest} ${names.map((n) => `**${n}**`).join(lang === "zh" ? "、" : ", ")}`);
+  const bold = names.map((n) => `**${n}**`);
+  if (names.length) lines.push(`${s.who.closest} ${joinList(bold, lang)}`);
   lines.push(s.who.tryOther);
   return fitMessage({ content: lines.join("\n"), ephemeral: true });
 }
