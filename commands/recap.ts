@@ -14,7 +14,7 @@ import { formatTimeOfDay, parseTimeOfDay, slotAfter } from "../src/recap/slots.t
 import { offsetLabel, resolveZone, suggestZones } from "../src/recap/zones.ts";
 import { renderDigest } from "../src/render/digest.ts";
 import { missingPermissionsText, renderRecapOff, renderRecapStatus, renderScheduled } from "../src/render/recap-status.ts";
-import { escapeText, fitChoices, replyOptions, truncate } from "../src/render/index.ts";
+import { clip, fitChoices, replyOptions } from "../src/render/index.ts";
 
 const HOUR = 3_600_000;
 const MIN_HOURS = 1;
@@ -23,8 +23,8 @@ const DEFAULT_HOURS = 24;
 /** A new schedule's first recap covers the day before it was set up. */
 const FIRST_LOOKBACK = 24 * HOUR;
 
-/** User input quoted back in an error: one line, short, escaped. */
-const quoted = (text: string) => escapeText(truncate(text.replace(/\s+/g, " ").trim(), 60));
+/** User input quoted back in an error: one line, short (the message escapes it). */
+const quoted = (text: string) => clip(text, 60);
 
 async function now(interaction: ChatInputCommandInteraction, ctx: BotContext, lang: Lang): Promise<void> {
   const hours = interaction.options.getInteger("hours") ?? DEFAULT_HOURS;

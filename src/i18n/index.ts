@@ -8,6 +8,7 @@ import { recapStrings, type RecapStrings } from "./recap.ts";
 export type { Strings } from "./en.ts";
 export { langFromLocale, otherLang, pick, pickOr, pickOther } from "./lang.ts";
 export { joinList, listSeparator } from "./list.ts";
+export { code, md } from "./markdown.ts";
 export { commandText, commandDescription, localized, type CommandKey, type LocalizedCommandText } from "./commands.ts";
 
 /** Every user-facing string: the core set plus one part per feature (each in its own file). */

@@ -6,7 +6,7 @@
 import type { EntityMention, EventSummary, Lang, Source, Story } from "../../db/types.ts";
 import { joinList, t } from "../i18n/index.ts";
 import { fitMessage } from "./fit.ts";
-import { discordTimestamp, formatDay, importanceMark, inline, sourceLink } from "./format.ts";
+import { clip, discordTimestamp, formatDay, importanceMark, inline, sourceLink } from "./format.ts";
 import { LIMITS } from "./limits.ts";
 import { LINE_TITLE_MAX, markLegend, peopleList } from "./lines.ts";
 import { nameOf, titleOf } from "./names.ts";
@@ -93,8 +93,8 @@ export function renderDigest(d: Digest, lang: Lang): Reply[] {
     lang,
   );
   const { pages, hidden } = paginate(d.events, lang, intro.length, legend.length);
-  const title = s.recap.digestTitle(inline(storyTitle(d.story, lang), 150));
-  const mentions = d.top.map((m) => s.recap.mentioned(inline(nameOf(m.entity, lang), 60), m.mentions));
+  const title = s.recap.digestTitle(clip(storyTitle(d.story, lang), 150));
+  const mentions = d.top.map((m) => s.recap.mentioned(clip(nameOf(m.entity, lang), 60), m.mentions));
   const top = joinList(mentions, lang);
   return pages.map((body, i) => {
     const last = i === pages.length - 1;

@@ -4,7 +4,7 @@ export { editOptions, replyOptions } from "./reply.ts";
 export { ELLIPSIS, LIMITS, graphemes, truncate } from "./limits.ts";
 export { fitChoices, fitMessage } from "./fit.ts";
 export { checkChoices, checkMessage } from "./check.ts";
-export { IMPORTANT_FROM, IMPORTANT_MARK, escapeText, formatDay, formatWhen, sourceLink } from "./format.ts";
+export { IMPORTANT_FROM, IMPORTANT_MARK, clip, formatDay, formatWhen, sourceLink } from "./format.ts";
 export { storyColor, storyFooter } from "./theme.ts";
 export { renderNoMatch, renderWho, renderWhoChoices } from "./who.ts";
 export { renderLatest } from "./latest.ts";
