@@ -1,14 +1,10 @@
 /** Deduplication keys for feed items. */
-import { createHash } from "node:crypto";
+import { sha1 } from "../../db/hash.ts";
 import type { ParsedItem } from "./parse.ts";
 import { normalizeLink } from "./url.ts";
 
 /** Longest guid kept as it is; longer ones are hashed (some feeds put whole URLs with tracking in it). */
 const MAX_GUID = 300;
-
-function sha1(text: string): string {
-  return createHash("sha1").update(text).digest("base64url");
-}
 
 /**
  * The key an item is remembered by within its feed: its guid/id ("g:…"), else its
