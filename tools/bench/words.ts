@@ -3,6 +3,7 @@
  * frequency order, common Chinese words) and a long, seeded tail of made-up words, so a
  * Zipf draw gives very common words and very rare ones, as real text does.
  */
+import { hasHan } from "../../db/text.ts";
 import { intIn, mulberry32, pickOf, zipf, type Rng } from "./prng.ts";
 
 const EN_HEAD = `the of and to in a is that for on said with as at by from was it be has have an are
@@ -47,7 +48,7 @@ function gb2312Level1(): string[] {
   const bytes: number[] = [];
   for (let hi = 0xb0; hi <= 0xd7; hi++) for (let lo = 0xa1; lo <= 0xfe; lo++) bytes.push(hi, lo);
   const text = new TextDecoder("gbk").decode(new Uint8Array(bytes));
-  return [...new Set(Array.from(text).filter((c) => /\p{Script=Han}/u.test(c)))];
+  return [...new Set(Array.from(text).filter(hasHan))];
 }
 
 function shuffled<T>(rng: Rng, list: T[]): T[] {
