@@ -22,7 +22,7 @@ import {
   renderRemoveConfirm,
   renderRemoved,
 } from "../src/render/editor.ts";
-import { editOptions, errorText, eventChoices, renderAutocompleteChoices, replyOptions, type Reply } from "../src/render/index.ts";
+import { editOptions, errorText, eventChoices, replyOptions, type Reply } from "../src/render/index.ts";
 import { actorOf, eventFromOption, idArg, mayEdit, peopleLookup, requireEditor, submittedFields } from "../src/command-kit/editor.ts";
 import { EDITOR_PREFIX, editorCustomId, parseEditorArgs } from "../src/custom-ids.ts";
 
@@ -134,7 +134,7 @@ export default {
     const story = activeStory(ctx, interaction.guildId);
     if (!story || !mayEdit(interaction, ctx)) return interaction.respond([]);
     const events = searchEventTitles(ctx.db, story.id, interaction.options.getFocused());
-    return interaction.respond(renderAutocompleteChoices(eventChoices(events, langFromLocale(interaction.locale))));
+    return interaction.respond(eventChoices(events, langFromLocale(interaction.locale)));
   },
 
   async modal(interaction, ctx, args) {
