@@ -22,8 +22,9 @@ import {
   renderRemoveConfirm,
   renderRemoved,
 } from "../src/render/editor.ts";
-import { editOptions, errorText, eventChoices, renderAutocompleteChoices, replyOptions, type Reply } from "../src/render/index.ts";
-import { actorOf, eventFromOption, idArg, ids, mayEdit, peopleLookup, PREFIX, requireEditor, submittedFields } from "../src/command-kit/editor.ts";
+import { editOptions, errorText, eventChoices, replyOptions, type Reply } from "../src/render/index.ts";
+import { actorOf, eventFromOption, idArg, mayEdit, peopleLookup, requireEditor, submittedFields } from "../src/command-kit/editor.ts";
+import { EDITOR_PREFIX, editorCustomId, parseEditorArgs } from "../src/custom-ids.ts";
 
 const idOption = (key: "editor.edit.id" | "editor.remove.id" | "editor.history.id") => (o: SlashCommandStringOption) =>
   named(o, key).setRequired(true).setAutocomplete(true).setMaxLength(100);
@@ -53,14 +54,14 @@ async function refuse(
   let id = own?.userId === i.user.id ? own.id : 0;
   if (id) updateDraftFields(ctx.db, id, draft.fields, ctx.now());
   else id = saveDraft(ctx.db, { userId: i.user.id, storyId: draft.storyId, eventId: draft.eventId, fields: draft.fields, base: draft.base }, ctx.now());
-  await i.reply(replyOptions(renderEditorProblems(problems, lang, ids.retry(id))));
+  await i.reply(replyOptions(renderEditorProblems(problems, lang, editorCustomId({ verb: "retry", draftId: id }))));
 }
 
 /** A submitted form for a new event: read, refused with the text kept, or added. */
-async function submitAdd(i: ModalSubmitInteraction, ctx: BotContext, lang: Lang, args: string[]): Promise<void> {
-  const story = getStoryById(ctx.db, idArg(args[0]));
+async function submitAdd(i: ModalSubmitInteraction, ctx: BotContext, lang: Lang, form: { storyId: number; draftId: number | null }): Promise<void> {
+  const story = getStoryById(ctx.db, form.storyId);
   if (!story) throw new UserError(t(lang).errors.expired);
-  const draftId = idArg(args[1]);
+  const draftId = form.draftId ?? 0;
   const fields = submittedFields(i);
   const read = readNewEvent(fields, { localeLang: lang, people: peopleLookup(ctx.db, story.id) });
   if (!read.ok) return refuse(i, ctx, lang, read.problems, { id: draftId, storyId: story.id, eventId: null, fields, base: null });
@@ -72,8 +73,8 @@ async function submitAdd(i: ModalSubmitInteraction, ctx: BotContext, lang: Lang,
 }
 
 /** A submitted correction: only what the editor changed is read and saved. */
-async function submitEdit(i: ModalSubmitInteraction, ctx: BotContext, lang: Lang, args: string[]): Promise<void> {
-  const [storyId, eventId, draftId] = [idArg(args[0]), idArg(args[1]), idArg(args[2])];
+async function submitEdit(i: ModalSubmitInteraction, ctx: BotContext, lang: Lang, form: { storyId: number; eventId: number; draftId: number }): Promise<void> {
+  const { storyId, eventId, draftId } = form;
   const story = getStoryById(ctx.db, storyId);
   const current = story ? getEvent(ctx.db, storyId, eventId) : null;
   if (!story || !current) throw new UserError(t(lang).editor.eventGone);
@@ -107,7 +108,7 @@ export default {
     .addSubcommand((sc) => named(sc, "editor.edit").addStringOption(idOption("editor.edit.id")))
     .addSubcommand((sc) => named(sc, "editor.remove").addStringOption(idOption("editor.remove.id")))
     .addSubcommand((sc) => named(sc, "editor.history").addStringOption(idOption("editor.history.id"))),
-  prefix: PREFIX,
+  prefix: EDITOR_PREFIX,
 
   async execute(interaction, ctx) {
     const lang = langFromLocale(interaction.locale);
@@ -115,32 +116,33 @@ export default {
     const story = requireStory(ctx, interaction.guildId, lang);
     const sub = interaction.options.getSubcommand();
     if (sub === "add") {
-      return interaction.showModal(renderEditorModal("add", ids.add(story.id), formFields({}), lang));
+      return interaction.showModal(renderEditorModal("add", editorCustomId({ verb: "add", storyId: story.id, draftId: null }), formFields({}), lang));
     }
     const value = interaction.options.getString("id", true);
     if (sub === "history") return interaction.reply(replyOptions(history(ctx, story, value, lang)));
     const event = eventFromOption(ctx.db, story, value, lang);
     if (sub === "remove") {
-      return interaction.reply(replyOptions(renderRemoveConfirm(event, lang, ids.remove(story.id, event), ids.keep)));
+      const confirmId = editorCustomId({ verb: "rm", storyId: story.id, eventId: event.id, updatedAt: event.updatedAt });
+      return interaction.reply(replyOptions(renderRemoveConfirm(event, lang, confirmId, editorCustomId({ verb: "keep" }))));
     }
     const base = prefill(event, lang);
     const draftId = saveDraft(ctx.db, { userId: interaction.user.id, storyId: story.id, eventId: event.id, fields: base, base }, ctx.now());
-    return interaction.showModal(renderEditorModal("edit", ids.edit(story.id, event.id, draftId), base, lang));
+    return interaction.showModal(renderEditorModal("edit", editorCustomId({ verb: "edit", storyId: story.id, eventId: event.id, draftId }), base, lang));
   },
 
   async autocomplete(interaction, ctx) {
     const story = activeStory(ctx, interaction.guildId);
     if (!story || !mayEdit(interaction, ctx)) return interaction.respond([]);
     const events = searchEventTitles(ctx.db, story.id, interaction.options.getFocused());
-    return interaction.respond(renderAutocompleteChoices(eventChoices(events, langFromLocale(interaction.locale))));
+    return interaction.respond(eventChoices(events, langFromLocale(interaction.locale)));
   },
 
   async modal(interaction, ctx, args) {
     const lang = langFromLocale(interaction.locale);
     requireEditor(interaction, ctx, lang);
-    const [action, ...rest] = args;
-    if (action === "add") return submitAdd(interaction, ctx, lang, rest);
-    if (action === "edit") return submitEdit(interaction, ctx, lang, rest);
+    const form = parseEditorArgs(args);
+    if (form?.verb === "add") return submitAdd(interaction, ctx, lang, form);
+    if (form?.verb === "edit") return submitEdit(interaction, ctx, lang, form);
     throw new UserError(t(lang).errors.expired);
   },
 
@@ -148,22 +150,25 @@ export default {
     const lang = langFromLocale(interaction.locale);
     requireEditor(interaction, ctx, lang);
     const s = t(lang).editor;
-    const [action, a, b, c] = args;
-    if (action === "keep") return interaction.update(editOptions(renderEditorNotice(s.removeCancelled)));
-    if (action === "retry") {
-      const draft = getDraft(ctx.db, idArg(a), ctx.now());
+    const action = parseEditorArgs(args);
+    if (action?.verb === "keep") return interaction.update(editOptions(renderEditorNotice(s.removeCancelled)));
+    if (action?.verb === "retry") {
+      const draft = getDraft(ctx.db, action.draftId, ctx.now());
       if (!draft) throw new UserError(s.draftExpired);
       if (draft.userId !== interaction.user.id) throw new UserError(s.draftNotYours);
       const fields = formFields(draft.fields);
-      if (draft.eventId === null) return interaction.showModal(renderEditorModal("add", ids.add(draft.storyId, draft.id), fields, lang));
+      if (draft.eventId === null)
+        return interaction.showModal(renderEditorModal("add", editorCustomId({ verb: "add", storyId: draft.storyId, draftId: draft.id }), fields, lang));
       if (!getEvent(ctx.db, draft.storyId, draft.eventId)) throw new UserError(s.eventGone);
-      return interaction.showModal(renderEditorModal("edit", ids.edit(draft.storyId, draft.eventId, draft.id), fields, lang));
+      return interaction.showModal(
+        renderEditorModal("edit", editorCustomId({ verb: "edit", storyId: draft.storyId, eventId: draft.eventId, draftId: draft.id }), fields, lang),
+      );
     }
-    if (action !== "rm") throw new UserError(t(lang).errors.expired);
-    const [storyId, eventId] = [idArg(a), idArg(b)];
+    if (action?.verb !== "rm") throw new UserError(t(lang).errors.expired);
+    const { storyId, eventId } = action;
     const event = getEvent(ctx.db, storyId, eventId);
     if (!event) return interaction.update(editOptions(renderEditorNotice(s.eventGone)));
-    const outcome = removeEvent(ctx.db, storyId, eventId, idArg(c), actorOf(interaction), diffValues(valuesOf(event), null), ctx.now());
+    const outcome = removeEvent(ctx.db, storyId, eventId, action.updatedAt, actorOf(interaction), diffValues(valuesOf(event), null), ctx.now());
     if (outcome === "saved") ctx.log.info({ storyId, eventId, key: event.key, userId: interaction.user.id }, "editor removed an event");
     const reply = outcome === "saved" ? renderRemoved(event, lang) : renderEditorNotice(outcome === "gone" ? s.eventGone : s.changedMeanwhile);
     return interaction.update(editOptions(reply));

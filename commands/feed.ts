@@ -11,7 +11,7 @@ import { pollFeed } from "../src/feeds/poll-feed.ts";
 import { MAX_URL_LENGTH, parseFeedUrl } from "../src/feeds/url.ts";
 import { langFromLocale, t } from "../src/i18n/index.ts";
 import { feedChoices, feedNotFoundText, renderFeedList, renderFeedRemoved, renderFeedSaved } from "../src/render/feeds.ts";
-import { editOptions, errorText, renderAutocompleteChoices, replyOptions, storyChoices } from "../src/render/index.ts";
+import { editOptions, errorText, replyOptions, storyChoices } from "../src/render/index.ts";
 import { mayEdit, requireEditor } from "../src/command-kit/editor.ts";
 
 /** A feed address as typed → its stored form, or a clear refusal. */
@@ -88,9 +88,9 @@ export default {
     const typed = focused.value.trim().toLowerCase();
     if (focused.name === "story") {
       const stories = listStories(ctx.db).filter((s) => !typed || [s.slug, s.title.en ?? "", s.title.zh ?? ""].some((x) => x.toLowerCase().includes(typed)));
-      return interaction.respond(renderAutocompleteChoices(storyChoices(stories, langFromLocale(interaction.locale))));
+      return interaction.respond(storyChoices(stories, langFromLocale(interaction.locale)));
     }
     const feeds = listFeeds(ctx.db).filter((f) => !typed || f.url.toLowerCase().includes(typed) || (f.title ?? "").toLowerCase().includes(typed));
-    return interaction.respond(renderAutocompleteChoices(feedChoices(feeds)));
+    return interaction.respond(feedChoices(feeds));
   },
 } satisfies Command;

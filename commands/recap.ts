@@ -6,15 +6,15 @@ import type { BotContext, Command } from "../src/context.ts";
 import { UserError } from "../src/context.ts";
 import { named, slash } from "../src/command-kit/builders.ts";
 import { requireManageGuild, requireStory } from "../src/resolvers/story.ts";
-import { langFromLocale, pickOr, t } from "../src/i18n/index.ts";
+import { langFromLocale, t } from "../src/i18n/index.ts";
 import { buildDigest } from "../src/recap/digest.ts";
 import { MAX_ATTEMPTS } from "../src/recap/failures.ts";
 import { isRecapChannel, missingPostPermissions, RECAP_CHANNEL_TYPES } from "../src/recap/permissions.ts";
 import { formatTimeOfDay, parseTimeOfDay, slotAfter } from "../src/recap/slots.ts";
 import { offsetLabel, resolveZone, suggestZones } from "../src/recap/zones.ts";
 import { renderDigest } from "../src/render/digest.ts";
-import { renderRecapStatus, renderScheduled } from "../src/render/recap-status.ts";
-import { escapeText, fitChoices, replyOptions, truncate } from "../src/render/index.ts";
+import { missingPermissionsText, renderRecapOff, renderRecapStatus, renderScheduled } from "../src/render/recap-status.ts";
+import { clip, fitChoices, replyOptions } from "../src/render/index.ts";
 
 const HOUR = 3_600_000;
 const MIN_HOURS = 1;
@@ -23,8 +23,8 @@ const DEFAULT_HOURS = 24;
 /** A new schedule's first recap covers the day before it was set up. */
 const FIRST_LOOKBACK = 24 * HOUR;
 
-/** User input quoted back in an error: one line, short, escaped. */
-const quoted = (text: string) => escapeText(truncate(text.replace(/\s+/g, " ").trim(), 60));
+/** User input quoted back in an error: one line, short (the message escapes it). */
+const quoted = (text: string) => clip(text, 60);
 
 async function now(interaction: ChatInputCommandInteraction, ctx: BotContext, lang: Lang): Promise<void> {
   const hours = interaction.options.getInteger("hours") ?? DEFAULT_HOURS;
@@ -54,8 +54,7 @@ async function schedule(interaction: ChatInputCommandInteraction, ctx: BotContex
   const channel = guild.channels.cache.get(picked.id) ?? (await guild.channels.fetch(picked.id).catch(() => null));
   if (!isRecapChannel(channel)) throw new UserError(s.notTextChannel);
   const missing = missingPostPermissions(channel, guild.members.me ?? (await guild.members.fetchMe())) ?? [];
-  if (missing.length)
-    throw new UserError(s.missingPermissions(`<#${channel.id}>`, missing.map((p) => `**${s.permissions[p]}**`).join(lang === "zh" ? "、" : ", ")));
+  if (missing.length) throw new UserError(missingPermissionsText(channel.id, missing, lang));
   const story = requireStory(ctx, guild.id, lang);
   const at = ctx.now();
   const saved = upsertRecapSchedule(ctx.db, {
@@ -75,13 +74,9 @@ async function schedule(interaction: ChatInputCommandInteraction, ctx: BotContex
 async function off(interaction: ChatInputCommandInteraction, ctx: BotContext, lang: Lang): Promise<void> {
   requireManageGuild(interaction, lang);
   const removed = removeRecapSchedules(ctx.db, interaction.guildId!);
-  const s = t(lang).recap;
-  if (!removed.length) throw new UserError(s.offNone);
-  const titles = removed.map((r) => {
-    const story = getStoryById(ctx.db, r.storyId);
-    return escapeText(truncate(story ? pickOr(story.title, lang, story.slug) : `#${r.storyId}`, 100));
-  });
-  await interaction.reply(replyOptions({ content: s.off(titles.join(lang === "zh" ? "、" : ", ")), ephemeral: true }));
+  if (!removed.length) throw new UserError(t(lang).recap.offNone);
+  const stories = removed.map((r) => ({ storyId: r.storyId, story: getStoryById(ctx.db, r.storyId) }));
+  await interaction.reply(replyOptions(renderRecapOff(stories, lang)));
 }
 
 async function status(interaction: ChatInputCommandInteraction, ctx: BotContext, lang: Lang): Promise<void> {

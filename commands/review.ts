@@ -10,16 +10,10 @@ import { readCorrection } from "../src/editor/form.ts";
 import { prefill } from "../src/editor/values.ts";
 import { langFromLocale, t } from "../src/i18n/index.ts";
 import { renderEditorModal, renderEditorProblems } from "../src/render/editor.ts";
-import { REVIEW_PREFIX, renderReview, type ReviewNotice } from "../src/render/feeds.ts";
+import { renderReview, type ReviewNotice } from "../src/render/feeds.ts";
 import { editOptions, replyOptions, type Reply } from "../src/render/index.ts";
-import { actorOf, idArg, peopleLookup, requireEditor, submittedFields } from "../src/command-kit/editor.ts";
-
-/**
- * custom_ids (prefix "rv"):
- *   rv:ok:<eventId>    approve          rv:no:<eventId>    reject
- *   rv:edit:<eventId>  open the form    rv:skip:<eventId>  show the next one
- *   rv:save:<eventId>:<updatedAt>       the form, for the event as it was shown
- */
+import { actorOf, peopleLookup, requireEditor, submittedFields } from "../src/command-kit/editor.ts";
+import { parseReviewArgs, REVIEW_PREFIX, reviewCustomId } from "../src/custom-ids.ts";
 
 /** The story of an event named by a custom_id; a stale or forged id is refused. */
 function storyOfEvent(ctx: BotContext, eventId: number, lang: Lang): Story {
@@ -42,8 +36,8 @@ function decide(ctx: BotContext, story: Story, eventId: number, approve: boolean
 }
 
 /** The corrected form: saved with the editor's rules, the event staying pending for a decision. */
-async function save(i: ModalSubmitInteraction, ctx: BotContext, lang: Lang, args: string[]): Promise<unknown> {
-  const [eventId, shownAt] = [idArg(args[0]), idArg(args[1])];
+async function save(i: ModalSubmitInteraction, ctx: BotContext, lang: Lang, form: { eventId: number; updatedAt: number }): Promise<unknown> {
+  const { eventId, updatedAt: shownAt } = form;
   const story = storyOfEvent(ctx, eventId, lang);
   const item = getPendingEvent(ctx.db, eventId);
   const answer = (reply: Reply) => (i.isFromMessage() ? i.update(editOptions(reply)) : i.reply(replyOptions(reply)));
@@ -63,15 +57,15 @@ async function save(i: ModalSubmitInteraction, ctx: BotContext, lang: Lang, args
 async function button(i: MessageComponentInteraction, ctx: BotContext, args: string[]): Promise<unknown> {
   const lang = langFromLocale(i.locale);
   requireEditor(i, ctx, lang);
-  const [action, idText] = args;
-  const eventId = idArg(idText);
+  const action = parseReviewArgs(args);
+  if (!action || action.verb === "save") throw new UserError(t(lang).errors.expired);
+  const { verb, eventId } = action;
   const story = storyOfEvent(ctx, eventId, lang);
-  if (action === "ok" || action === "no") return i.update(editOptions(decide(ctx, story, eventId, action === "ok", lang, i.user.id)));
-  if (action === "skip") return i.update(editOptions(renderReview(nextPending(ctx.db, story.id, eventId), story, lang)));
-  if (action !== "edit") throw new UserError(t(lang).errors.expired);
+  if (verb === "ok" || verb === "no") return i.update(editOptions(decide(ctx, story, eventId, verb === "ok", lang, i.user.id)));
+  if (verb === "skip") return i.update(editOptions(renderReview(nextPending(ctx.db, story.id, eventId), story, lang)));
   const item = getPendingEvent(ctx.db, eventId);
   if (!item) return i.update(editOptions(renderReview(nextPending(ctx.db, story.id, eventId), story, lang, { kind: "alreadyDone" })));
-  const customId = `${REVIEW_PREFIX}:save:${eventId}:${item.event.updatedAt}`;
+  const customId = reviewCustomId({ verb: "save", eventId, updatedAt: item.event.updatedAt });
   return i.showModal(renderEditorModal("edit", customId, prefill(item.event, lang), lang));
 }
 
@@ -97,8 +91,8 @@ export default {
   async modal(interaction, ctx, args) {
     const lang = langFromLocale(interaction.locale);
     requireEditor(interaction, ctx, lang);
-    const [action, ...rest] = args;
-    if (action !== "save") throw new UserError(t(lang).errors.expired);
-    return save(interaction, ctx, lang, rest);
+    const form = parseReviewArgs(args);
+    if (form?.verb !== "save") throw new UserError(t(lang).errors.expired);
+    return save(interaction, ctx, lang, form);
   },
 } satisfies Command;

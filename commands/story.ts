@@ -4,8 +4,9 @@ import type { Command } from "../src/context.ts";
 import { UserError } from "../src/context.ts";
 import { named, slash } from "../src/command-kit/builders.ts";
 import { activeSlug, requireManageGuild } from "../src/resolvers/story.ts";
-import { langFromLocale, pickOr, t } from "../src/i18n/index.ts";
-import { errorText, escapeText, renderStoryList, replyOptions, storyChoices, truncate } from "../src/render/index.ts";
+import { langFromLocale } from "../src/i18n/index.ts";
+import { renderStoryList, replyOptions, storyChoices } from "../src/render/index.ts";
+import { renderStorySwitched, storyNotFoundText } from "../src/render/stories.ts";
 
 /**
  * `/story list` (everyone) and `/story use slug:` (Manage Server).
@@ -29,16 +30,9 @@ export default {
     requireManageGuild(interaction, lang);
     const slug = interaction.options.getString("slug", true).trim();
     const story = getStoryBySlug(ctx.db, slug) ?? getStoryBySlug(ctx.db, slug.toLowerCase());
-    if (!story) {
-      const valid = listStories(ctx.db)
-        .map((s) => `\`${s.slug}\``)
-        .join(lang === "zh" ? "、" : ", ");
-      throw new UserError(`${errorText("storyNotFound", lang, { slug })}\n${t(lang).stories.valid(valid || "—")}`);
-    }
+    if (!story) throw new UserError(storyNotFoundText(slug, listStories(ctx.db), lang));
     setGuildStory(ctx.db, interaction.guildId!, story.slug, interaction.user.id, ctx.now());
-    const title = escapeText(truncate(pickOr(story.title, lang, story.slug).replace(/\s+/g, " "), 200));
-    const list = renderStoryList(listStories(ctx.db), story.slug, lang);
-    await interaction.reply(replyOptions({ ...list, content: t(lang).stories.switched(title) }));
+    await interaction.reply(replyOptions(renderStorySwitched(story, listStories(ctx.db), lang)));
   },
 
   async autocomplete(interaction, ctx) {

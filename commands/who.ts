@@ -37,7 +37,7 @@ export default {
     const found = lookupEntity(ctx.db, story.id, typed);
     let reply: Reply | null;
     if (found.kind === "one") reply = profile(ctx, story, found.entityId, lang);
-    else if (found.kind === "many") reply = renderWhoChoices(found.matches, story, lang, (id) => whoCustomId(story.id, id));
+    else if (found.kind === "many") reply = renderWhoChoices(found.matches, story, lang, (entityId) => whoCustomId({ storyId: story.id, entityId }));
     else reply = renderNoMatch(typed, story, found.suggestions, lang);
     await interaction.reply(replyOptions(reply ?? renderNoMatch(typed, story, [], lang)));
   },

@@ -1,3 +1,5 @@
+import { hasHan } from "./text.ts";
+
 /**
  * Normalises a name for lookup: NFKC, lower case, accents stripped, punctuation such as
  * "·" and "-" treated as spaces, spaces collapsed. "Ilya Sutskéver" and "ilya  sutskever"
@@ -22,7 +24,7 @@ export function namesOf(entity: { name: { en: string | null; zh: string | null }
     if (n) out.add(n);
     // "伊利亚·苏茨克维" is also found as "伊利亚苏茨克维".
     const joined = n.replace(/ /g, "");
-    if (joined && /\p{Script=Han}/u.test(joined)) out.add(joined);
+    if (joined && hasHan(joined)) out.add(joined);
   }
   return [...out];
 }

@@ -87,7 +87,6 @@ const q = prepared((db: Db) => ({
      RETURNING *`,
   ),
   ofGuild: db.prepare<[string], Row>("SELECT * FROM recap_schedules WHERE guild_id = ? ORDER BY id"),
-  byId: db.prepare<[number], Row>("SELECT * FROM recap_schedules WHERE id = ?"),
   removeGuild: db.prepare<[string], Row>("DELETE FROM recap_schedules WHERE guild_id = ? RETURNING *"),
   due: db.prepare<[number, number], Row>("SELECT * FROM recap_schedules WHERE paused_reason IS NULL AND next_slot <= ? ORDER BY next_slot, id LIMIT ?"),
   finish: db.prepare<
@@ -149,12 +148,6 @@ export function upsertRecapSchedule(db: Db, input: ScheduleInput): RecapSchedule
 /** A server's schedules, oldest first (one per story it ever scheduled). */
 export function recapSchedulesOf(db: Db, guildId: string): RecapSchedule[] {
   return q(db).ofGuild.all(guildId).map(toSchedule);
-}
-
-/** One schedule, or null. */
-export function getRecapSchedule(db: Db, id: number): RecapSchedule | null {
-  const r = q(db).byId.get(id);
-  return r ? toSchedule(r) : null;
 }
 
 /** Removes every schedule of a server; returns what was removed. */

@@ -26,7 +26,6 @@ const q = prepared((db: Db) => ({
   search: db.prepare<[string, number, number], { id: number }>(
     "SELECT rowid & 4294967295 AS id FROM event_fts WHERE event_fts MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?",
   ),
-  count: db.prepare<[string], { n: number }>("SELECT count(*) AS n FROM event_fts WHERE event_fts MATCH ?"),
 }));
 
 /**
@@ -72,16 +71,5 @@ export function searchEventIds(db: Db, storyId: number, query: string, limit = 1
       .map((r) => r.id);
   } catch {
     return [];
-  }
-}
-
-/** How many events match `query` in a story (for "N results"). */
-export function countSearch(db: Db, storyId: number, query: string): number {
-  const expr = expression(storyId, query);
-  if (!expr) return 0;
-  try {
-    return q(db).count.get(expr)?.n ?? 0;
-  } catch {
-    return 0;
   }
 }

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getEntityByKey } from "../db/entities.ts";
 import { getStoryBySlug } from "../db/stories.ts";
-import { parseTimelineArgs, timelineCustomId } from "../src/custom-ids.ts";
-import { DISABLED_NEXT_ID, DISABLED_PREV_ID } from "../src/render/index.ts";
+import { DISABLED_NEXT_ID, DISABLED_PREV_ID, parseTimelineArgs, timelineCustomId } from "../src/custom-ids.ts";
 import type { FakeMessage } from "../tools/fake-discord/index.ts";
 import { startTestBot, textOf, type TestBot } from "./helpers/bot.ts";
 import { buttonsOf, CHINESE, expectWithinLimits, press, run, tamperedClick } from "./helpers/commands.ts";

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkChoices, checkMessage, fitChoices, fitMessage, truncate } from "../src/render/index.ts";
+import { checkChoices, checkMessage, fitChoices, truncate } from "../src/render/index.ts";
+import { fitMessage } from "../src/render/fit.ts";
 import { hasControl, stripControl } from "../src/text/clean.ts";
 import { startTestBot, textOf, type TestBot } from "./helpers/bot.ts";
 import { expectWithinLimits, run } from "./helpers/commands.ts";

@@ -7,7 +7,7 @@ import { itemKey } from "../src/feeds/keys.ts";
 import { parseKeywords } from "../src/feeds/keywords.ts";
 import { buildMatcher, findName } from "../src/feeds/match.ts";
 import { parseFeedText, type ParsedItem } from "../src/feeds/parse.ts";
-import { isDue, mapLimit } from "../src/feeds/poller.ts";
+import { isDue } from "../src/feeds/poller.ts";
 import { plainText } from "../src/feeds/text.ts";
 import { normalizeLink, parseFeedUrl } from "../src/feeds/url.ts";
 import { FIXTURES } from "./helpers/feed-server.ts";
@@ -156,19 +156,5 @@ describe("the poller's timing", () => {
     // A minute tick landing a little early still counts.
     expect(isDue(0, 10 * 60_000 - 500, 10)).toBe(true);
     expect(isDue(0, 90 * 60_000, 90)).toBe(true);
-  });
-
-  it("runs at most the given number of tasks at a time, results in order", async () => {
-    let running = 0;
-    let most = 0;
-    const out = await mapLimit([1, 2, 3, 4, 5, 6, 7, 8, 9], 4, async (n) => {
-      running++;
-      most = Math.max(most, running);
-      await new Promise((r) => setTimeout(r, 5));
-      running--;
-      return n * 2;
-    });
-    expect(out).toEqual([2, 4, 6, 8, 10, 12, 14, 16, 18]);
-    expect(most).toBe(4);
   });
 });

@@ -2,7 +2,8 @@ import { ComponentType } from "discord.js";
 import type { APIButtonComponentWithCustomId, APIEmbed } from "discord.js";
 import { describe, expect, it } from "vitest";
 import type { EntityMatch, EntityProfile, EntityRef, EventDetail, EventSummary, SearchHit, Story, TimelinePage } from "../db/types.ts";
-import { escapeText, formatWhen } from "../src/render/format.ts";
+import { md } from "../src/i18n/index.ts";
+import { formatWhen } from "../src/render/format.ts";
 import {
   checkMessage,
   entityChoices,
@@ -119,9 +120,9 @@ describe("formatting", () => {
   });
 
   it("escapes Markdown that would change how stored text looks, leaving mentions alone", () => {
-    expect(escapeText("# Big\n> quoted\n- item\n1. first\n-# small")).toBe("\\# Big\n\\> quoted\n\\- item\n1\\. first\n\\-# small");
-    expect(escapeText("a_b *c* ~~d~~ ||e|| `f` [g](h) \\")).toBe("a\\_b \\*c\\* \\~\\~d\\~\\~ \\|\\|e\\|\\| \\`f\\` \\[g\\](h) \\\\");
-    expect(escapeText("@everyone <@&123> <t:1:R> 中文 - x")).toBe("@everyone <@&123> <t:1:R> 中文 - x");
+    expect(md("# Big\n> quoted\n- item\n1. first\n-# small")).toBe("\\# Big\n\\> quoted\n\\- item\n1\\. first\n\\-# small");
+    expect(md("a_b *c* ~~d~~ ||e|| `f` [g](h) \\")).toBe("a\\_b \\*c\\* \\~\\~d\\~\\~ \\|\\|e\\|\\| \\`f\\` \\[g\\](h) \\\\");
+    expect(md("@everyone <@&123> <t:1:R> 中文 - x")).toBe("@everyone <@&123> <t:1:R> 中文 - x");
   });
 });
 

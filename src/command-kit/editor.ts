@@ -1,13 +1,7 @@
 /**
  * What every /editor handler shares: the editor check, who is acting, the event named by an
- * option, the people lookup, and the form's custom_ids. /feed and /review use its editor check.
- *
- * custom_ids (prefix "ed", ≤ 100 chars; ids are numbers, updatedAt is unix ms):
- *   ed:add:<storyId>[:<draftId>]               form for a new event (draft: the one reopened)
- *   ed:edit:<storyId>:<eventId>:<draftId>      form correcting an event (draft: what it first showed)
- *   ed:retry:<draftId>                         "Edit and retry": reopens a refused form as typed
- *   ed:rm:<storyId>:<eventId>:<updatedAt>      confirms a removal of the event as it was shown
- *   ed:keep                                    cancels a removal
+ * option and the people lookup. /feed and /review use its editor check. The editor's
+ * custom_ids (`ed:…`) are in src/custom-ids.ts.
  */
 import { ComponentType, PermissionFlagsBits, type BaseInteraction, type ModalSubmitInteraction } from "discord.js";
 import type { AuditActor } from "../../db/audit.ts";
@@ -22,18 +16,7 @@ import type { PeopleLookup } from "../editor/people.ts";
 import { t } from "../i18n/index.ts";
 import { errorText } from "../render/index.ts";
 
-export const PREFIX = "ed";
-
-/** The custom_ids of the editor's forms and buttons (see the table above). */
-export const ids = {
-  add: (storyId: number, draftId?: number) => (draftId ? `${PREFIX}:add:${storyId}:${draftId}` : `${PREFIX}:add:${storyId}`),
-  edit: (storyId: number, eventId: number, draftId: number) => `${PREFIX}:edit:${storyId}:${eventId}:${draftId}`,
-  retry: (draftId: number) => `${PREFIX}:retry:${draftId}`,
-  remove: (storyId: number, e: EventDetail) => `${PREFIX}:rm:${storyId}:${e.id}:${e.updatedAt}`,
-  keep: `${PREFIX}:keep`,
-};
-
-/** A custom_id argument as a positive integer, or 0 when it is anything else. */
+/** An option's text as a positive integer, or 0 when it is anything else. */
 export function idArg(arg: string | undefined): number {
   return arg && /^\d{1,15}$/.test(arg) ? Number(arg) : 0;
 }

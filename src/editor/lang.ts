@@ -1,11 +1,5 @@
+import { hasHan } from "../../db/text.ts";
 import type { Lang } from "../../db/types.ts";
-
-const HAN = /\p{Script=Han}/u;
-
-/** Whether a text has Chinese characters. */
-export function hasHan(text: string): boolean {
-  return HAN.test(text);
-}
 
 /**
  * The language an editor's texts are saved in: Chinese for a Chinese Discord locale or

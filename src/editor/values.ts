@@ -4,7 +4,7 @@
  */
 import type { AuditChanges, AuditValue } from "../../db/audit.ts";
 import type { EntityRef, Lang, Localized, Precision, Source } from "../../db/types.ts";
-import { pick, pickOr } from "../i18n/index.ts";
+import { joinList, pick, pickOr } from "../i18n/index.ts";
 import { MAJOR_IMPORTANCE, type FormFields } from "./fields.ts";
 
 /** What an event is made of, for the audit log, field by field. */
@@ -109,7 +109,10 @@ export function prefill(ev: Omit<EventParts, "entities"> & { entities: readonly 
     title: ev.importance >= MAJOR_IMPORTANCE ? `! ${title}` : title,
     when: formatWhenInput(ev.at, ev.precision),
     summary: pick(ev.summary, lang),
-    people: ev.entities.map((e) => personName(e, lang)).join(lang === "zh" ? "、" : ", "),
+    people: joinList(
+      ev.entities.map((e) => personName(e, lang)),
+      lang,
+    ),
     source: ev.sources.map(sourceText).join("\n"),
   };
 }

@@ -1,5 +1,5 @@
 /** Deduplication keys for feed items: within one feed, and across the feeds of a story. */
-import { createHash } from "node:crypto";
+import { sha1 } from "../../db/hash.ts";
 import { normalizeName } from "../../db/names.ts";
 import type { ParsedItem } from "./parse.ts";
 import { normalizeLink } from "./url.ts";
@@ -9,10 +9,6 @@ const MAX_GUID = 300;
 /** How much of the normalised summary the content key includes: enough to tell two "Live updates" apart, short enough to survive one feed cutting it. */
 const SUMMARY_START = 80;
 const DAY_MS = 86_400_000;
-
-function sha1(text: string): string {
-  return createHash("sha1").update(text).digest("base64url");
-}
 
 /**
  * The key an item is remembered by within its feed: its guid/id ("g:…"), else its

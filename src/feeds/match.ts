@@ -7,6 +7,7 @@
  * anywhere, since Chinese has no spaces between words.
  */
 import { normalizeName } from "../../db/names.ts";
+import { hasHan } from "../../db/text.ts";
 
 /** One name an entity answers to, normalised. */
 export interface EntityName {
@@ -25,12 +26,11 @@ export const MIN_LATIN_NAME = 3;
 /** Entity names with Chinese characters shorter than this match too much by containment. */
 export const MIN_HAN_NAME = 2;
 
-const HAN = /\p{Script=Han}/u;
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 
 /** A word character that separates nothing: a letter or digit not in Chinese script. */
 function isWordChar(ch: string | undefined): boolean {
-  return !!ch && WORD_CHAR.test(ch) && !HAN.test(ch);
+  return !!ch && WORD_CHAR.test(ch) && !hasHan(ch);
 }
 
 /** The code point just before index `i` (a surrogate pair read whole); undefined at the start. */
@@ -47,7 +47,7 @@ function charAt(text: string, i: number): string | undefined {
 /** Where `needle` first occurs in `text` under the rules above; -1 if nowhere. */
 export function findName(text: string, needle: string): number {
   if (!needle) return -1;
-  const whole = !HAN.test(needle);
+  const whole = !hasHan(needle);
   for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
     if (!whole || (!isWordChar(charBefore(text, i)) && !isWordChar(charAt(text, i + needle.length)))) return i;
   }
@@ -56,7 +56,7 @@ export function findName(text: string, needle: string): number {
 
 /** Whether an entity name is specific enough to match on. */
 function usable(name: string): boolean {
-  return HAN.test(name) ? [...name].length >= MIN_HAN_NAME : name.length >= MIN_LATIN_NAME;
+  return hasHan(name) ? [...name].length >= MIN_HAN_NAME : name.length >= MIN_LATIN_NAME;
 }
 
 /**

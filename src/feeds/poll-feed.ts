@@ -6,6 +6,7 @@ import type { Db } from "../../db/index.ts";
 import { storeFeedItem, storyEntityNames, type FeedEventInput } from "../../db/feed-items.ts";
 import { recordFailure, recordFetchOk, recordNotModified, type Feed } from "../../db/feeds.ts";
 import { getStoryBySlug } from "../../db/stories.ts";
+import { hasHan } from "../../db/text.ts";
 import type { Localized, Story } from "../../db/types.ts";
 import type { Logger } from "../log.ts";
 import { truncate } from "../render/limits.ts";
@@ -58,12 +59,11 @@ interface Validators {
 const FUTURE_SLACK_MS = 24 * 3600_000;
 /** A title made from the summary, for items without one. */
 const TITLE_FROM_SUMMARY = 120;
-const HAN = /\p{Script=Han}/u;
 
 /** A text in the language it is written in: Chinese characters → zh, else en. */
 function inItsLanguage(text: string): Localized {
   if (!text) return { en: null, zh: null };
-  return HAN.test(text) ? { en: null, zh: text } : { en: text, zh: null };
+  return hasHan(text) ? { en: null, zh: text } : { en: text, zh: null };
 }
 
 /** When an item happened: its date, else (missing, absurd or far ahead) the fetch time; whole seconds. */

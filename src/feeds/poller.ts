@@ -5,6 +5,7 @@
  * and nothing here can throw into the process.
  */
 import cron from "node-cron";
+import pLimit from "p-limit";
 import type { Db } from "../../db/index.ts";
 import { activeFeeds, takeBackoffSkip, type Feed } from "../../db/feeds.ts";
 import type { Config } from "../config.ts";
@@ -49,20 +50,6 @@ export function isDue(lastStart: number | null, now: number, minutes: number): b
   return lastStart === null || now - lastStart >= minutes * 60_000 - 1000;
 }
 
-/** Runs `fn` over `items`, at most `limit` at a time, results in order. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return out;
-}
-
 function report(results: FeedPollResult[]): PollReport {
   return {
     skipped: false,
@@ -96,7 +83,7 @@ export function startFeedPoller(opts: FeedPollerOptions): FeedPoller {
   async function poll(): Promise<PollReport> {
     const feeds = activeFeeds(opts.db);
     const deps = { db: opts.db, log, now: opts.now, limits, fetch: opts.fetch, signal: abort.signal };
-    const results = await mapLimit(feeds, opts.concurrency ?? DEFAULT_CONCURRENCY, async (feed): Promise<FeedPollResult> => {
+    const results = await pLimit(Math.max(1, opts.concurrency ?? DEFAULT_CONCURRENCY)).map(feeds, async (feed): Promise<FeedPollResult> => {
       if (abort.signal.aborted) return untouched(feed);
       if (takeBackoffSkip(opts.db, feed.id)) {
         log.debug({ feedId: feed.id, skipsLeft: feed.skipPolls - 1 }, "feed skipped while backing off");

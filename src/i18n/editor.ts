@@ -1,8 +1,10 @@
 /**
  * User-facing strings of the editor feature, in both languages. `zh` is typed by `en`, so a
- * key missing in Chinese is a compile error. Reached through `t(lang).editor`. Parameters
- * arrive already escaped for Markdown.
+ * key missing in Chinese is a compile error. Reached through `t(lang).editor`. Text
+ * parameters (titles, what was typed) are escaped here (see en.ts); `fields` is a list
+ * built from these strings.
  */
+import { code, md } from "./markdown.ts";
 
 const FORMAT_HINT = "YYYY-MM-DD or 2023-11-20T09:30:00-08:00";
 
@@ -42,7 +44,7 @@ const en = {
     people: "People",
     sources: "Sources",
   },
-  added: (key: string) => `✅ Added as event \`${key}\`. It shows in /latest, /timeline and /search now, and in the next recap.`,
+  added: (key: string) => `✅ Added as event ${code(key)}. It shows in /latest, /timeline and /search now, and in the next recap.`,
   saved: (fields: string) => `✅ Saved. Changed: ${fields}.`,
   fileNote: "This event comes from the story file: the correction stays until the file's version of the event changes.",
   nothingChanged: "Nothing changed, so nothing was saved.",
@@ -52,14 +54,14 @@ const en = {
   problems: {
     titleMissing: "The title is empty.",
     tooLong: (field: string, max: number) => `The ${field} is longer than ${max} characters.`,
-    badWhen: (value: string) => `“${value}” is not a date. Use YYYY-MM-DD, or a date and time with its UTC offset such as 2023-11-20T09:30:00-08:00.`,
+    badWhen: (value: string) => `“${md(value)}” is not a date. Use YYYY-MM-DD, or a date and time with its UTC offset such as 2023-11-20T09:30:00-08:00.`,
     sourceMissing: "Name at least one source: `Name | https://url`, or just a name.",
-    sourceNoName: (line: string) => `The source “${line}” has no name. Write it as \`Name | https://url\`.`,
-    sourceBadUrl: (url: string) => `“${url}” is not a web address: it must start with http:// or https://.`,
+    sourceNoName: (line: string) => `The source “${md(line)}” has no name. Write it as \`Name | https://url\`.`,
+    sourceBadUrl: (url: string) => `“${md(url)}” is not a web address: it must start with http:// or https://.`,
     tooManySources: (max: number) => `At most ${max} sources, one per line.`,
     tooManyPeople: (max: number) => `At most ${max} people and organizations.`,
-    unknownPerson: (typed: string) => `Nobody called “${typed}” is in this story.`,
-    ambiguousPerson: (typed: string) => `“${typed}” could mean several people or organizations.`,
+    unknownPerson: (typed: string) => `Nobody called “${md(typed)}” is in this story.`,
+    ambiguousPerson: (typed: string) => `“${md(typed)}” could mean several people or organizations.`,
     didYouMean: "Did you mean:",
     peopleHint: "Write names as `/who` knows them, or more of the name.",
   },
@@ -67,14 +69,14 @@ const en = {
   draftNotYours: "This draft belongs to someone else.",
   eventGone: "That event no longer exists: it may have been removed.",
   changedMeanwhile: "Someone changed this event meanwhile, so nothing was saved. Run the command again to see it as it is now.",
-  confirmRemove: (title: string) => `Remove **${title}** from the story? Its quotes and sources go with it.`,
+  confirmRemove: (title: string) => `Remove **${md(title)}** from the story? Its quotes and sources go with it.`,
   fromFileRemove: "It comes from the story file: the next import brings it back unless it is removed from the file too.",
   remove: "Remove",
   cancel: "Cancel",
-  removed: (title: string) => `🗑️ Removed **${title}**.`,
+  removed: (title: string) => `🗑️ Removed **${md(title)}**.`,
   removeCancelled: "Cancelled: the event was not removed.",
   history: {
-    title: (title: string) => `Changes to ${title}`,
+    title: (title: string) => `Changes to ${md(title)}`,
     none: "No changes recorded for this event.",
     actions: { add: "added it", edit: "changed it", remove: "removed it" },
     earlier: (n: number) => (n === 1 ? "…and 1 earlier change" : `…and ${n} earlier changes`),
@@ -120,7 +122,7 @@ const zh: EditorStrings = {
     people: "人物",
     sources: "来源",
   },
-  added: (key: string) => `✅ 已添加为事件 \`${key}\`。它现在会出现在 /latest、/timeline 和 /search 中，也会出现在下一期摘要里。`,
+  added: (key: string) => `✅ 已添加为事件 ${code(key)}。它现在会出现在 /latest、/timeline 和 /search 中，也会出现在下一期摘要里。`,
   saved: (fields: string) => `✅ 已保存。修改了：${fields}。`,
   fileNote: "此事件来自新闻文件：在文件中此事件的内容改变之前，你的修改会一直保留。",
   nothingChanged: "没有任何改动，因此没有保存。",
@@ -130,14 +132,14 @@ const zh: EditorStrings = {
   problems: {
     titleMissing: "标题为空。",
     tooLong: (field: string, max: number) => `${field}超过 ${max} 个字符。`,
-    badWhen: (value: string) => `“${value}”不是有效日期。请使用 YYYY-MM-DD，或带时区偏移的日期时间，例如 2023-11-20T09:30:00-08:00。`,
+    badWhen: (value: string) => `“${md(value)}”不是有效日期。请使用 YYYY-MM-DD，或带时区偏移的日期时间，例如 2023-11-20T09:30:00-08:00。`,
     sourceMissing: "请至少填写一个来源：`名称 | https://网址`，或只写名称。",
-    sourceNoName: (line: string) => `来源“${line}”没有名称。请写成 \`名称 | https://网址\`。`,
-    sourceBadUrl: (url: string) => `“${url}”不是网址：必须以 http:// 或 https:// 开头。`,
+    sourceNoName: (line: string) => `来源“${md(line)}”没有名称。请写成 \`名称 | https://网址\`。`,
+    sourceBadUrl: (url: string) => `“${md(url)}”不是网址：必须以 http:// 或 https:// 开头。`,
     tooManySources: (max: number) => `最多 ${max} 个来源，每行一个。`,
     tooManyPeople: (max: number) => `最多 ${max} 个人物和机构。`,
-    unknownPerson: (typed: string) => `本新闻中没有名为“${typed}”的人物或机构。`,
-    ambiguousPerson: (typed: string) => `“${typed}”可能指多个人物或机构。`,
+    unknownPerson: (typed: string) => `本新闻中没有名为“${md(typed)}”的人物或机构。`,
+    ambiguousPerson: (typed: string) => `“${md(typed)}”可能指多个人物或机构。`,
     didYouMean: "你是不是指：",
     peopleHint: "请按 `/who` 能识别的写法填写名字，或写出更完整的名字。",
   },
@@ -145,14 +147,14 @@ const zh: EditorStrings = {
   draftNotYours: "这是别人的草稿。",
   eventGone: "该事件已不存在，可能已被删除。",
   changedMeanwhile: "此期间有人修改了这个事件，因此没有保存。请重新运行命令查看最新版本。",
-  confirmRemove: (title: string) => `要从新闻中删除 **${title}** 吗？其引述和来源会一并删除。`,
+  confirmRemove: (title: string) => `要从新闻中删除 **${md(title)}** 吗？其引述和来源会一并删除。`,
   fromFileRemove: "此事件来自新闻文件：除非也从文件中删除，否则下次导入时它会恢复。",
   remove: "删除",
   cancel: "取消",
-  removed: (title: string) => `🗑️ 已删除 **${title}**。`,
+  removed: (title: string) => `🗑️ 已删除 **${md(title)}**。`,
   removeCancelled: "已取消：事件没有被删除。",
   history: {
-    title: (title: string) => `“${title}”的修改记录`,
+    title: (title: string) => `“${md(title)}”的修改记录`,
     none: "此事件没有修改记录。",
     actions: { add: "添加了此事件", edit: "修改了此事件", remove: "删除了此事件" },
     earlier: (n: number) => `……还有 ${n} 条更早的修改`,

@@ -1,8 +1,11 @@
 /**
  * User-facing strings of the feeds feature (/feed and /review), in both languages. `zh` is
  * typed by `en`, so a key missing in Chinese is a compile error. Reached through
- * `t(lang).feeds`. Parameters arrive already escaped for Markdown.
+ * `t(lang).feeds`. Text parameters (addresses, titles, keywords, what a server answered)
+ * are escaped here (see en.ts); `error` and `reason` are texts built from these strings.
  */
+import { joinList } from "./list.ts";
+import { md } from "./markdown.ts";
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -15,18 +18,22 @@ const en = {
     credentials: "Leave the user name and password out of the address: every editor can see the feed list.",
     "too-long": "That address is too long.",
   },
-  added: (url: string) => `Now following ${url}.`,
-  updated: (url: string) => `Updated ${url}; it is active again.`,
-  storyLine: (story: string) => `Items are matched against **${story}**.`,
-  keywordsLine: (words: string) => `Also matching the words: ${words}.`,
+  added: (url: string) => `Now following ${md(url)}.`,
+  updated: (url: string) => `Updated ${md(url)}; it is active again.`,
+  storyLine: (story: string) => `Items are matched against **${md(story)}**.`,
+  keywordsLine: (words: readonly string[]) =>
+    `Also matching the words: ${joinList(
+      words.map((w) => `“${md(w)}”`),
+      "en",
+    )}.`,
   trustedLine: "Trusted: its events are published without review.",
   reviewLine: "Its events wait for `/review`.",
   firstFetch: (title: string, items: number, matched: number, created: number) =>
-    `First fetch: **${title}**, ${plural(items, "item", "items")}, ${matched} matched the story, ${plural(created, "new event", "new events")}.`,
+    `First fetch: **${md(title)}**, ${plural(items, "item", "items")}, ${matched} matched the story, ${plural(created, "new event", "new events")}.`,
   firstFetchUnchanged: "First fetch: nothing new since the last time.",
   firstFetchFailed: (error: string) => `The first fetch failed: ${error}. The feed is saved and will be tried again on the next polls.`,
-  removed: (url: string) => `Stopped following ${url}. What it already brought in stays.`,
-  notFound: (url: string) => `No feed ${url} is being followed. See \`/feed list\`.`,
+  removed: (url: string) => `Stopped following ${md(url)}. What it already brought in stays.`,
+  notFound: (url: string) => `No feed ${md(url)} is being followed. See \`/feed list\`.`,
   list: {
     empty: "No feeds are being followed. Add one with `/feed add`.",
     story: "Story",
@@ -47,7 +54,7 @@ const en = {
     refused: "the server refused the connection",
     timeout: "the server took too long to answer",
     network: "a network error",
-    http: (status: string) => `the server answered HTTP ${status}`,
+    http: (status: string) => `the server answered HTTP ${md(status)}`,
     "too-large": "the feed is too large",
     redirects: "too many redirects",
     "bad-redirect": "a redirect to something other than http(s)",
@@ -58,15 +65,15 @@ const en = {
   review: {
     title: "Review",
     position: (n: number, total: number) => `Suggestion ${n} of ${total} waiting for review`,
-    empty: (story: string) => `Nothing waits for review in ${story}.`,
+    empty: (story: string) => `Nothing waits for review in **${md(story)}**.`,
     approve: "Approve",
     edit: "Edit",
     reject: "Reject",
     skip: "Skip",
     source: "From",
-    approved: (title: string) => `✅ Published: ${title}`,
-    rejected: (title: string) => `🗑️ Rejected: ${title}`,
-    edited: (title: string) => `✏️ Corrected: ${title}. Approve or reject it below.`,
+    approved: (title: string) => `✅ Published: **${md(title)}**`,
+    rejected: (title: string) => `🗑️ Rejected: **${md(title)}**`,
+    edited: (title: string) => `✏️ Corrected: **${md(title)}**. Approve or reject it below.`,
     nothingChanged: "Nothing was changed.",
     alreadyDone: "That suggestion was already reviewed.",
   },
@@ -83,18 +90,22 @@ const zh: FeedsStrings = {
     credentials: "请不要在地址中包含用户名和密码：所有编辑都能看到订阅源列表。",
     "too-long": "这个地址太长了。",
   },
-  added: (url: string) => `已开始订阅 ${url}。`,
-  updated: (url: string) => `已更新 ${url}，并重新启用。`,
-  storyLine: (story: string) => `条目将与 **${story}** 进行匹配。`,
-  keywordsLine: (words: string) => `同时匹配以下关键词：${words}。`,
+  added: (url: string) => `已开始订阅 ${md(url)}。`,
+  updated: (url: string) => `已更新 ${md(url)}，并重新启用。`,
+  storyLine: (story: string) => `条目将与 **${md(story)}** 进行匹配。`,
+  keywordsLine: (words: readonly string[]) =>
+    `同时匹配以下关键词：${joinList(
+      words.map((w) => `“${md(w)}”`),
+      "zh",
+    )}。`,
   trustedLine: "可信源：其事件无需审核直接发布。",
   reviewLine: "其事件需通过 `/review` 审核。",
   firstFetch: (title: string, items: number, matched: number, created: number) =>
-    `首次获取：**${title}**，共 ${items} 个条目，${matched} 个与新闻相关，新增 ${created} 个事件。`,
+    `首次获取：**${md(title)}**，共 ${items} 个条目，${matched} 个与新闻相关，新增 ${created} 个事件。`,
   firstFetchUnchanged: "首次获取：自上次以来没有新内容。",
   firstFetchFailed: (error: string) => `首次获取失败：${error}。订阅源已保存，之后的轮询会再次尝试。`,
-  removed: (url: string) => `已停止订阅 ${url}。已收录的内容会保留。`,
-  notFound: (url: string) => `没有订阅 ${url}。请查看 \`/feed list\`。`,
+  removed: (url: string) => `已停止订阅 ${md(url)}。已收录的内容会保留。`,
+  notFound: (url: string) => `没有订阅 ${md(url)}。请查看 \`/feed list\`。`,
   list: {
     empty: "目前没有订阅任何源。可用 `/feed add` 添加。",
     story: "新闻",
@@ -113,7 +124,7 @@ const zh: FeedsStrings = {
     refused: "服务器拒绝了连接",
     timeout: "服务器响应超时",
     network: "网络错误",
-    http: (status: string) => `服务器返回 HTTP ${status}`,
+    http: (status: string) => `服务器返回 HTTP ${md(status)}`,
     "too-large": "订阅源内容过大",
     redirects: "重定向次数过多",
     "bad-redirect": "重定向到了非 http(s) 地址",
@@ -124,15 +135,15 @@ const zh: FeedsStrings = {
   review: {
     title: "审核",
     position: (n: number, total: number) => `第 ${n} 条，共 ${total} 条待审核`,
-    empty: (story: string) => `${story} 中没有待审核的内容。`,
+    empty: (story: string) => `**${md(story)}** 中没有待审核的内容。`,
     approve: "通过",
     edit: "修改",
     reject: "拒绝",
     skip: "跳过",
     source: "来源",
-    approved: (title: string) => `✅ 已发布：${title}`,
-    rejected: (title: string) => `🗑️ 已拒绝：${title}`,
-    edited: (title: string) => `✏️ 已修改：${title}。请在下方通过或拒绝。`,
+    approved: (title: string) => `✅ 已发布：**${md(title)}**`,
+    rejected: (title: string) => `🗑️ 已拒绝：**${md(title)}**`,
+    edited: (title: string) => `✏️ 已修改：**${md(title)}**。请在下方通过或拒绝。`,
     nothingChanged: "没有任何改动。",
     alreadyDone: "这条建议已经审核过了。",
   },

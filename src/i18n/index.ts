@@ -7,7 +7,9 @@ import { recapStrings, type RecapStrings } from "./recap.ts";
 
 export type { Strings } from "./en.ts";
 export { langFromLocale, otherLang, pick, pickOr, pickOther } from "./lang.ts";
-export { commandText, commandDescription, localized, type CommandKey, type LocalizedCommandText } from "./commands.ts";
+export { joinList, listSeparator } from "./list.ts";
+export { code, md } from "./markdown.ts";
+export { commandText, commandDescription, localized, type CommandKey } from "./commands.ts";
 
 /** Every user-facing string: the core set plus one part per feature (each in its own file). */
 export type AllStrings = Strings & { recap: RecapStrings; editor: EditorStrings; feeds: FeedsStrings };

@@ -1,42 +1,46 @@
 /**
  * User-facing strings of the recap feature, in both languages. `zh` is typed by `en`, so a
- * key missing in Chinese is a compile error. Reached through `t(lang).recap`. Parameters
- * arrive already escaped (names, titles) or formatted (Discord timestamps, channel mentions).
+ * key missing in Chinese is a compile error. Reached through `t(lang).recap`. Text
+ * parameters (titles, names, what was typed, times and zones, a stored failure) are escaped
+ * here (see en.ts); Discord timestamps, channel mentions, links, `perms` and `reason` are
+ * Markdown already.
  */
+import { joinList } from "./list.ts";
+import { md } from "./markdown.ts";
 
 /** English recap strings; the reference shape. */
 const en = {
   title: "Recap",
-  digestTitle: (story: string) => `Recap · ${story}`,
+  digestTitle: (story: string) => `Recap · ${md(story)}`,
   part: (part: number, parts: number) => `(${part}/${parts})`,
   covering: (from: string, to: string, n: number) => `What was added to the story from ${from} to ${to}: ${n === 1 ? "1 new event" : `${n} new events`}.`,
   mostMentioned: "Most mentioned",
-  mentioned: (name: string, n: number) => `${name} ×${n}`,
+  mentioned: (name: string, n: number) => `${md(name)} ×${n}`,
   more: (n: number) => `…and ${n} more — see \`/timeline\``,
   nothingNew: (hours: number) => (hours === 1 ? "Nothing new in the last hour." : `Nothing new in the last ${hours} hours.`),
   badHours: "Choose between 1 and 168 hours (one week).",
-  badTime: (value: string) => `“${value}” is not a time of day. Use HH:MM on the 24-hour clock, from 00:00 to 23:59 — for example 08:30 or 18:00.`,
+  badTime: (value: string) => `“${md(value)}” is not a time of day. Use HH:MM on the 24-hour clock, from 00:00 to 23:59 — for example 08:30 or 18:00.`,
   badZone: (value: string) =>
-    `“${value}” is not a time zone I know. Use an IANA name such as UTC, Asia/Shanghai or America/New_York — start typing to see suggestions.`,
+    `“${md(value)}” is not a time zone I know. Use an IANA name such as UTC, Asia/Shanghai or America/New_York — start typing to see suggestions.`,
   notTextChannel: "Choose a text or announcement channel.",
   missingPermissions: (channel: string, perms: string) =>
     `I can't post recaps in ${channel}: I'm missing ${perms} there. Give me those permissions in that channel, then schedule again.`,
   permissions: { ViewChannel: "View Channel", SendMessages: "Send Messages", EmbedLinks: "Embed Links" },
   scheduled: (story: string, channel: string, time: string, zone: string) =>
-    `The daily recap of **${story}** will be posted in ${channel} every day at ${time} (${zone}).`,
+    `The daily recap of **${md(story)}** will be posted in ${channel} every day at ${md(time)} (${md(zone)}).`,
   firstCovers: "The first one covers what was added in the day before this schedule was set, and each one after it what is new since the last.",
   nextPost: (full: string, relative: string) => `Next post: ${full} (${relative}).`,
-  off: (stories: string) => `The daily recap is off (${stories}).`,
+  off: (titles: readonly string[]) => `The daily recap is off (${joinList(titles.map(md), "en")}).`,
   offNone: "There is no daily recap to turn off in this server.",
   status: {
     none: "No daily recap is scheduled in this server. Someone with Manage Server can set one up with `/recap schedule`.",
-    where: (channel: string, time: string, zone: string) => `${channel}, every day at ${time} (${zone})`,
+    where: (channel: string, time: string, zone: string) => `${channel}, every day at ${md(time)} (${md(zone)})`,
     next: (full: string, relative: string) => `Next post: ${full} (${relative})`,
     lastPost: (when: string, link: string) => `Last post: ${when} — ${link}`,
     jump: "go to it",
     noPostYet: "No recap has been posted yet.",
     lastEmpty: (when: string) => `Last run ${when}: nothing new, so nothing was posted.`,
-    lastFailure: (when: string, what: string) => `Last failure ${when}: ${what}`,
+    lastFailure: (when: string, what: string) => `Last failure ${when}: ${md(what)}`,
     retrying: (n: number, max: number) => `Trying again every minute (${n} of ${max} attempts failed).`,
     paused: (reason: string) => `⏸ **Paused**: ${reason}. Fix that, then run \`/recap schedule\` again to resume; nothing new will be missed.`,
   },
@@ -56,33 +60,34 @@ export type RecapStrings = typeof en;
 
 const zh: RecapStrings = {
   title: "动态摘要",
-  digestTitle: (story: string) => `动态摘要 · ${story}`,
+  digestTitle: (story: string) => `动态摘要 · ${md(story)}`,
   part: (part: number, parts: number) => `（${part}/${parts}）`,
   covering: (from: string, to: string, n: number) => `${from} 至 ${to} 期间新加入的事件，共 ${n} 个。`,
   mostMentioned: "提及最多",
-  mentioned: (name: string, n: number) => `${name} ×${n}`,
+  mentioned: (name: string, n: number) => `${md(name)} ×${n}`,
   more: (n: number) => `……还有 ${n} 个，请用 \`/timeline\` 查看`,
   nothingNew: (hours: number) => `最近 ${hours} 小时内没有新动态。`,
   badHours: "请选择 1 到 168 小时（一周）。",
-  badTime: (value: string) => `“${value}”不是有效的时间。请用 24 小时制的 HH:MM，从 00:00 到 23:59，例如 08:30 或 18:00。`,
-  badZone: (value: string) => `无法识别时区“${value}”。请使用 IANA 时区名称，例如 UTC、Asia/Shanghai 或 America/New_York——输入时会显示建议。`,
+  badTime: (value: string) => `“${md(value)}”不是有效的时间。请用 24 小时制的 HH:MM，从 00:00 到 23:59，例如 08:30 或 18:00。`,
+  badZone: (value: string) => `无法识别时区“${md(value)}”。请使用 IANA 时区名称，例如 UTC、Asia/Shanghai 或 America/New_York——输入时会显示建议。`,
   notTextChannel: "请选择文字频道或公告频道。",
   missingPermissions: (channel: string, perms: string) => `我无法在 ${channel} 发布摘要：我在该频道缺少以下权限：${perms}。请在该频道授予这些权限后重新设置。`,
   permissions: { ViewChannel: "查看频道", SendMessages: "发送消息", EmbedLinks: "嵌入链接" },
-  scheduled: (story: string, channel: string, time: string, zone: string) => `**${story}** 的每日摘要将于每天 ${time}（${zone}）发布在 ${channel}。`,
+  scheduled: (story: string, channel: string, time: string, zone: string) =>
+    `**${md(story)}** 的每日摘要将于每天 ${md(time)}（${md(zone)}）发布在 ${channel}。`,
   firstCovers: "第一份摘要涵盖设置前一天内新加入的事件，之后每份涵盖上一份之后的新内容。",
   nextPost: (full: string, relative: string) => `下次发布：${full}（${relative}）。`,
-  off: (stories: string) => `每日摘要已关闭（${stories}）。`,
+  off: (titles: readonly string[]) => `每日摘要已关闭（${joinList(titles.map(md), "zh")}）。`,
   offNone: "本服务器没有可关闭的每日摘要。",
   status: {
     none: "本服务器尚未设置每日摘要。拥有“管理服务器”权限的成员可以用 `/recap schedule` 设置。",
-    where: (channel: string, time: string, zone: string) => `${channel}，每天 ${time}（${zone}）`,
+    where: (channel: string, time: string, zone: string) => `${channel}，每天 ${md(time)}（${md(zone)}）`,
     next: (full: string, relative: string) => `下次发布：${full}（${relative}）`,
     lastPost: (when: string, link: string) => `上次发布：${when} — ${link}`,
     jump: "前往查看",
     noPostYet: "尚未发布过摘要。",
     lastEmpty: (when: string) => `上次运行 ${when}：没有新动态，因此没有发布。`,
-    lastFailure: (when: string, what: string) => `上次失败 ${when}：${what}`,
+    lastFailure: (when: string, what: string) => `上次失败 ${when}：${md(what)}`,
     retrying: (n: number, max: number) => `每分钟重试一次（已失败 ${n} 次，最多 ${max} 次）。`,
     paused: (reason: string) => `⏸ **已暂停**：${reason}。解决后再次运行 \`/recap schedule\` 即可恢复，不会漏掉新内容。`,
   },

@@ -1,4 +1,6 @@
 import type { Strings } from "./en.ts";
+import { joinList } from "./list.ts";
+import { code, md } from "./markdown.ts";
 
 /** Every user-facing Chinese (Simplified) string; same keys as `en`, checked by the type. */
 export const zh: Strings = {
@@ -6,27 +8,27 @@ export const zh: Strings = {
   help: {
     title: "Storyline 使用帮助",
     intro: "Storyline 以中英双语追踪一则不断发展的新闻：谁是谁、何时发生了什么、各方说了什么，以及消息出自哪里。",
-    following: (title: string) => `本服务器正在追踪：**${title}**`,
+    following: (title: string) => `本服务器正在追踪：**${md(title)}**`,
     noStory: "本服务器尚未选择要追踪的新闻。拥有“管理服务器”权限的成员可以用 `/story use` 选择。",
     commands: "命令",
     managers: "服务器管理员",
     language: "回复语言跟随你的 Discord 语言：zh-CN 和 zh-TW 显示中文，其他显示英文。",
   },
   errors: {
-    generic: (id: string) => `我们这边出了点问题（错误编号 ${id}）。请稍后再试。`,
+    generic: (id: string) => `我们这边出了点问题（错误编号 ${md(id)}）。请稍后再试。`,
     expired: "这个按钮已过期或不再有效。请重新运行命令。",
-    badDate: (value: string) => `“${value}”不是有效日期。请使用 YYYY-MM-DD 格式，例如 2023-11-20。`,
+    badDate: (value: string) => `“${md(value)}”不是有效日期。请使用 YYYY-MM-DD 格式，例如 2023-11-20。`,
     badRange: "开始日期晚于结束日期。",
     needManageGuild: "你需要“管理服务器”权限才能这样做。",
     guildOnly: "此命令只能在服务器中使用。",
-    storyNotFound: (slug: string) => `没有名为“${slug}”的新闻。请查看 \`/story list\`。`,
+    storyNotFound: (slug: string) => `没有名为“${md(slug)}”的新闻。请查看 \`/story list\`。`,
     noStory: "本服务器尚未选择要追踪的新闻。拥有“管理服务器”权限的成员可以用 `/story use` 选择。",
-    eventNotFound: (id: string) => `本新闻中没有“${id}”这个事件。`,
+    eventNotFound: (id: string) => `本新闻中没有“${md(id)}”这个事件。`,
     dbBusy: "Storyline 的数据库正忙于另一项修改，本次操作没有保存。请稍后再试。",
     dbReadOnly: "Storyline 目前无法保存修改（数据库为只读），本次操作没有保存。请告知机器人的管理员。",
   },
   who: {
-    noMatch: (typed: string, story: string) => `在“${story}”中找不到“${typed}”。`,
+    noMatch: (typed: string, story: string) => `在“**${md(story)}**”中找不到“${md(typed)}”。`,
     closest: "最接近的名字：",
     tryOther: "试试别的写法，或用 `/search` 搜索事件中的字词。",
     choose: (n: number) => `有 ${n} 个名字符合。你指的是哪一个？`,
@@ -42,7 +44,7 @@ export const zh: Strings = {
   timeline: {
     title: "时间线",
     empty: "没有可显示的事件。",
-    emptyFiltered: (label: string) => `没有与“${label}”相关的事件。`,
+    emptyFiltered: (label: string) => `没有与“${md(label)}”相关的事件。`,
     total: (n: number) => `共 ${n} 个事件`,
     since: (day: string) => `${day}起`,
     until: (day: string) => `截至${day}`,
@@ -52,9 +54,9 @@ export const zh: Strings = {
     pickHint: "在选项中输入几个字，然后从列表中选择事件，或用 `/search` 搜索。",
   },
   search: {
-    title: (query: string) => `搜索：${query}`,
+    title: (query: string) => `搜索：${md(query)}`,
     count: (shown: number, total: number) => (shown === total ? `共 ${total} 条结果，最新的在前。` : `共 ${total} 条结果，显示最新的 ${shown} 条。`),
-    none: (query: string, story: string) => `“${story}”中没有与“${query}”匹配的内容。`,
+    none: (query: string, story: string) => `“**${md(story)}**”中没有与“${md(query)}”匹配的内容。`,
     noneHint: "试试别的写法或减少关键词，或用 `/who` 按名字查人物。",
   },
   stories: {
@@ -63,8 +65,8 @@ export const zh: Strings = {
     events: (n: number) => `${n} 个事件`,
     hint: "用 `/story use` 切换新闻。",
     none: "尚未载入任何新闻。",
-    valid: (slugs: string) => `可以追踪的新闻：${slugs}。`,
-    switched: (title: string) => `本服务器现在追踪：**${title}**`,
+    valid: (slugs: readonly string[]) => `可以追踪的新闻：${joinList(slugs.map(code), "zh") || "—"}。`,
+    switched: (title: string) => `本服务器现在追踪：**${md(title)}**`,
   },
   kinds: {
     person: "人物",

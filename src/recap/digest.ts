@@ -1,5 +1,5 @@
 /** The data of a digest: what was added to a story in a window, and who it mentions most. */
-export type { Digest, DigestEvent } from "../render/digest.ts";
+export type { Digest } from "../render/digest.ts";
 import { eventsAddedBetween } from "../../db/events.ts";
 import type { Db } from "../../db/index.ts";
 import { firstSources } from "../../db/recaps.ts";

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { sha256Hex } from "../../db/hash.ts";
 
 /**
  * The Discord nonce of one part of one slot's recap: base36 of 96 bits of a hash of the
@@ -7,6 +7,6 @@ import { createHash } from "node:crypto";
  * posting it twice. Discord keeps nonces for a few minutes, which covers the retries.
  */
 export function recapNonce(scheduleId: number, guildId: string, slot: number, part: number): string {
-  const digest = createHash("sha256").update(`recap:${scheduleId}:${guildId}:${slot}:${part}`).digest();
-  return BigInt(`0x${digest.subarray(0, 12).toString("hex")}`).toString(36);
+  const digest = sha256Hex(`recap:${scheduleId}:${guildId}:${slot}:${part}`);
+  return BigInt(`0x${digest.slice(0, 24)}`).toString(36);
 }

@@ -2,7 +2,9 @@
  * Runs jobs with at most `concurrency` in flight, so that many servers due at the same minute
  * go out together at the pace discord.js's REST queue allows (it waits out 429s and keeps
  * under the global limit), while one slow or failing server holds up only its own slot.
+ * The pool is p-limit's; this adds stopping on shutdown and keeping one failure from the rest.
  */
+import pLimit from "p-limit";
 
 /**
  * Runs `work` for every item, `concurrency` at a time, and resolves when all started jobs
@@ -15,17 +17,12 @@ export async function runBounded<T>(
   work: (item: T) => Promise<void>,
   opts: { halted?: () => boolean; onError?: (err: unknown, item: T) => void } = {},
 ): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length && !opts.halted?.()) {
-      const item = items[next++] as T;
-      try {
-        await work(item);
-      } catch (err) {
-        opts.onError?.(err, item);
-      }
+  await pLimit(Math.max(1, Math.trunc(concurrency) || 1)).map(items, async (item) => {
+    if (opts.halted?.()) return;
+    try {
+      await work(item);
+    } catch (err) {
+      opts.onError?.(err, item);
     }
-  };
-  const n = Math.max(1, Math.min(Math.trunc(concurrency) || 1, items.length));
-  await Promise.all(Array.from({ length: n }, worker));
+  });
 }

@@ -72,11 +72,6 @@ export function localDay(at: number, zone: string): DayNumber {
   return Math.floor(wallClock(at, zone) / DAY);
 }
 
-/** "2024-03-10" for a day number. */
-export function dayString(day: DayNumber): string {
-  return new Date(day * DAY).toISOString().slice(0, 10);
-}
-
 /** The day number of "2024-03-10". */
 export function parseDay(text: string): DayNumber {
   return Math.floor(Date.parse(`${text}T00:00:00Z`) / DAY);

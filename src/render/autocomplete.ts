@@ -5,11 +5,6 @@ import { formatDay, oneLine } from "./format.ts";
 import { bothNames, kindLabel, titleOf } from "./names.ts";
 import type { Choice } from "./reply.ts";
 
-/** Autocomplete choices as Discord accepts them (≤ 25, names and values 1–100). */
-export function renderAutocompleteChoices(choices: readonly Choice[]): Choice[] {
-  return fitChoices(choices);
-}
-
 /**
  * Choices for entity options: "Ilya Sutskever · 伊利亚·苏茨克维 (Person)". The value is what
  * the command reads back, chosen by the caller (e.g. the key or the name).

@@ -4,9 +4,9 @@
  * Split over at most {@link DIGEST_MAX_MESSAGES} messages; beyond that, "and N more".
  */
 import type { EntityMention, EventSummary, Lang, Source, Story } from "../../db/types.ts";
-import { t } from "../i18n/index.ts";
+import { joinList, t } from "../i18n/index.ts";
 import { fitMessage } from "./fit.ts";
-import { discordTimestamp, formatDay, importanceMark, inline, sourceLink } from "./format.ts";
+import { clip, discordTimestamp, formatDay, importanceMark, inline, sourceLink } from "./format.ts";
 import { LIMITS } from "./limits.ts";
 import { LINE_TITLE_MAX, markLegend, peopleList } from "./lines.ts";
 import { nameOf, titleOf } from "./names.ts";
@@ -93,8 +93,9 @@ export function renderDigest(d: Digest, lang: Lang): Reply[] {
     lang,
   );
   const { pages, hidden } = paginate(d.events, lang, intro.length, legend.length);
-  const title = s.recap.digestTitle(inline(storyTitle(d.story, lang), 150));
-  const top = d.top.map((m) => s.recap.mentioned(inline(nameOf(m.entity, lang), 60), m.mentions)).join(lang === "zh" ? "、" : ", ");
+  const title = s.recap.digestTitle(clip(storyTitle(d.story, lang), 150));
+  const mentions = d.top.map((m) => s.recap.mentioned(clip(nameOf(m.entity, lang), 60), m.mentions));
+  const top = joinList(mentions, lang);
   return pages.map((body, i) => {
     const last = i === pages.length - 1;
     const tail = last ? [hidden > 0 ? s.recap.more(hidden) : "", legend].filter(Boolean).join("\n\n") : "";

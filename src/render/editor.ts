@@ -8,10 +8,10 @@ import type { AuditChanges, AuditEntry, AuditValue } from "../../db/audit.ts";
 import type { EventDetail, Lang, Story } from "../../db/types.ts";
 import { FIELD_IDS, FIELD_MAX, type FieldId, type FormFields, type Problem } from "../editor/fields.ts";
 import { VALUE_FIELDS } from "../editor/values.ts";
-import { t } from "../i18n/index.ts";
+import { joinList, t } from "../i18n/index.ts";
 import { renderEvent } from "./event.ts";
 import { fitMessage } from "./fit.ts";
-import { discordTimestamp, inline } from "./format.ts";
+import { clip, discordTimestamp, inline } from "./format.ts";
 import { LIMITS, truncate } from "./limits.ts";
 import { joinCapped } from "./lists.ts";
 import { bothNames, titleOf } from "./names.ts";
@@ -52,7 +52,8 @@ export function renderEditorModal(mode: "add" | "edit", customId: string, fields
 }
 
 function names(refs: readonly { key: string; name: { en: string | null; zh: string | null } }[], lang: Lang): string {
-  return refs.map((e) => `**${inline(bothNames(e.name, lang, e.key), 80)}**`).join(lang === "zh" ? "、" : ", ");
+  const bold = refs.map((e) => `**${inline(bothNames(e.name, lang, e.key), 80)}**`);
+  return joinList(bold, lang);
 }
 
 /** One problem as a sentence. */
@@ -64,23 +65,23 @@ export function problemText(p: Problem, lang: Lang): string {
     case "tooLong":
       return s.tooLong(t(lang).editor.fieldNames[p.field], p.max);
     case "badWhen":
-      return s.badWhen(inline(p.value, 60) || "…");
+      return s.badWhen(clip(p.value, 60) || "…");
     case "sourceMissing":
       return s.sourceMissing;
     case "sourceNoName":
-      return s.sourceNoName(inline(p.line, 120));
+      return s.sourceNoName(clip(p.line, 120));
     case "sourceBadUrl":
-      return s.sourceBadUrl(inline(p.url, 120));
+      return s.sourceBadUrl(clip(p.url, 120));
     case "tooManySources":
       return s.tooManySources(p.max);
     case "tooManyPeople":
       return s.tooManyPeople(p.max);
     case "unknownPerson": {
       const hint = p.suggestions.length ? `${s.didYouMean} ${names(p.suggestions, lang)}` : s.peopleHint;
-      return `${s.unknownPerson(inline(p.typed, 80))} ${hint}`;
+      return `${s.unknownPerson(clip(p.typed, 80))} ${hint}`;
     }
     case "ambiguousPerson":
-      return `${s.ambiguousPerson(inline(p.typed, 80))} ${s.didYouMean} ${names(p.matches, lang)}`;
+      return `${s.ambiguousPerson(clip(p.typed, 80))} ${s.didYouMean} ${names(p.matches, lang)}`;
   }
 }
 
@@ -106,9 +107,8 @@ export function renderEditorProblems(problems: readonly Problem[], lang: Lang, r
 /** The changed fields' names, for "Changed: …". */
 function changedNames(changes: AuditChanges, lang: Lang): string {
   const v = t(lang).editor.valueNames;
-  return VALUE_FIELDS.filter((f) => f in changes)
-    .map((f) => v[f])
-    .join(lang === "zh" ? "、" : ", ");
+  const changed = VALUE_FIELDS.filter((f) => f in changes).map((f) => v[f]);
+  return joinList(changed, lang);
 }
 
 /** An event just added: a line naming its key, then the event as /event shows it. */
@@ -131,7 +131,7 @@ export function renderEditorNotice(text: string): Reply {
 /** "Remove this event?" with Remove and Cancel. */
 export function renderRemoveConfirm(event: EventDetail, lang: Lang, removeCustomId: string, cancelCustomId: string): Reply {
   const s = t(lang).editor;
-  const lines = [s.confirmRemove(inline(titleOf(event.title, lang), 200))];
+  const lines = [s.confirmRemove(clip(titleOf(event.title, lang), 200))];
   if (event.origin === "file") lines.push(`-# ${s.fromFileRemove}`);
   return fitMessage({
     content: lines.join("\n"),
@@ -150,13 +150,13 @@ export function renderRemoveConfirm(event: EventDetail, lang: Lang, removeCustom
 
 /** An event just removed. */
 export function renderRemoved(event: EventDetail, lang: Lang): Reply {
-  return renderEditorNotice(t(lang).editor.removed(inline(titleOf(event.title, lang), 200)));
+  return renderEditorNotice(t(lang).editor.removed(clip(titleOf(event.title, lang), 200)));
 }
 
 /** A value of the log, quoted and on one line: “text”, “a, b”, or (empty). */
 function shown(v: AuditValue, lang: Lang, max: number): string {
   if (v === null || (Array.isArray(v) && v.length === 0)) return t(lang).editor.history.empty;
-  const text = Array.isArray(v) ? v.join(", ") : String(v);
+  const text = Array.isArray(v) ? joinList(v, lang) : String(v);
   return `“${inline(text, max)}”`;
 }
 
@@ -188,6 +188,6 @@ export function renderHistory(title: string, entries: readonly AuditEntry[], tot
     return body ? `${head}\n${body}` : head;
   });
   const description = blocks.length ? joinCapped(blocks, "\n\n", LIMITS.description - 100, s.earlier, total - entries.length) : s.none;
-  const embed = { ...baseEmbed(story, lang), title: truncate(s.title(inline(title, 200)), LIMITS.title), description };
+  const embed = { ...baseEmbed(story, lang), title: truncate(s.title(clip(title, 200)), LIMITS.title), description };
   return fitMessage({ embeds: [embed], ephemeral: true });
 }

@@ -1,7 +1,7 @@
 import type { Lang } from "../../db/types.ts";
 import { t } from "../i18n/index.ts";
 import { fitMessage } from "./fit.ts";
-import { inline } from "./format.ts";
+import { clip } from "./format.ts";
 import type { Reply } from "./reply.ts";
 
 /** The parameters each error notice needs (`undefined`: none). */
@@ -31,13 +31,13 @@ export function errorText<K extends ErrorKind>(kind: K, lang: Lang, ...params: E
   const p: Partial<{ errorId: string; value: string; slug: string; id: string }> = params[0] ?? {};
   switch (kind) {
     case "generic":
-      return e.generic(inline(p.errorId ?? "?", 64));
+      return e.generic(clip(p.errorId ?? "?", 64));
     case "badDate":
-      return e.badDate(inline(p.value ?? "", 100));
+      return e.badDate(clip(p.value ?? "", 100));
     case "storyNotFound":
-      return e.storyNotFound(inline(p.slug ?? "", 100));
+      return e.storyNotFound(clip(p.slug ?? "", 100));
     case "eventNotFound":
-      return e.eventNotFound(inline(p.id ?? "", 100));
+      return e.eventNotFound(clip(p.id ?? "", 100));
     case "expired":
       return e.expired;
     case "badRange":

@@ -1,8 +1,8 @@
 import type { APIEmbedField } from "discord.js";
 import type { EntityRef, EventDetail, Lang, Story } from "../../db/types.ts";
-import { pick, t } from "../i18n/index.ts";
+import { listSeparator, md, pick, t } from "../i18n/index.ts";
 import { fitMessage } from "./fit.ts";
-import { escapeText, formatWhen, importanceMark, inline, sourceLink } from "./format.ts";
+import { formatWhen, importanceMark, inline, sourceLink } from "./format.ts";
 import { LIMITS, truncate } from "./limits.ts";
 import { joinCapped } from "./lists.ts";
 import { nameOf, titleOf } from "./names.ts";
@@ -15,8 +15,7 @@ export const SUMMARY_MAX = 3000;
 function namesField(name: string, entities: readonly EntityRef[], lang: Lang): APIEmbedField | null {
   if (entities.length === 0) return null;
   const names = entities.map((e) => inline(nameOf(e, lang), 100));
-  const sep = lang === "zh" ? "、" : ", ";
-  return { name, value: joinCapped(names, sep, LIMITS.fieldValue, t(lang).labels.andMore), inline: true };
+  return { name, value: joinCapped(names, listSeparator(lang), LIMITS.fieldValue, t(lang).labels.andMore), inline: true };
 }
 
 function quotesField(event: EventDetail, lang: Lang): APIEmbedField | null {
@@ -53,7 +52,7 @@ export function renderEvent(event: EventDetail, story: Story, lang: Lang): Reply
   const embed = {
     ...baseEmbed(story, lang),
     title: truncate(title, LIMITS.title),
-    ...(summary ? { description: escapeText(truncate(summary, SUMMARY_MAX)) } : {}),
+    ...(summary ? { description: md(truncate(summary, SUMMARY_MAX)) } : {}),
     fields,
   };
   return fitMessage({ embeds: [embed], components: [] });

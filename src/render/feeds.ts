@@ -6,9 +6,10 @@ import { ButtonStyle, ComponentType, type APIButtonComponentWithCustomId, type A
 import type { Feed } from "../../db/feeds.ts";
 import type { ReviewItem } from "../../db/review.ts";
 import type { Lang, Story } from "../../db/types.ts";
-import { pick, pickOr, t } from "../i18n/index.ts";
+import { reviewCustomId, type ReviewVerb } from "../custom-ids.ts";
+import { joinList, listSeparator, md, pick, pickOr, t } from "../i18n/index.ts";
 import { fitChoices, fitMessage } from "./fit.ts";
-import { discordTimestamp, escapeText, formatWhen, inline, oneLine, safeUrl, sourceLink } from "./format.ts";
+import { clip, discordTimestamp, formatWhen, inline, oneLine, safeUrl, sourceLink } from "./format.ts";
 import { LIMITS, truncate } from "./limits.ts";
 import { joinCapped } from "./lists.ts";
 import { nameOf, titleOf } from "./names.ts";
@@ -27,19 +28,16 @@ export interface FetchSummary {
 
 /** Feeds listed at most; the rest are counted. */
 const LIST_MAX = 20;
-/** The review card's custom_ids: `rv:<action>:<event id>`. */
-export const REVIEW_PREFIX = "rv";
-export type ReviewAction = "ok" | "edit" | "no" | "skip";
 
-/** A URL shown as text (not a link preview), cut to fit. */
+/** A URL shown as text (not a link preview), cut to fit; not escaped. */
 function urlText(url: string, max = 200): string {
-  return escapeText(truncate(safeUrl(url) ?? url, max));
+  return truncate(safeUrl(url) ?? url, max);
 }
 
 /** Why a fetch failed, in words. */
 export function feedErrorText(kind: string, detail: string | null, lang: Lang): string {
   const e = t(lang).feeds.errors;
-  if (kind === "http") return e.http(inline(detail ?? "?", 40));
+  if (kind === "http") return e.http(clip(detail ?? "?", 40));
   const text = (e as Record<string, unknown>)[kind];
   return typeof text === "string" ? text : e.network;
 }
@@ -48,12 +46,12 @@ export function feedErrorText(kind: string, detail: string | null, lang: Lang): 
 export function renderFeedSaved(feed: Feed, created: boolean, story: Story, fetch: FetchSummary, lang: Lang): Reply {
   const s = t(lang).feeds;
   const url = urlText(feed.url);
-  const lines = [created ? s.added(url) : s.updated(url), s.storyLine(inline(storyTitle(story, lang), 100))];
-  if (feed.keywords.length) lines.push(s.keywordsLine(feed.keywords.map((k) => `“${inline(k, 60)}”`).join(", ")));
+  const lines = [created ? s.added(url) : s.updated(url), s.storyLine(clip(storyTitle(story, lang), 100))];
+  if (feed.keywords.length) lines.push(s.keywordsLine(feed.keywords.map((k) => clip(k, 60))));
   lines.push(feed.trusted ? s.trustedLine : s.reviewLine, "");
   if (fetch.outcome === "failed") lines.push(`⚠️ ${s.firstFetchFailed(feedErrorText(fetch.error?.kind ?? "network", fetch.error?.detail ?? null, lang))}`);
   else if (fetch.outcome === "not-modified") lines.push(s.firstFetchUnchanged);
-  else lines.push(s.firstFetch(inline(fetch.title ?? new URL(feed.url).hostname, 150), fetch.items, fetch.matched, fetch.created));
+  else lines.push(s.firstFetch(clip(fetch.title ?? new URL(feed.url).hostname, 150), fetch.items, fetch.matched, fetch.created));
   return fitMessage({ content: lines.join("\n"), ephemeral: true });
 }
 
@@ -71,9 +69,9 @@ function feedField(feed: Feed, lang: Lang): APIEmbedField {
   const name = `${feed.pausedAt !== null ? "⏸️ " : ""}${oneLine(feed.title ?? new URL(feed.url).hostname)}`;
   const settings = [`${s.story}: ${inline(feed.storySlug, 80)}`, feed.trusted ? s.trusted : null].filter(Boolean).join(" · ");
   const lines = [
-    urlText(feed.url, 300),
+    md(urlText(feed.url, 300)),
     settings,
-    feed.keywords.length ? `${s.keywords}: ${inline(feed.keywords.join(", "), 200)}` : null,
+    feed.keywords.length ? `${s.keywords}: ${inline(joinList(feed.keywords, lang), 200)}` : null,
     `${s.lastFetch}: ${feed.lastFetchAt === null ? s.never : discordTimestamp(feed.lastFetchAt, "R")} · ${s.items(feed.itemsSeen, feed.eventsMade)}`,
     statusLine(feed, lang),
   ];
@@ -120,17 +118,17 @@ export type ReviewNotice =
 function noticeText(n: ReviewNotice, lang: Lang): string {
   const s = t(lang).feeds.review;
   if (!("event" in n)) return s[n.kind];
-  const title = `**${inline(pickOr(n.event.title, lang, n.event.key), 200)}**`;
+  const title = clip(pickOr(n.event.title, lang, n.event.key), 200);
   return n.kind === "approved" ? s.approved(title) : n.kind === "rejected" ? s.rejected(title) : s.edited(title);
 }
 
 /** "No feed … is being followed", with what was typed escaped. */
 export function feedNotFoundText(typed: string, lang: Lang): string {
-  return t(lang).feeds.notFound(inline(typed, 200));
+  return t(lang).feeds.notFound(clip(typed, 200));
 }
 
-function button(action: ReviewAction, eventId: number, label: string, style: Style): APIButtonComponentWithCustomId {
-  return { type: ComponentType.Button, custom_id: `${REVIEW_PREFIX}:${action}:${eventId}`, label, style };
+function button(verb: ReviewVerb, eventId: number, label: string, style: Style): APIButtonComponentWithCustomId {
+  return { type: ComponentType.Button, custom_id: reviewCustomId({ verb, eventId }), label, style };
 }
 
 /**
@@ -142,7 +140,7 @@ export function renderReview(item: ReviewItem | null, story: Story, lang: Lang, 
   const s = t(lang).feeds.review;
   const content = notice ? noticeText(notice, lang) : undefined;
   if (!item) {
-    const empty = s.empty(`**${inline(storyTitle(story, lang), 100)}**`);
+    const empty = s.empty(clip(storyTitle(story, lang), 100));
     return fitMessage({ content: content ? `${content}\n${empty}` : empty, embeds: [], components: [], ephemeral: true });
   }
   const e = item.event;
@@ -151,14 +149,14 @@ export function renderReview(item: ReviewItem | null, story: Story, lang: Lang, 
   const sources = e.sources.map((src) => sourceLink(src));
   const fields = [
     { name: labels.when, value: formatWhen(e.at, e.precision, lang, { relative: true }), inline: true },
-    people.length ? { name: labels.people, value: joinCapped(people, lang === "zh" ? "、" : ", ", LIMITS.fieldValue, labels.andMore), inline: true } : null,
+    people.length ? { name: labels.people, value: joinCapped(people, listSeparator(lang), LIMITS.fieldValue, labels.andMore), inline: true } : null,
     sources.length ? { name: s.source, value: joinCapped(sources, "\n", LIMITS.fieldValue, labels.andMore) } : null,
   ].filter((f): f is APIEmbedField => f !== null);
   const summary = pick(e.summary, lang);
   const embed = {
     ...baseEmbed(story, lang),
     title: inline(titleOf(e.title, lang), LIMITS.title),
-    ...(summary ? { description: escapeText(truncate(summary, 2000)) } : {}),
+    ...(summary ? { description: md(truncate(summary, 2000)) } : {}),
     fields,
     footer: { text: `${s.position(item.position, item.total)} · ${storyTitle(story, lang)}` },
   };

@@ -1,5 +1,5 @@
 import type { Lang, Precision, Source } from "../../db/types.ts";
-import { t } from "../i18n/index.ts";
+import { md, t } from "../i18n/index.ts";
 import { truncate } from "./limits.ts";
 
 /** Events this important or more get {@link IMPORTANT_MARK}. */
@@ -13,26 +13,22 @@ export function importanceMark(importance: number): string {
   return importance >= IMPORTANT_FROM ? `${IMPORTANT_MARK} ` : "";
 }
 
-/**
- * Escapes stored text so Discord shows it as written: emphasis, code, spoilers, masked-link
- * brackets, and headings, quotes and lists at the start of a line. Mentions and timestamps
- * (`<@…>`, `<t:…>`) are left alone: whether they ping is the client's `allowedMentions`.
- */
-export function escapeText(text: string): string {
-  return text
-    .replace(/[\\*_~`|[\]]/g, "\\$&")
-    .replace(/^([ \t]*)(-#|#{1,3}|>{1,3}|[-+])(?=[ \t])/gm, "$1\\$2")
-    .replace(/^([ \t]*\d+)\.(?=[ \t])/gm, "$1\\.");
-}
-
 /** Text on one line: runs of whitespace, line breaks included, become one space. */
 export function oneLine(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
 
-/** Escaped, on one line and at most `max` long (cut before escaping, so it stays well-formed). */
+/**
+ * On one line and at most `max` long, not escaped: for a parameter of a message function
+ * (src/i18n), which escapes it itself.
+ */
+export function clip(text: string, max: number): string {
+  return truncate(oneLine(text), max);
+}
+
+/** Escaped, on one line and at most `max` long (cut before escaping, so it stays well-formed): for text a renderer places itself. */
 export function inline(text: string, max: number): string {
-  return escapeText(truncate(oneLine(text), max));
+  return md(clip(text, max));
 }
 
 /** A Discord timestamp tag: `<t:1700000000:f>`. */

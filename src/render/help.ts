@@ -1,7 +1,7 @@
 import type { Lang, Story } from "../../db/types.ts";
 import { commandDescription, pick, t, type CommandKey } from "../i18n/index.ts";
 import { fitMessage } from "./fit.ts";
-import { inline } from "./format.ts";
+import { clip, inline } from "./format.ts";
 import { LIMITS } from "./limits.ts";
 import { joinCapped } from "./lists.ts";
 import type { Reply } from "./reply.ts";
@@ -38,7 +38,7 @@ function commandLines(keys: readonly CommandKey[], lang: Lang): string {
 export function renderHelp(story: Story | null, lang: Lang): Reply {
   const s = t(lang);
   const about = story
-    ? [s.help.following(inline(storyTitle(story, lang), 300)), inline(pick(story.summary, lang), 1000)].filter(Boolean).join("\n")
+    ? [s.help.following(clip(storyTitle(story, lang), 300)), inline(pick(story.summary, lang), 1000)].filter(Boolean).join("\n")
     : s.help.noStory;
   return fitMessage({
     embeds: [

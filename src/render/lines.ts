@@ -1,5 +1,5 @@
 import type { EntityRef, Lang, Localized, Precision } from "../../db/types.ts";
-import { t } from "../i18n/index.ts";
+import { joinList, t } from "../i18n/index.ts";
 import { IMPORTANT_MARK, formatWhen, importanceMark, inline } from "./format.ts";
 import { take } from "./lists.ts";
 import { involved, nameOf, titleOf } from "./names.ts";
@@ -22,7 +22,8 @@ export const LINE_TITLE_MAX = 200;
  */
 export function peopleList(entities: readonly EntityRef[], lang: Lang, limit: number): string {
   const { shown, hidden } = take(involved(entities), limit);
-  const names = shown.map((e) => inline(nameOf(e, lang), 60)).join(lang === "zh" ? "、" : ", ");
+  const inlined = shown.map((e) => inline(nameOf(e, lang), 60));
+  const names = joinList(inlined, lang);
   return hidden > 0 ? `${names} +${hidden}` : names;
 }
 

@@ -1,9 +1,9 @@
-/** `/recap` answers other than the digest: the schedule confirmation and `/recap status`. */
+/** `/recap` answers other than the digest: the schedule confirmation, refusal and removal, and `/recap status`. */
 import type { RecapSchedule } from "../../db/recaps.ts";
 import type { Lang, Story } from "../../db/types.ts";
-import { t } from "../i18n/index.ts";
+import { joinList, md, t, type AllStrings } from "../i18n/index.ts";
 import { fitMessage } from "./fit.ts";
-import { discordTimestamp, inline } from "./format.ts";
+import { clip, discordTimestamp } from "./format.ts";
 import type { Reply } from "./reply.ts";
 import { baseEmbed, storyTitle } from "./theme.ts";
 
@@ -18,8 +18,9 @@ export interface StatusOptions {
   maxAttempts: number;
 }
 
+/** The schedule's story title, cut, not escaped (a message function or `md` escapes it). */
 function title(view: ScheduleView, lang: Lang): string {
-  return view.story ? inline(storyTitle(view.story, lang), 150) : `#${view.schedule.storyId}`;
+  return view.story ? clip(storyTitle(view.story, lang), 150) : `#${view.schedule.storyId}`;
 }
 
 /** `<t:…:F> (<t:…:R>)` parts for an instant. */
@@ -39,6 +40,24 @@ export function renderScheduled(view: ScheduleView, lang: Lang): Reply {
   return fitMessage({ content: lines.join("\n"), ephemeral: true });
 }
 
+/** Why `/recap schedule` refuses a channel: the permissions the bot lacks there. */
+export function missingPermissionsText(channelId: string, missing: readonly (keyof AllStrings["recap"]["permissions"])[], lang: Lang): string {
+  const s = t(lang).recap;
+  return s.missingPermissions(
+    `<#${channelId}>`,
+    joinList(
+      missing.map((p) => `**${s.permissions[p]}**`),
+      lang,
+    ),
+  );
+}
+
+/** `/recap off` done: the stories whose schedules were removed. */
+export function renderRecapOff(removed: readonly { storyId: number; story: Story | null }[], lang: Lang): Reply {
+  const titles = removed.map((r) => (r.story ? clip(storyTitle(r.story, lang), 100) : `#${r.storyId}`));
+  return fitMessage({ content: t(lang).recap.off(titles), ephemeral: true });
+}
+
 /** The link that opens a message in Discord. */
 export function jumpLink(guildId: string, channelId: string, messageId: string): string {
   return `https://discord.com/channels/${guildId}/${channelId}/${messageId}`;
@@ -47,7 +66,7 @@ export function jumpLink(guildId: string, channelId: string, messageId: string):
 function describe(view: ScheduleView, lang: Lang, opts: StatusOptions): string {
   const s = t(lang).recap;
   const sc = view.schedule;
-  const lines = [`**${title(view, lang)}**`, s.status.where(`<#${sc.channelId}>`, sc.time, sc.timezone)];
+  const lines = [`**${md(title(view, lang))}**`, s.status.where(`<#${sc.channelId}>`, sc.time, sc.timezone)];
   if (sc.pausedReason) {
     const reason = (s.reasons as Record<string, string>)[sc.pausedReason] ?? s.reasons.unknown;
     lines.push(s.status.paused(reason));
@@ -62,7 +81,7 @@ function describe(view: ScheduleView, lang: Lang, opts: StatusOptions): string {
   }
   if (sc.lastResult === "empty" && sc.lastRunAt !== null) lines.push(s.status.lastEmpty(discordTimestamp(sc.lastRunAt, "R")));
   if (sc.lastFailure && sc.lastFailureAt !== null) {
-    lines.push(s.status.lastFailure(discordTimestamp(sc.lastFailureAt, "R"), inline(sc.lastFailure, 300)));
+    lines.push(s.status.lastFailure(discordTimestamp(sc.lastFailureAt, "R"), clip(sc.lastFailure, 300)));
     if (sc.lastResult === "failed" && !sc.pausedReason) lines.push(s.status.retrying(sc.failureCount, opts.maxAttempts));
   }
   return lines.join("\n");

@@ -1,7 +1,7 @@
 import type { Lang, SearchHit, Story } from "../../db/types.ts";
 import { t } from "../i18n/index.ts";
 import { fitMessage } from "./fit.ts";
-import { inline } from "./format.ts";
+import { clip } from "./format.ts";
 import { LIMITS } from "./limits.ts";
 import { eventLine, markLegend } from "./lines.ts";
 import { joinCapped } from "./lists.ts";
@@ -16,10 +16,9 @@ import { baseEmbed, storyTitle } from "./theme.ts";
  */
 export function renderSearch(query: string, result: { hits: SearchHit[]; total: number }, story: Story, lang: Lang): Reply {
   const s = t(lang);
-  const shownQuery = inline(query, 100) || "…";
+  const shownQuery = clip(query, 100) || "…";
   if (result.hits.length === 0) {
-    const story_ = `**${inline(storyTitle(story, lang), 200)}**`;
-    return fitMessage({ content: `${s.search.none(shownQuery, story_)}\n${s.search.noneHint}`, ephemeral: true });
+    return fitMessage({ content: `${s.search.none(shownQuery, clip(storyTitle(story, lang), 200))}\n${s.search.noneHint}`, ephemeral: true });
   }
   const hits = [...result.hits].sort((a, b) => b.event.at - a.event.at || b.event.addedAt - a.event.addedAt);
   const total = Math.max(result.total, hits.length);

@@ -1,7 +1,8 @@
 import type { Lang, Localized, SearchHit } from "../../db/types.ts";
 import { queryTerms } from "../../db/search-text.ts";
 import { otherLang } from "../i18n/index.ts";
-import { escapeText, oneLine } from "./format.ts";
+import { md } from "../i18n/index.ts";
+import { oneLine } from "./format.ts";
 import { takeGraphemes, takeLastGraphemes, truncate } from "./limits.ts";
 
 /** About how long a search snippet is, not counting the bold markers. */
@@ -84,7 +85,7 @@ function around(f: Found, max: number): string {
   if (right.length < after.length) right = right.replace(/\s\S{1,15}$/, "").trimEnd();
   const pre = left.length < before.length ? "…" : "";
   const post = right.length < after.length ? "…" : "";
-  return `${pre}${escapeText(left)}**${escapeText(match)}**${escapeText(right)}${post}`;
+  return `${pre}${md(left)}**${md(match)}**${md(right)}${post}`;
 }
 
 /**
@@ -108,5 +109,5 @@ export function snippet(hit: SearchHit, query: string, lang: Lang, max = SNIPPET
     }
   }
   const first = candidates(hit, lang).next();
-  return first.done ? "" : escapeText(truncate(first.value, max));
+  return first.done ? "" : md(truncate(first.value, max));
 }

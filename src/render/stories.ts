@@ -1,15 +1,23 @@
 import type { Lang, Story } from "../../db/types.ts";
-import { pick, t } from "../i18n/index.ts";
+import { code, pick, t } from "../i18n/index.ts";
 import { fitMessage } from "./fit.ts";
-import { inline } from "./format.ts";
+import { errorText } from "./errors.ts";
+import { clip, inline } from "./format.ts";
 import { LIMITS } from "./limits.ts";
 import { joinCapped } from "./lists.ts";
 import type { Reply } from "./reply.ts";
 import { NEUTRAL_COLOR, storyColor, storyTitle } from "./theme.ts";
 
-/** A slug inside inline code (which cannot escape a backtick, so none may remain). */
-function code(slug: string): string {
-  return `\`${slug.replace(/`/g, "ˋ").slice(0, 100) || "?"}\``;
+/** `/story use` with a slug no story has: the refusal and the slugs there are. */
+export function storyNotFoundText(slug: string, stories: readonly Story[], lang: Lang): string {
+  const slugs = stories.map((s) => s.slug.slice(0, 100));
+  return `${errorText("storyNotFound", lang, { slug })}\n${t(lang).stories.valid(slugs)}`;
+}
+
+/** `/story use` done: which story the server follows now, above the list. */
+export function renderStorySwitched(story: Story, stories: Story[], lang: Lang): Reply {
+  const list = renderStoryList(stories, story.slug, lang);
+  return { ...list, content: t(lang).stories.switched(clip(storyTitle(story, lang), 200)) };
 }
 
 /**
@@ -21,7 +29,7 @@ export function renderStoryList(stories: Story[], activeSlug: string | null, lan
   if (stories.length === 0) return fitMessage({ content: s.stories.none, ephemeral: true });
   const items = stories.map((story) => {
     const active = story.slug === activeSlug ? ` · ✅ *${s.stories.active}*` : "";
-    const head = `**${inline(storyTitle(story, lang), 200)}**\n${code(story.slug)} · ${s.stories.events(story.eventCount)}${active}`;
+    const head = `**${inline(storyTitle(story, lang), 200)}**\n${code(story.slug.slice(0, 100))} · ${s.stories.events(story.eventCount)}${active}`;
     const summary = pick(story.summary, lang);
     return summary ? `${head}\n${inline(summary, 200)}` : head;
   });

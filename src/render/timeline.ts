@@ -1,21 +1,15 @@
 import { ButtonStyle, ComponentType } from "discord.js";
 import type { APIButtonComponentWithCustomId } from "discord.js";
 import type { Lang, Story, TimelinePage } from "../../db/types.ts";
-import { t } from "../i18n/index.ts";
+import { DISABLED_NEXT_ID, DISABLED_PREV_ID } from "../custom-ids.ts";
+import { md, t } from "../i18n/index.ts";
 import { fitMessage } from "./fit.ts";
-import { inline } from "./format.ts";
+import { clip } from "./format.ts";
 import { LIMITS } from "./limits.ts";
 import { eventLine, markLegend } from "./lines.ts";
 import { joinCapped } from "./lists.ts";
 import type { ActionRow, Reply } from "./reply.ts";
 import { baseEmbed } from "./theme.ts";
-
-/**
- * custom_ids of the disabled Previous/Next buttons at either end of the timeline. Discord
- * needs an id even on a disabled button; these can never be clicked.
- */
-export const DISABLED_PREV_ID = "noop:prev";
-export const DISABLED_NEXT_ID = "noop:next";
 
 /** How many names each timeline line shows. */
 export const TIMELINE_PEOPLE = 2;
@@ -51,7 +45,7 @@ export function renderTimeline(
   opts: { filterLabel?: string; prevId: string | null; nextId: string | null },
 ): Reply {
   const s = t(lang);
-  const label = opts.filterLabel ? inline(opts.filterLabel, 100) : "";
+  const label = opts.filterLabel ? clip(opts.filterLabel, 100) : "";
   const pages = Math.max(1, page.pageCount);
   const footer = `*${s.labels.page(Math.min(page.page + 1, pages), pages)} · ${s.timeline.total(page.total)}*`;
   const legend = markLegend(page.events, lang);
@@ -70,7 +64,7 @@ export function renderTimeline(
     embeds: [
       {
         ...baseEmbed(story, lang),
-        title: label ? `${s.timeline.title} · ${label}` : s.timeline.title,
+        title: label ? `${s.timeline.title} · ${md(label)}` : s.timeline.title,
         description: [list, legend, footer].filter(Boolean).join("\n\n"),
       },
     ],

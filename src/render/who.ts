@@ -1,9 +1,9 @@
 import { ButtonStyle, ComponentType } from "discord.js";
 import type { APIButtonComponentWithCustomId, APIEmbedField } from "discord.js";
 import type { EntityMatch, EntityProfile, EntityRef, Lang, Story } from "../../db/types.ts";
-import { pick, t } from "../i18n/index.ts";
+import { joinList, md, pick, t } from "../i18n/index.ts";
 import { fitMessage } from "./fit.ts";
-import { escapeText, formatDay, inline, sourceLink } from "./format.ts";
+import { clip, formatDay, inline, sourceLink } from "./format.ts";
 import { LIMITS, truncate } from "./limits.ts";
 import { eventLine, markLegend } from "./lines.ts";
 import { joinCapped, take } from "./lists.ts";
@@ -57,7 +57,7 @@ export function renderWho(profile: EntityProfile, story: Story, lang: Lang, opts
       : s.who.noEvents;
   const legend = markLegend(shown, lang);
   const description = [
-    `**${kindLabel(entity.kind, lang)}**${role ? ` · ${escapeText(truncate(role, 600))}` : ""}`,
+    `**${kindLabel(entity.kind, lang)}**${role ? ` · ${md(truncate(role, 600))}` : ""}`,
     s.who.mentions(profile.totalEvents),
     `**${s.who.part}**\n${list}`,
     legend,
@@ -111,9 +111,10 @@ function oneLineName(ref: EntityRef, lang: Lang): string {
  */
 export function renderNoMatch(typed: string, story: Story, suggestions: EntityRef[], lang: Lang): Reply {
   const s = t(lang);
-  const lines = [s.who.noMatch(inline(typed, 100) || "…", `**${inline(storyTitle(story, lang), 200)}**`)];
+  const lines = [s.who.noMatch(clip(typed, 100) || "…", clip(storyTitle(story, lang), 200))];
   const names = suggestions.slice(0, 5).map((e) => inline(oneLineName(e, lang), 120));
-  if (names.length) lines.push(`${s.who.closest} ${names.map((n) => `**${n}**`).join(lang === "zh" ? "、" : ", ")}`);
+  const bold = names.map((n) => `**${n}**`);
+  if (names.length) lines.push(`${s.who.closest} ${joinList(bold, lang)}`);
   lines.push(s.who.tryOther);
   return fitMessage({ content: lines.join("\n"), ephemeral: true });
 }

@@ -5,6 +5,7 @@
  */
 import { findEntities, getEntity, topEntities } from "../../db/entities.ts";
 import type { Db } from "../../db/index.ts";
+import { hasHan } from "../../db/text.ts";
 import type { EntityMatch, EntityRef, Lang } from "../../db/types.ts";
 import { entityChoices, type Choice } from "../render/index.ts";
 
@@ -43,7 +44,7 @@ function suggest(db: Db, storyId: number, typed: string): EntityRef[] {
     .slice(0, 5);
   for (const word of words) {
     const chars = Array.from(word);
-    const shortest = /\p{Script=Han}/u.test(word) ? 2 : 3;
+    const shortest = hasHan(word) ? 2 : 3;
     for (let n = chars.length; n >= shortest && found.size < SUGGESTIONS; n--) {
       const hits = findEntities(db, storyId, chars.slice(0, n).join(""), SUGGESTIONS).filter((m) => m.rank === "exact" || m.rank === "prefix");
       for (const m of hits) found.set(m.entity.id, m.entity);

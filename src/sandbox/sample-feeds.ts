@@ -3,12 +3,12 @@
  * folder (e.g. test/fixtures/feeds) by name, with an ETag so conditional requests get
  * 304s. `/` lists the files. Nothing outside the folder is reachable.
  */
-import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { basename, dirname, extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { sha1 } from "../../db/hash.ts";
 
 /** The sample feeds the tests use (RSS, Atom, JSON Feed, Chinese, broken ones): what the sandbox serves. */
 export const FEED_FIXTURES_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "test", "fixtures", "feeds");
@@ -65,7 +65,7 @@ function serve(dir: string, server: Server): void {
       res.writeHead(404).end();
       return;
     }
-    const etag = `"${createHash("sha1").update(body).digest("base64url")}"`;
+    const etag = `"${sha1(body)}"`;
     if (req.headers["if-none-match"] === etag) {
       res.writeHead(304, { etag }).end();
       return;

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { extname } from "node:path";
 import { parseDocument } from "yaml";
 import type { z } from "zod";
+import { hasHan } from "../../db/text.ts";
 import type { EventInput, Localized, StoryInput } from "../../db/types.ts";
 import { parseEventTime, TIME_FORMATS } from "./dates.ts";
 import { type LocalizedText, StoryFile } from "./schema.ts";
@@ -9,12 +10,10 @@ import { type LocalizedText, StoryFile } from "./schema.ts";
 /** The outcome of reading one story file: the story, or every problem found in it. */
 export type ParseResult = { ok: true; story: StoryInput } | { ok: false; problems: string[] };
 
-const HAN = /\p{Script=Han}/u;
-
 /** A plain string is taken as Chinese when it holds Chinese characters, else as English. */
 export function localize(text: LocalizedText | undefined): Localized {
   if (text === undefined) return { en: null, zh: null };
-  if (typeof text === "string") return HAN.test(text) ? { en: null, zh: text } : { en: text, zh: null };
+  if (typeof text === "string") return hasHan(text) ? { en: null, zh: text } : { en: text, zh: null };
   return { en: text.en ?? null, zh: text.zh ?? null };
 }
 

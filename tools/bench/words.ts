@@ -3,6 +3,7 @@
  * frequency order, common Chinese words) and a long, seeded tail of made-up words, so a
  * Zipf draw gives very common words and very rare ones, as real text does.
  */
+import { hasHan } from "../../db/text.ts";
 import { intIn, mulberry32, pickOf, zipf, type Rng } from "./prng.ts";
 
 const EN_HEAD = `the of and to in a is that for on said with as at by from was it be has have an are
@@ -47,7 +48,7 @@ function gb2312Level1(): string[] {
   const bytes: number[] = [];
   for (let hi = 0xb0; hi <= 0xd7; hi++) for (let lo = 0xa1; lo <= 0xfe; lo++) bytes.push(hi, lo);
   const text = new TextDecoder("gbk").decode(new Uint8Array(bytes));
-  return [...new Set(Array.from(text).filter((c) => /\p{Script=Han}/u.test(c)))];
+  return [...new Set(Array.from(text).filter(hasHan))];
 }
 
 function shuffled<T>(rng: Rng, list: T[]): T[] {
@@ -116,11 +117,6 @@ shear toner mccauley dangelo sommers summers hoffman`.split(/\s+/);
 /** Characters Chinese transliterations of Western names are written with. */
 export const TRANSLIT =
   "阿巴贝比波布达德迪多杜尔法菲弗福格哈赫吉加杰卡凯科克库拉莱兰朗雷里利林卢鲁伦罗洛马迈曼梅蒙米摩姆穆纳内尼诺帕佩皮普奇乔萨塞桑森沙舍斯索苏塔泰坦特提托瓦威维沃乌西希谢休亚扬伊尤约泽兹".split(
-    "",
-  );
-
-export const ZH_SURNAMES =
-  "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤".split(
     "",
   );
 

@@ -40,7 +40,7 @@ export type * from "./types.ts";
 export { SANDBOX_USER_ID } from "./payloads.ts";
 export { allComponents } from "./components.ts";
 export { Perm } from "./permissions.ts";
-export { SANDBOX_IDS, nextSnowflake } from "./snowflake.ts";
+export { SANDBOX_IDS } from "./snowflake.ts";
 
 /** A running fake Discord. Create with {@link FakeDiscord.start}; always {@link FakeDiscord.stop}. */
 export class FakeDiscord {

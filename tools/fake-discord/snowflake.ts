@@ -46,11 +46,6 @@ export function nextSnowflake(): string {
   return ((ms << 22n) | (1n << 17n) | (1n << 12n) | increment).toString();
 }
 
-/** Unix ms encoded in a snowflake. */
-export function snowflakeTime(id: string): number {
-  return Number((BigInt(id) >> 22n) + DISCORD_EPOCH);
-}
-
 /** Random url-safe token, e.g. for interaction tokens and session ids. */
 export function randomToken(bytes = 48): string {
   return randomBytes(bytes).toString("base64url");

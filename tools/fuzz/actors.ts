@@ -54,9 +54,3 @@ export function actorPayload(a: ActorPick, memory: Memory): Record<string, unkno
   if (a.admin) member.permissions = ALL_PERMISSIONS;
   return { locale: a.locale, guild_id: a.guildId, ...(a.channelId ? { channel_id: a.channelId } : {}), member };
 }
-
-/** A short description of the actor, for reports. */
-export function describeActor(a: ActorPick, world: FuzzWorld): string {
-  const where = a.guildId === null ? "DM" : `${world.fake.guilds.find((g) => g.id === a.guildId)?.name ?? a.guildId}`;
-  return `${a.user.username}${a.user.editor ? " (editor)" : ""}${a.admin ? " admin" : ""} ${a.locale} in ${where}`;
-}
