@@ -51,8 +51,8 @@ async function refuse(
 ): Promise<void> {
   const own = draft.id ? getDraft(ctx.db, draft.id, ctx.now()) : null;
   let id = own?.userId === i.user.id ? own.id : 0;
-  if (id) updateDraftFields(ctx.db, id, draft.fields, ctx.now());
-  else id = saveDraft(ctx.db, { userId: i.user.id, storyId: draft.storyId, eventId: draft.eventId, fields: draft.fields, base: draft.base }, ctx.now());
+  if (id) updateDraftFields(ctx.db, { id, fields: draft.fields, now: ctx.now() });
+  else id = saveDraft(ctx.db, { userId: i.user.id, storyId: draft.storyId, eventId: draft.eventId, fields: draft.fields, base: draft.base, now: ctx.now() });
   await i.reply(replyOptions(renderEditorProblems(problems, lang, ids.retry(id))));
 }
 
@@ -64,7 +64,7 @@ async function submitAdd(i: ModalSubmitInteraction, ctx: BotContext, lang: Lang,
   const fields = submittedFields(i);
   const read = readNewEvent(fields, { localeLang: lang, people: peopleLookup(ctx.db, story.id) });
   if (!read.ok) return refuse(i, ctx, lang, read.problems, { id: draftId, storyId: story.id, eventId: null, fields, base: null });
-  const added = addEditorEvent(ctx.db, story.id, read.event, actorOf(i), read.changes, ctx.now());
+  const added = addEditorEvent(ctx.db, { storyId: story.id, event: read.event, actor: actorOf(i), changes: read.changes, now: ctx.now() });
   if (!added) throw new UserError(t(lang).errors.expired);
   if (draftId && getDraft(ctx.db, draftId, ctx.now())?.userId === i.user.id) deleteDraft(ctx.db, draftId);
   ctx.log.info({ storyId: story.id, eventId: added.id, key: added.key, userId: i.user.id }, "editor added an event");
@@ -86,7 +86,15 @@ async function submitEdit(i: ModalSubmitInteraction, ctx: BotContext, lang: Lang
     if (draftId && draft?.userId === i.user.id) deleteDraft(ctx.db, draftId);
     return void (await i.reply(replyOptions(renderEditorNotice(t(lang).editor.nothingChanged))));
   }
-  const outcome = updateEvent(ctx.db, storyId, eventId, current.updatedAt, read.update, actorOf(i), read.changes, ctx.now());
+  const outcome = updateEvent(ctx.db, {
+    storyId,
+    eventId,
+    expectedUpdatedAt: current.updatedAt,
+    update: read.update,
+    actor: actorOf(i),
+    changes: read.changes,
+    now: ctx.now(),
+  });
   if (outcome === "gone") throw new UserError(t(lang).editor.eventGone);
   if (outcome === "changed") throw new UserError(t(lang).editor.changedMeanwhile);
   if (draftId && draft?.userId === i.user.id) deleteDraft(ctx.db, draftId);
@@ -124,7 +132,7 @@ export default {
       return interaction.reply(replyOptions(renderRemoveConfirm(event, lang, ids.remove(story.id, event), ids.keep)));
     }
     const base = prefill(event, lang);
-    const draftId = saveDraft(ctx.db, { userId: interaction.user.id, storyId: story.id, eventId: event.id, fields: base, base }, ctx.now());
+    const draftId = saveDraft(ctx.db, { userId: interaction.user.id, storyId: story.id, eventId: event.id, fields: base, base, now: ctx.now() });
     return interaction.showModal(renderEditorModal("edit", ids.edit(story.id, event.id, draftId), base, lang));
   },
 
@@ -163,7 +171,8 @@ export default {
     const [storyId, eventId] = [idArg(a), idArg(b)];
     const event = getEvent(ctx.db, storyId, eventId);
     if (!event) return interaction.update(editOptions(renderEditorNotice(s.eventGone)));
-    const outcome = removeEvent(ctx.db, storyId, eventId, idArg(c), actorOf(interaction), diffValues(valuesOf(event), null), ctx.now());
+    const changes = diffValues(valuesOf(event), null);
+    const outcome = removeEvent(ctx.db, { storyId, eventId, expectedUpdatedAt: idArg(c), actor: actorOf(interaction), changes, now: ctx.now() });
     if (outcome === "saved") ctx.log.info({ storyId, eventId, key: event.key, userId: interaction.user.id }, "editor removed an event");
     const reply = outcome === "saved" ? renderRemoved(event, lang) : renderEditorNotice(outcome === "gone" ? s.eventGone : s.changedMeanwhile);
     return interaction.update(editOptions(reply));

@@ -52,7 +52,15 @@ async function save(i: ModalSubmitInteraction, ctx: BotContext, lang: Lang, args
   const read = readCorrection(submittedFields(i), prefill(item.event, lang), item.event, { localeLang: lang, people: peopleLookup(ctx.db, story.id) });
   if (!read.ok) return i.reply(replyOptions(renderEditorProblems(read.problems, lang, null)));
   if (Object.keys(read.changes).length === 0) return answer(renderReview(item, story, lang, { kind: "nothingChanged" }));
-  const outcome = updateEvent(ctx.db, story.id, eventId, shownAt, read.update, actorOf(i), read.changes, ctx.now());
+  const outcome = updateEvent(ctx.db, {
+    storyId: story.id,
+    eventId,
+    expectedUpdatedAt: shownAt,
+    update: read.update,
+    actor: actorOf(i),
+    changes: read.changes,
+    now: ctx.now(),
+  });
   if (outcome === "changed") throw new UserError(t(lang).editor.changedMeanwhile);
   const edited = getPendingEvent(ctx.db, eventId);
   if (outcome === "gone" || !edited) return answer(renderReview(nextPending(ctx.db, story.id), story, lang, { kind: "alreadyDone" }));

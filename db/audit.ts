@@ -54,20 +54,9 @@ interface AuditRow {
 const COLS = "id, at, user_id, user_name, story_id, story_slug, event_id, event_key, event_title, action, changes";
 
 const q = prepared((db: Db) => ({
-  insert: db.prepare<{
-    at: number;
-    uid: string;
-    uname: string;
-    sid: number;
-    slug: string;
-    eid: number;
-    key: string;
-    title: string;
-    action: string;
-    changes: string;
-  }>(
+  insert: db.prepare<Omit<AuditRow, "id">>(
     `INSERT INTO audit_log (at, user_id, user_name, story_id, story_slug, event_id, event_key, event_title, action, changes)
-     VALUES (:at, :uid, :uname, :sid, :slug, :eid, :key, :title, :action, :changes)`,
+     VALUES (:at, :user_id, :user_name, :story_id, :story_slug, :event_id, :event_key, :event_title, :action, :changes)`,
   ),
   forEvent: db.prepare<[number, number, number], AuditRow>(`SELECT ${COLS} FROM audit_log WHERE event_id = ? AND story_id = ? ORDER BY id DESC LIMIT ?`),
   countForEvent: db.prepare<[number, number], { n: number }>("SELECT count(*) AS n FROM audit_log WHERE event_id = ? AND story_id = ?"),
@@ -108,13 +97,13 @@ function toEntry(r: AuditRow): AuditEntry {
 export function recordAudit(db: Db, e: AuditInput): void {
   q(db).insert.run({
     at: e.at,
-    uid: e.userId,
-    uname: e.userName,
-    sid: e.storyId,
-    slug: e.storySlug,
-    eid: e.eventId,
-    key: e.eventKey,
-    title: e.eventTitle,
+    user_id: e.userId,
+    user_name: e.userName,
+    story_id: e.storyId,
+    story_slug: e.storySlug,
+    event_id: e.eventId,
+    event_key: e.eventKey,
+    event_title: e.eventTitle,
     action: e.action,
     changes: JSON.stringify(e.changes),
   });
