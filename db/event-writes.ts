@@ -132,13 +132,13 @@ function writeLinks(db: Db, storyId: number, eventId: number, entityIds: readonl
   const s = q(db);
   s.clearLinks.run(eventId);
   // Only entities of the event's own story are linked, whatever the caller passes.
-  entityIds.forEach((id, i) => s.link.run(eventId, i, id, storyId));
+  for (const [i, id] of entityIds.entries()) s.link.run(eventId, i, id, storyId);
 }
 
 function writeSources(db: Db, eventId: number, sources: readonly Source[]): void {
   const s = q(db);
   s.clearSources.run(eventId);
-  sources.forEach((src, i) => s.source.run(eventId, i, src.name, src.url));
+  for (const [i, src] of sources.entries()) s.source.run(eventId, i, src.name, src.url);
 }
 
 function titleText(t: Localized, key: string): string {

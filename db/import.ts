@@ -3,12 +3,19 @@ import { contentHash } from "./hash.ts";
 import { namesOf } from "./names.ts";
 import { prepared } from "./prepared.ts";
 import { indexEvent, unindexEvent } from "./search.ts";
-import type { EntityInput, EventInput, ImportCounts, StoryInput } from "./types.ts";
+import type { EntityInput, EntityKind, EventInput, ImportCounts, KeptEntity, StoryInput } from "./types.ts";
 
 /** An import that would overwrite an event someone added by other means (an editor, a feed). */
 export class ImportConflictError extends Error {
   override name = "ImportConflictError";
 }
+
+/**
+ * The content hash of an entity the file no longer has but events added in Discord still
+ * use: no file's hash, so the next import that has the entity again writes it as a file
+ * entity (same row, same id, so those events keep it).
+ */
+const NOT_IN_FILE = "";
 
 /** A file event's row as statement parameters, named by column. */
 interface EventParams {
@@ -48,7 +55,18 @@ const q = prepared((db: Db) => ({
      RETURNING id`,
   ),
   storyId: db.prepare<[string], { id: number }>("SELECT id FROM stories WHERE slug = ?"),
-  entityRows: db.prepare<[number], { id: number; key: string; content_hash: string }>("SELECT id, key, content_hash FROM entities WHERE story_id = ?"),
+  entityRows: db.prepare<[number], { id: number; key: string; kind: EntityKind; content_hash: string }>(
+    "SELECT id, key, kind, content_hash FROM entities WHERE story_id = ?",
+  ),
+  // The events that still link or quote an entity once the file's events are written: only
+  // events not from the file (or file events whose links an editor corrected) can.
+  usedBy: db.prepare<{ entity_id: number }, { key: string }>(
+    `SELECT ev.key FROM events ev WHERE ev.id IN (SELECT event_id FROM event_entities WHERE entity_id = :entity_id
+       UNION SELECT event_id FROM quotes WHERE entity_id = :entity_id) ORDER BY ev.id`,
+  ),
+  markNotInFile: db.prepare<{ id: number; content_hash: string }>(
+    "UPDATE entities SET content_hash = :content_hash WHERE id = :id AND content_hash <> :content_hash",
+  ),
   upsertEntity: db.prepare<
     {
       story_id: number;
@@ -125,9 +143,9 @@ export function writeEventChildren(db: Db, c: EventChildren): void {
     s.clearQuotes.run(c.eventId);
     s.clearSources.run(c.eventId);
   }
-  c.entityIds.forEach((id, i) => s.link.run(c.eventId, id, i));
-  c.quotes.forEach((qt, i) => s.quote.run(c.eventId, c.quoteBy(qt.byKey), i, qt.text.en, qt.text.zh));
-  c.sources.forEach((src, i) => s.source.run(c.eventId, i, src.name, src.url));
+  for (const [i, id] of c.entityIds.entries()) s.link.run(c.eventId, id, i);
+  for (const [i, qt] of c.quotes.entries()) s.quote.run(c.eventId, c.quoteBy(qt.byKey), i, qt.text.en, qt.text.zh);
+  for (const [i, src] of c.sources.entries()) s.source.run(c.eventId, i, src.name, src.url);
 }
 
 function entityHash(e: EntityInput): string {
@@ -139,9 +157,30 @@ function eventHash(e: EventInput): string {
 }
 
 /**
+ * Deletes the entities the file no longer has, once its events are written — except those
+ * that events not from the file still link or quote: those are marked {@link NOT_IN_FILE}
+ * and returned, so the import can say so instead of silently changing those events.
+ */
+function dropEntities(db: Db, gone: readonly { id: number; key: string; kind: EntityKind }[]): KeptEntity[] {
+  const s = q(db);
+  const kept: KeptEntity[] = [];
+  for (const e of gone) {
+    const eventKeys = s.usedBy.all({ entity_id: e.id }).map((r) => r.key);
+    if (eventKeys.length === 0) {
+      s.deleteEntity.run(e.id);
+      continue;
+    }
+    s.markNotInFile.run({ id: e.id, content_hash: NOT_IN_FILE });
+    kept.push({ key: e.key, kind: e.kind, eventKeys });
+  }
+  return kept.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/**
  * Writes one validated story in one transaction: entities and file events upserted by id,
  * rows whose content is unchanged left alone (no timestamp bumped), file rows the story no
- * longer has removed. Events that editors or feeds added are never touched.
+ * longer has removed. Events that editors or feeds added are never touched: entities they
+ * still use stay (see {@link dropEntities}).
  */
 export function importStory(db: Db, story: StoryInput, now = Date.now()): ImportCounts {
   const s = q(db);
@@ -184,7 +223,6 @@ export function importStory(db: Db, story: StoryInput, now = Date.now()): Import
       s.deleteNames.run(id);
       for (const n of namesOf(e)) s.insertName.run(id, n);
     }
-    for (const gone of oldEntities.values()) s.deleteEntity.run(gone.id);
 
     const counts: ImportCounts = {
       slug: story.slug,
@@ -194,6 +232,7 @@ export function importStory(db: Db, story: StoryInput, now = Date.now()): Import
       updated: 0,
       removed: 0,
       storyChanged: !!changed,
+      kept: [],
     };
     const oldEvents = new Map(s.eventRows.all(storyId).map((r) => [r.key, r]));
     for (const ev of story.events) {
@@ -238,6 +277,7 @@ export function importStory(db: Db, story: StoryInput, now = Date.now()): Import
       s.deleteEvent.run(gone.id);
       counts.removed++;
     }
+    counts.kept = dropEntities(db, [...oldEntities.values()]);
     return counts;
   })();
 }
