@@ -1,8 +1,8 @@
 import { InteractionContextType, PermissionFlagsBits, type ModalSubmitInteraction, type SlashCommandStringOption } from "discord.js";
-import { eventHistory } from "../db/audit.ts";
+import { eventHistory, loggedEventId } from "../db/audit.ts";
 import { deleteDraft, getDraft, saveDraft, updateDraftFields } from "../db/editor-drafts.ts";
 import { addEditorEvent, removeEvent, updateEvent } from "../db/event-writes.ts";
-import { getEvent, searchEventTitles } from "../db/events.ts";
+import { getEvent, getEventByKey, searchEventTitles } from "../db/events.ts";
 import { getStoryById } from "../db/stories.ts";
 import type { Lang, Story } from "../db/types.ts";
 import { named, slash } from "../src/command-kit/builders.ts";
@@ -28,9 +28,11 @@ import { actorOf, eventFromOption, idArg, ids, mayEdit, peopleLookup, PREFIX, re
 const idOption = (key: "editor.edit.id" | "editor.remove.id" | "editor.history.id") => (o: SlashCommandStringOption) =>
   named(o, key).setRequired(true).setAutocomplete(true).setMaxLength(100);
 
-/** An event's history; also of a removed event (by id), whose log stays. */
+/** An event's history; also of a removed event (by its id or key), whose log stays. */
 function history(ctx: BotContext, story: Story, value: string, lang: Lang): Reply {
-  const removedId = idArg(value.trim());
+  const v = value.trim();
+  const live = getEventByKey(ctx.db, story.id, v);
+  const removedId = live ? 0 : idArg(v) || loggedEventId(ctx.db, { storySlug: story.slug, eventKey: v });
   const event = removedId && !getEvent(ctx.db, story.id, removedId) ? null : eventFromOption(ctx.db, story, value, lang);
   const { entries, total } = eventHistory(ctx.db, story.id, event?.id ?? removedId);
   if (!event && total === 0) throw new UserError(errorText("eventNotFound", lang, { id: value.trim().slice(0, 100) }));

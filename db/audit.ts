@@ -60,6 +60,11 @@ const q = prepared((db: Db) => ({
   ),
   forEvent: db.prepare<[number, number, number], AuditRow>(`SELECT ${COLS} FROM audit_log WHERE event_id = ? AND story_id = ? ORDER BY id DESC LIMIT ?`),
   countForEvent: db.prepare<[number, number], { n: number }>("SELECT count(*) AS n FROM audit_log WHERE event_id = ? AND story_id = ?"),
+  // By slug, so audit_by_story narrows it to the story's own rows.
+  idOfKey: db.prepare<{ story_slug: string; event_key: string }, { event_id: number }>(
+    "SELECT event_id FROM audit_log WHERE story_slug = :story_slug AND event_key = :event_key ORDER BY id DESC LIMIT 1",
+  ),
+  storyLogged: db.prepare<[string], { n: number }>("SELECT count(*) AS n FROM (SELECT 1 FROM audit_log WHERE story_slug = ? LIMIT 1)"),
   // Optional filters as bound NULLs: one constant statement for every combination.
   log: db.prepare<{ slug: string | null; since: number | null; limit: number }, AuditRow>(
     `SELECT ${COLS} FROM (SELECT ${COLS} FROM audit_log
@@ -107,6 +112,19 @@ export function recordAudit(db: Db, e: AuditInput): void {
     action: e.action,
     changes: JSON.stringify(e.changes),
   });
+}
+
+/**
+ * The id of the event the log last recorded under `eventKey` in a story, or 0: how a removed
+ * event is found by its key (the log keeps keys; the event row is gone).
+ */
+export function loggedEventId(db: Db, where: { storySlug: string; eventKey: string }): number {
+  return q(db).idOfKey.get({ story_slug: where.storySlug, event_key: where.eventKey })?.event_id ?? 0;
+}
+
+/** Whether the log has any change to a story (by slug), also of one removed since. */
+export function storyInLog(db: Db, storySlug: string): boolean {
+  return (q(db).storyLogged.get(storySlug)?.n ?? 0) > 0;
 }
 
 /** An event's changes, newest first (at most `limit`), and how many there are in all. */

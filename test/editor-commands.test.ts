@@ -330,6 +330,10 @@ describe("/editor history", () => {
   it("still shows the history of a removed event, and says when there is none", async () => {
     const removedId = auditLog(t.db).find((e) => e.action === "remove")!.eventId;
     expect(textOf((await editor(t, "history", { id: removedId })).reply)).toContain("removed it");
+    const byKey = textOf((await editor(t, "history", { id: "ed_1" })).reply);
+    expect(byKey).toContain("Changes to Board names Emmett Shear interim CEO");
+    expect(byKey).toContain("removed it");
+    expect(byKey).toContain("added it");
     const none = await editor(t, "history", { id: getEventByKey(t.db, storyId, "altman-fired")!.id });
     expect(textOf(none.reply)).toContain("No changes recorded");
   });

@@ -116,9 +116,11 @@ describe("editors' changes and the story file", () => {
     expect(lines[1]).toContain(`title_en: "${FILE_TITLE}" → "${CORRECTED}"`);
   });
 
-  it("filters the audit log by story and date, and refuses a bad argument with exit 1", async () => {
-    const other = await cli("src/audit/cli.ts", ["--db", dbPath, "--story", "another-story", "--since", "2031-01-01"], tmp.dir);
-    expect([other.code, other.out, other.err]).toEqual([0, "", "No changes recorded.\n"]);
+  it("filters the audit log by story and date, and refuses a bad argument or an unknown story with exit 1", async () => {
+    const later = await cli("src/audit/cli.ts", ["--db", dbPath, "--story", SLUG, "--since", "2031-01-03"], tmp.dir);
+    expect([later.code, later.out, later.err]).toEqual([0, "", "No changes recorded.\n"]);
+    const nope = await cli("src/audit/cli.ts", ["--db", dbPath, "--story", "nope"], tmp.dir);
+    expect([nope.code, nope.out, nope.err]).toEqual([1, "", `audit: no story "nope" (known: ${SLUG})\n`]);
     const bad = await cli("src/audit/cli.ts", ["--db", dbPath, "--since", "2031-02-30"], tmp.dir);
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/"2031-02-30" is not a date; use YYYY-MM-DD[\s\S]*usage: npm run audit/);

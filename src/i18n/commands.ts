@@ -118,9 +118,9 @@ export const commandText = {
   "editor.history.id": { name: "id", zhName: ["事件", "事件"], en: "The event to look at", cn: "要查看的事件", tw: "要查看的事件" },
   feed: {
     name: "feed",
-    en: "News feeds that suggest new events (Manage Server)",
-    cn: "为新闻推荐新事件的订阅源（需管理服务器权限）",
-    tw: "為新聞推薦新事件的訂閱源（需管理伺服器權限）",
+    en: "News feeds that suggest new events (editors)",
+    cn: "为新闻推荐新事件的订阅源（仅限编辑）",
+    tw: "為新聞推薦新事件的訂閱源（僅限編輯）",
   },
   "feed.add": { name: "add", en: "Watch an RSS, Atom or JSON feed", cn: "订阅 RSS、Atom 或 JSON 源", tw: "訂閱 RSS、Atom 或 JSON 源" },
   "feed.add.url": { name: "url", zhName: ["网址", "網址"], en: "The feed's address (https://…)", cn: "订阅源网址（https://…）", tw: "訂閱源網址（https://…）" },
@@ -150,9 +150,9 @@ export const commandText = {
   "feed.remove.url": { name: "url", zhName: ["网址", "網址"], en: "The feed's address", cn: "订阅源网址", tw: "訂閱源網址" },
   review: {
     name: "review",
-    en: "Approve or reject events suggested by feeds (Manage Server)",
-    cn: "审核订阅源推荐的事件（需管理服务器权限）",
-    tw: "審核訂閱源推薦的事件（需管理伺服器權限）",
+    en: "Approve or reject events suggested by feeds (editors)",
+    cn: "审核订阅源推荐的事件（仅限编辑）",
+    tw: "審核訂閱源推薦的事件（僅限編輯）",
   },
 } as const satisfies Record<string, CommandTextEntry>;
 
