@@ -2,7 +2,7 @@ import { InteractionContextType, PermissionFlagsBits, type ModalSubmitInteractio
 import { eventHistory, loggedEventId } from "../db/audit.ts";
 import { deleteDraft, getDraft, saveDraft, updateDraftFields } from "../db/editor-drafts.ts";
 import { addEditorEvent, removeEvent, updateEvent } from "../db/event-writes.ts";
-import { getEvent, getEventByKey, searchEventTitles } from "../db/events.ts";
+import { getEvent, getEventByKey, searchEventTitles, timelinePlace } from "../db/events.ts";
 import { getStoryById } from "../db/stories.ts";
 import type { Lang, Story } from "../db/types.ts";
 import { named, slash } from "../src/command-kit/builders.ts";
@@ -70,7 +70,7 @@ async function submitAdd(i: ModalSubmitInteraction, ctx: BotContext, lang: Lang,
   if (!added) throw new UserError(t(lang).errors.expired);
   if (draftId && getDraft(ctx.db, draftId, ctx.now())?.userId === i.user.id) deleteDraft(ctx.db, draftId);
   ctx.log.info({ storyId: story.id, eventId: added.id, key: added.key, userId: i.user.id }, "editor added an event");
-  await i.reply(replyOptions(renderAdded(getEvent(ctx.db, story.id, added.id)!, story, lang)));
+  await i.reply(replyOptions(renderAdded(getEvent(ctx.db, story.id, added.id)!, story, timelinePlace(ctx.db, story.id, added.id), lang)));
 }
 
 /** A submitted correction: only what the editor changed is read and saved. */
@@ -101,7 +101,8 @@ async function submitEdit(i: ModalSubmitInteraction, ctx: BotContext, lang: Lang
   if (outcome === "changed") throw new UserError(t(lang).editor.changedMeanwhile);
   if (draftId && draft?.userId === i.user.id) deleteDraft(ctx.db, draftId);
   ctx.log.info({ storyId, eventId, fields: Object.keys(read.changes), userId: i.user.id }, "editor corrected an event");
-  await i.reply(replyOptions(renderCorrected(getEvent(ctx.db, storyId, eventId)!, story, read.changes, lang)));
+  const place = timelinePlace(ctx.db, storyId, eventId);
+  await i.reply(replyOptions(renderCorrected(getEvent(ctx.db, storyId, eventId)!, story, read.changes, place, lang)));
 }
 
 /**

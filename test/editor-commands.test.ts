@@ -199,6 +199,11 @@ describe("/editor edit", () => {
       source: "The Information\nWired | https://wired.com/a",
     });
     expect(out.reply?.content).toMatch(/Changed: When, People, Sources\./);
+    const timeline = timelinePage(t.db, storyId, { page: 0, pageSize: 100 }).events;
+    const place = timeline.findIndex((e) => e.id === id) + 1;
+    expect(out.reply?.content).toMatch(
+      new RegExp(`Now dated <t:${Date.parse("2023-11-20T07:00:00Z") / 1000}:f> — ${place}(st|nd|rd|th) of ${timeline.length} in the timeline\\.`),
+    );
     const ev = getEvent(t.db, storyId, id)!;
     expect(ev).toMatchObject({ at: Date.parse("2023-11-20T07:00:00Z"), precision: "datetime", addedAt: NOW });
     expect(ev.entities.map((e) => e.key)).toEqual(["emmett-shear", "ilya-sutskever"]);
@@ -346,7 +351,7 @@ describe("an editor writing in Chinese", () => {
       { title: "董事会任命新的临时CEO", when: "2023-11-19", summary: "", people: "埃米特、董事会", source: "信息网" },
       { locale: "zh-CN" },
     );
-    expect(out.reply?.content).toMatch(/已添加为事件 `ed_5`/);
+    expect(out.reply?.content).toMatch(/已保存为 `ed_5`，日期为2023年11月19日，在时间线的 \d+ 个事件中排第 \d+ 个/);
     expect(eventRow(t.db, "ed_5")).toMatchObject({ title_zh: "董事会任命新的临时CEO", title_en: null, summary_zh: null });
   });
 

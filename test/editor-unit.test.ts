@@ -13,6 +13,7 @@ import { readCorrection, readNewEvent } from "../src/editor/form.ts";
 import { writingLang } from "../src/editor/lang.ts";
 import { resolveName, type PeopleLookup } from "../src/editor/people.ts";
 import { diffValues, prefill, valuesOf } from "../src/editor/values.ts";
+import { ordinal } from "../src/i18n/editor.ts";
 import { renderEditorModal, renderEditorProblems, renderHistory } from "../src/render/editor.ts";
 import { checkMessage } from "../src/render/index.ts";
 import { importFiles } from "../src/story/import.ts";
@@ -237,5 +238,26 @@ describe("npm run audit's arguments", () => {
     expect(r.ok).toBe(false);
     expect(!r.ok && r.message).toMatch(message);
     expect(!r.ok && r.message).toContain("usage: npm run audit");
+  });
+});
+
+describe("ordinal", () => {
+  it("writes English ordinals, teens with th", () => {
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111, 112, 1000].map(ordinal)).toEqual([
+      "1st",
+      "2nd",
+      "3rd",
+      "4th",
+      "11th",
+      "12th",
+      "13th",
+      "21st",
+      "22nd",
+      "23rd",
+      "101st",
+      "111th",
+      "112th",
+      "1000th",
+    ]);
   });
 });

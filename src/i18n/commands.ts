@@ -26,6 +26,13 @@ export const commandText = {
   "who.name": { name: "name", zhName: ["名字", "名字"], en: "A name, in English or Chinese", cn: "中文或英文名字", tw: "中文或英文名字" },
   latest: { name: "latest", en: "The newest events in the story", cn: "新闻的最新事件", tw: "新聞的最新事件" },
   "latest.count": { name: "count", zhName: ["条数", "筆數"], en: "How many events to show", cn: "要显示多少个事件", tw: "要顯示多少個事件" },
+  "latest.order": {
+    name: "order",
+    zhName: ["排序", "排序"],
+    en: "Newest by when it happened (default) or by when it was added",
+    cn: "按发生时间（默认）或按添加时间排出最新事件",
+    tw: "依發生時間（預設）或依新增時間排出最新事件",
+  },
   event: {
     name: "event",
     en: "One event in full: summary, quotes and sources",
@@ -155,6 +162,26 @@ export const commandText = {
     tw: "審核訂閱源推薦的事件（僅限編輯）",
   },
 } as const satisfies Record<string, CommandTextEntry>;
+
+/** A choice of an option: its value, English name, and Chinese names [zh-CN, zh-TW]. */
+interface ChoiceTextEntry {
+  value: string;
+  en: string;
+  zh: readonly [string, string];
+}
+
+/** The choices of options that have fixed choices, by option key, in the order Discord lists them. */
+export const choiceText = {
+  "latest.order": [
+    { value: "happened", en: "happened", zh: ["发生时间", "發生時間"] },
+    { value: "added", en: "added", zh: ["添加时间", "新增時間"] },
+  ],
+} as const satisfies Partial<Record<string, readonly ChoiceTextEntry[]>>;
+
+/** The choices of an option in the shape discord.js builders take (`addChoices`). */
+export function localizedChoices(key: keyof typeof choiceText): { name: string; value: string; name_localizations: { "zh-CN": string; "zh-TW": string } }[] {
+  return choiceText[key].map((c: ChoiceTextEntry) => ({ name: c.en, value: c.value, name_localizations: { "zh-CN": c.zh[0], "zh-TW": c.zh[1] } }));
+}
 
 /** A key of {@link commandText}: `"who"`, `"story.use"`, `"story.use.slug"`… */
 export type CommandKey = keyof typeof commandText;

@@ -6,6 +6,13 @@
 
 const FORMAT_HINT = "YYYY-MM-DD or 2023-11-20T09:30:00-08:00";
 
+/** 1st, 2nd, 3rd, 4th… 11th, 12th, 13th… 21st. */
+export function ordinal(n: number): string {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  const suffix = teen ? "th" : (["th", "st", "nd", "rd"][n % 10] ?? "th");
+  return `${n}${suffix}`;
+}
+
 /** English editor strings; the reference shape. */
 const en = {
   title: "Editor",
@@ -42,7 +49,13 @@ const en = {
     people: "People",
     sources: "Sources",
   },
-  added: (key: string) => `✅ Added as event \`${key}\`. It shows in /latest, /timeline and /search now, and in the next recap.`,
+  /** Where a new event is: its key, date and place in the timeline (1-based). */
+  added: (key: string, day: string, position: number, total: number) =>
+    `✅ Saved as \`${key}\`, dated ${day} — ${ordinal(position)} of ${total} in the timeline; see \`/event id:${key}\`.`,
+  addedNoPlace: (key: string, day: string) => `✅ Saved as \`${key}\`, dated ${day}; see \`/event id:${key}\`.`,
+  addedWhere: "It comes first in `/latest order:added`, and in the next recap.",
+  /** A correction that moved the event in time. */
+  moved: (day: string, position: number, total: number) => `Now dated ${day} — ${ordinal(position)} of ${total} in the timeline.`,
   saved: (fields: string) => `✅ Saved. Changed: ${fields}.`,
   fileNote: "This event comes from the story file: the correction stays until the file's version of the event changes.",
   nothingChanged: "Nothing changed, so nothing was saved.",
@@ -120,7 +133,11 @@ const zh: EditorStrings = {
     people: "人物",
     sources: "来源",
   },
-  added: (key: string) => `✅ 已添加为事件 \`${key}\`。它现在会出现在 /latest、/timeline 和 /search 中，也会出现在下一期摘要里。`,
+  added: (key: string, day: string, position: number, total: number) =>
+    `✅ 已保存为 \`${key}\`，日期为${day}，在时间线的 ${total} 个事件中排第 ${position} 个；可用 \`/event id:${key}\` 查看。`,
+  addedNoPlace: (key: string, day: string) => `✅ 已保存为 \`${key}\`，日期为${day}；可用 \`/event id:${key}\` 查看。`,
+  addedWhere: "在 `/latest` 中把“排序”设为“添加时间”，它会排在最前面；下一期摘要也会包含它。",
+  moved: (day: string, position: number, total: number) => `现在日期为${day}，在时间线的 ${total} 个事件中排第 ${position} 个。`,
   saved: (fields: string) => `✅ 已保存。修改了：${fields}。`,
   fileNote: "此事件来自新闻文件：在文件中此事件的内容改变之前，你的修改会一直保留。",
   nothingChanged: "没有任何改动，因此没有保存。",

@@ -45,6 +45,7 @@ export const en = {
   },
   latest: {
     title: "Latest",
+    titleAdded: "Newest additions",
     empty: "No events yet.",
   },
   timeline: {

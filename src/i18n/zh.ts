@@ -38,6 +38,7 @@ export const zh: Strings = {
   },
   latest: {
     title: "最新进展",
+    titleAdded: "最新添加",
     empty: "暂无事件。",
   },
   timeline: {

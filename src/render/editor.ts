@@ -11,7 +11,7 @@ import { VALUE_FIELDS } from "../editor/values.ts";
 import { t } from "../i18n/index.ts";
 import { renderEvent } from "./event.ts";
 import { fitMessage } from "./fit.ts";
-import { discordTimestamp, inline } from "./format.ts";
+import { discordTimestamp, formatWhen, inline } from "./format.ts";
 import { LIMITS, truncate } from "./limits.ts";
 import { joinCapped } from "./lists.ts";
 import { bothNames, titleOf } from "./names.ts";
@@ -111,15 +111,32 @@ function changedNames(changes: AuditChanges, lang: Lang): string {
     .join(lang === "zh" ? "、" : ", ");
 }
 
-/** An event just added: a line naming its key, then the event as /event shows it. */
-export function renderAdded(event: EventDetail, story: Story, lang: Lang): Reply {
-  return fitMessage({ ...renderEvent(event, story, lang), content: t(lang).editor.added(event.key.replace(/[^\w-]/g, "").slice(0, 40)), ephemeral: true });
+/** Where an event is in its story's timeline (1-based), as db/events.ts timelinePlace gives it. */
+export interface TimelinePlace {
+  position: number;
+  total: number;
 }
 
-/** An event just corrected: what changed, a note for file events, then the event. */
-export function renderCorrected(event: EventDetail, story: Story, changes: AuditChanges, lang: Lang): Reply {
+/**
+ * An event just added: its key, its date and where that puts it in the timeline (not
+ * necessarily in /latest, which lists what happened last), then the event as /event shows it.
+ */
+export function renderAdded(event: EventDetail, story: Story, place: TimelinePlace | null, lang: Lang): Reply {
   const s = t(lang).editor;
-  const lines = [s.saved(changedNames(changes, lang)), event.origin === "file" ? `-# ${s.fileNote}` : ""];
+  const key = event.key.replace(/[^\w-]/g, "").slice(0, 40);
+  const day = formatWhen(event.at, event.precision, lang);
+  const head = place ? s.added(key, day, place.position, place.total) : s.addedNoPlace(key, day);
+  return fitMessage({ ...renderEvent(event, story, lang), content: `${head}\n-# ${s.addedWhere}`, ephemeral: true });
+}
+
+/**
+ * An event just corrected: what changed, its new place in the timeline when it moved in
+ * time, a note for file events, then the event.
+ */
+export function renderCorrected(event: EventDetail, story: Story, changes: AuditChanges, place: TimelinePlace | null, lang: Lang): Reply {
+  const s = t(lang).editor;
+  const moved = changes.when && place ? s.moved(formatWhen(event.at, event.precision, lang), place.position, place.total) : "";
+  const lines = [s.saved(changedNames(changes, lang)), moved, event.origin === "file" ? `-# ${s.fileNote}` : ""];
   return fitMessage({ ...renderEvent(event, story, lang), content: lines.filter(Boolean).join("\n"), ephemeral: true });
 }
 

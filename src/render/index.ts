@@ -7,7 +7,7 @@ export { checkChoices, checkMessage } from "./check.ts";
 export { IMPORTANT_FROM, IMPORTANT_MARK, escapeText, formatDay, formatWhen, sourceLink } from "./format.ts";
 export { storyColor, storyFooter } from "./theme.ts";
 export { renderNoMatch, renderWho, renderWhoChoices } from "./who.ts";
-export { renderLatest } from "./latest.ts";
+export { renderLatest, type LatestOrder } from "./latest.ts";
 export { renderEvent } from "./event.ts";
 export { DISABLED_NEXT_ID, DISABLED_PREV_ID, renderTimeline } from "./timeline.ts";
 export { renderSearch } from "./search.ts";
