@@ -15,13 +15,13 @@ import { langFromLocale, pickOr, t } from "../src/i18n/index.ts";
 import {
   renderAdded,
   renderCorrected,
-  renderEditorModal,
   renderEditorNotice,
   renderEditorProblems,
   renderHistory,
   renderRemoveConfirm,
   renderRemoved,
 } from "../src/render/editor.ts";
+import { renderEditorModal } from "../src/render/editor-form.ts";
 import { editOptions, errorText, eventChoices, renderAutocompleteChoices, replyOptions, type Reply } from "../src/render/index.ts";
 import { actorOf, eventFromOption, idArg, ids, mayEdit, peopleLookup, PREFIX, requireEditor, submittedFields } from "../src/command-kit/editor.ts";
 

@@ -40,7 +40,7 @@ describe("editors' changes and the story file", () => {
     storyId = getStoryBySlug(t.db, SLUG)!.id;
     await addEvent(t, { title: "Board names Emmett Shear interim CEO", when: "2023-11-23", summary: "", people: "emmett", source: "The Information" });
     const opened = await editor(t, "edit", { id: getEventByKey(t.db, storyId, "altman-fired")!.id });
-    await submit(t, opened, { title: `! ${CORRECTED}` });
+    await submit(t, opened, { title: CORRECTED });
   });
   afterAll(async () => {
     await t.stop();

@@ -22,22 +22,36 @@ const en = {
     add: "Add an event",
     edit: "Correct an event",
   },
+  /** The form's inputs (labels at most 45 characters, descriptions and placeholders 100). */
   labels: {
-    title: "Title",
+    title: "Title and summary",
     when: "When",
-    summary: "Summary",
+    importance: "Importance",
     people: "People and organizations",
     source: "Sources",
   },
+  descriptions: {
+    title: "First line: the title. On the lines below it: a summary (optional).",
+    when: "",
+    importance: "Lists mark 4 and 5 with ❗.",
+    people: "",
+    source: "",
+  },
   placeholders: {
-    title: "What happened. Start with ! for a major development",
+    title: "What happened, on one line",
     when: FORMAT_HINT,
-    summary: "A few sentences (optional)",
     people: "Names or aliases, comma-separated: altman, microsoft",
     source: "Name | https://url (one per line)",
   },
+  importance: {
+    5: "5 — major development",
+    4: "4 — important",
+    3: "3 — normal",
+    2: "2 — minor",
+    1: "1 — background",
+  },
   /** Field names in problems, inside a sentence. */
-  fieldNames: { title: "title", when: "date", summary: "summary", people: "people list", source: "sources" },
+  fieldNames: { title: "title (the first line)", when: "date", summary: "summary", people: "people list", source: "sources" },
   /** The audit log's fields as /editor history shows them. */
   valueNames: {
     title_en: "Title (English)",
@@ -65,6 +79,7 @@ const en = {
   problems: {
     titleMissing: "The title is empty.",
     tooLong: (field: string, max: number) => `The ${field} is longer than ${max} characters.`,
+    badImportance: (value: string) => `“${value}” is not an importance: choose one from 1 to 5.`,
     badWhen: (value: string) => `“${value}” is not a date. Use YYYY-MM-DD, or a date and time with its UTC offset such as 2023-11-20T09:30:00-08:00.`,
     sourceMissing: "Name at least one source: `Name | https://url`, or just a name.",
     sourceNoName: (line: string) => `The source “${line}” has no name. Write it as \`Name | https://url\`.`,
@@ -109,20 +124,33 @@ const zh: EditorStrings = {
     edit: "修改事件",
   },
   labels: {
-    title: "标题",
+    title: "标题和摘要",
     when: "时间",
-    summary: "摘要",
+    importance: "重要程度",
     people: "人物和机构",
     source: "来源",
   },
+  descriptions: {
+    title: "第一行写标题，下面几行写摘要（可选）。",
+    when: "",
+    importance: "列表中以 ❗ 标出 4 和 5。",
+    people: "",
+    source: "",
+  },
   placeholders: {
-    title: "发生了什么。以 ! 开头表示重大进展",
+    title: "发生了什么，写在一行里",
     when: ZH_FORMAT_HINT,
-    summary: "几句话（可选）",
     people: "名字或别名，用逗号或顿号分隔：奥特曼、微软",
     source: "名称 | https://网址（每行一个）",
   },
-  fieldNames: { title: "标题", when: "时间", summary: "摘要", people: "人物列表", source: "来源" },
+  importance: {
+    5: "5 — 重大进展",
+    4: "4 — 重要",
+    3: "3 — 一般",
+    2: "2 — 次要",
+    1: "1 — 背景信息",
+  },
+  fieldNames: { title: "标题（第一行）", when: "时间", summary: "摘要", people: "人物列表", source: "来源" },
   valueNames: {
     title_en: "标题（英文）",
     title_zh: "标题（中文）",
@@ -147,6 +175,7 @@ const zh: EditorStrings = {
   problems: {
     titleMissing: "标题为空。",
     tooLong: (field: string, max: number) => `${field}超过 ${max} 个字符。`,
+    badImportance: (value: string) => `“${value}”不是有效的重要程度：请在 1 到 5 中选择。`,
     badWhen: (value: string) => `“${value}”不是有效日期。请使用 YYYY-MM-DD，或带时区偏移的日期时间，例如 2023-11-20T09:30:00-08:00。`,
     sourceMissing: "请至少填写一个来源：`名称 | https://网址`，或只写名称。",
     sourceNoName: (line: string) => `来源“${line}”没有名称。请写成 \`名称 | https://网址\`。`,
