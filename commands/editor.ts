@@ -167,8 +167,11 @@ export default {
       if (draft.userId !== interaction.user.id) throw new UserError(s.draftNotYours);
       const fields = formFields(draft.fields);
       if (draft.eventId === null) return interaction.showModal(renderEditorModal("add", ids.add(draft.storyId, draft.id), fields, lang));
-      if (!getEvent(ctx.db, draft.storyId, draft.eventId)) throw new UserError(s.eventGone);
-      return interaction.showModal(renderEditorModal("edit", ids.edit(draft.storyId, draft.eventId, draft.id), fields, lang));
+      const current = getEvent(ctx.db, draft.storyId, draft.eventId);
+      if (!current) throw new UserError(s.eventGone);
+      // A draft saved before the form had an importance list opens with the event's own.
+      const reopened = { ...fields, importance: fields.importance || String(current.importance) };
+      return interaction.showModal(renderEditorModal("edit", ids.edit(draft.storyId, draft.eventId, draft.id), reopened, lang));
     }
     if (action !== "rm") throw new UserError(t(lang).errors.expired);
     const [storyId, eventId] = [idArg(a), idArg(b)];

@@ -200,6 +200,20 @@ describe("/editor edit", () => {
     expect(lastChange().changes).toEqual({ importance: { before: 5, after: 2 } });
   });
 
+  it("given a draft saved before the form had an importance list, then reopens it with the event's own importance", async () => {
+    const ev = getEventByKey(t.db, storyId, "microsoft-hires-altman")!;
+    const old = { title: ev.title.en, when: "2023-11-20", summary: "", people: "", source: "x" };
+    const draftId = Number(
+      t.db
+        .prepare("INSERT INTO editor_drafts (user_id, story_id, event_id, fields, base, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id")
+        .pluck()
+        .get(EDITOR.id, storyId, ev.id, JSON.stringify(old), JSON.stringify(old), clock),
+    );
+    const anyReply = (await editor(t, "history", { id: ev.id })).reply!;
+    const reopened = await forgedClick(t, anyReply, `ed:retry:${draftId}`, EDITOR);
+    expect(modalValues(reopened).importance).toBe(String(ev.importance));
+  });
+
   it("given the form sent back unchanged, then says so and records nothing", async () => {
     const id = getEventByKey(t.db, storyId, "emmett-shear-interim-ceo")!.id;
     const before = counts(t.db);
