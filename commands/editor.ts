@@ -1,8 +1,8 @@
 import { InteractionContextType, PermissionFlagsBits, type ModalSubmitInteraction, type SlashCommandStringOption } from "discord.js";
-import { eventHistory } from "../db/audit.ts";
+import { eventHistory, loggedEventId } from "../db/audit.ts";
 import { deleteDraft, getDraft, saveDraft, updateDraftFields } from "../db/editor-drafts.ts";
 import { addEditorEvent, removeEvent, updateEvent } from "../db/event-writes.ts";
-import { getEvent, searchEventTitles } from "../db/events.ts";
+import { getEvent, getEventByKey, searchEventTitles, timelinePlace } from "../db/events.ts";
 import { getStoryById } from "../db/stories.ts";
 import type { Lang, Story } from "../db/types.ts";
 import { named, slash } from "../src/command-kit/builders.ts";
@@ -15,13 +15,13 @@ import { langFromLocale, pickOr, t } from "../src/i18n/index.ts";
 import {
   renderAdded,
   renderCorrected,
-  renderEditorModal,
   renderEditorNotice,
   renderEditorProblems,
   renderHistory,
   renderRemoveConfirm,
   renderRemoved,
 } from "../src/render/editor.ts";
+import { renderEditorModal } from "../src/render/editor-form.ts";
 import { editOptions, errorText, eventChoices, replyOptions, type Reply } from "../src/render/index.ts";
 import { actorOf, eventFromOption, idArg, mayEdit, peopleLookup, requireEditor, submittedFields } from "../src/command-kit/editor.ts";
 import { EDITOR_PREFIX, editorCustomId, parseEditorArgs } from "../src/custom-ids.ts";
@@ -29,9 +29,11 @@ import { EDITOR_PREFIX, editorCustomId, parseEditorArgs } from "../src/custom-id
 const idOption = (key: "editor.edit.id" | "editor.remove.id" | "editor.history.id") => (o: SlashCommandStringOption) =>
   named(o, key).setRequired(true).setAutocomplete(true).setMaxLength(100);
 
-/** An event's history; also of a removed event (by id), whose log stays. */
+/** An event's history; also of a removed event (by its id or key), whose log stays. */
 function history(ctx: BotContext, story: Story, value: string, lang: Lang): Reply {
-  const removedId = idArg(value.trim());
+  const v = value.trim();
+  const live = getEventByKey(ctx.db, story.id, v);
+  const removedId = live ? 0 : idArg(v) || loggedEventId(ctx.db, { storySlug: story.slug, eventKey: v });
   const event = removedId && !getEvent(ctx.db, story.id, removedId) ? null : eventFromOption(ctx.db, story, value, lang);
   const { entries, total } = eventHistory(ctx.db, story.id, event?.id ?? removedId);
   if (!event && total === 0) throw new UserError(errorText("eventNotFound", lang, { id: value.trim().slice(0, 100) }));
@@ -52,8 +54,8 @@ async function refuse(
 ): Promise<void> {
   const own = draft.id ? getDraft(ctx.db, draft.id, ctx.now()) : null;
   let id = own?.userId === i.user.id ? own.id : 0;
-  if (id) updateDraftFields(ctx.db, id, draft.fields, ctx.now());
-  else id = saveDraft(ctx.db, { userId: i.user.id, storyId: draft.storyId, eventId: draft.eventId, fields: draft.fields, base: draft.base }, ctx.now());
+  if (id) updateDraftFields(ctx.db, { id, fields: draft.fields, now: ctx.now() });
+  else id = saveDraft(ctx.db, { userId: i.user.id, storyId: draft.storyId, eventId: draft.eventId, fields: draft.fields, base: draft.base, now: ctx.now() });
   await i.reply(replyOptions(renderEditorProblems(problems, lang, editorCustomId({ verb: "retry", draftId: id }))));
 }
 
@@ -65,11 +67,11 @@ async function submitAdd(i: ModalSubmitInteraction, ctx: BotContext, lang: Lang,
   const fields = submittedFields(i);
   const read = readNewEvent(fields, { localeLang: lang, people: peopleLookup(ctx.db, story.id) });
   if (!read.ok) return refuse(i, ctx, lang, read.problems, { id: draftId, storyId: story.id, eventId: null, fields, base: null });
-  const added = addEditorEvent(ctx.db, story.id, read.event, actorOf(i), read.changes, ctx.now());
+  const added = addEditorEvent(ctx.db, { storyId: story.id, event: read.event, actor: actorOf(i), changes: read.changes, now: ctx.now() });
   if (!added) throw new UserError(t(lang).errors.expired);
   if (draftId && getDraft(ctx.db, draftId, ctx.now())?.userId === i.user.id) deleteDraft(ctx.db, draftId);
   ctx.log.info({ storyId: story.id, eventId: added.id, key: added.key, userId: i.user.id }, "editor added an event");
-  await i.reply(replyOptions(renderAdded(getEvent(ctx.db, story.id, added.id)!, story, lang)));
+  await i.reply(replyOptions(renderAdded(getEvent(ctx.db, story.id, added.id)!, story, timelinePlace(ctx.db, story.id, added.id), lang)));
 }
 
 /** A submitted correction: only what the editor changed is read and saved. */
@@ -87,12 +89,21 @@ async function submitEdit(i: ModalSubmitInteraction, ctx: BotContext, lang: Lang
     if (draftId && draft?.userId === i.user.id) deleteDraft(ctx.db, draftId);
     return void (await i.reply(replyOptions(renderEditorNotice(t(lang).editor.nothingChanged))));
   }
-  const outcome = updateEvent(ctx.db, storyId, eventId, current.updatedAt, read.update, actorOf(i), read.changes, ctx.now());
+  const outcome = updateEvent(ctx.db, {
+    storyId,
+    eventId,
+    expectedUpdatedAt: current.updatedAt,
+    update: read.update,
+    actor: actorOf(i),
+    changes: read.changes,
+    now: ctx.now(),
+  });
   if (outcome === "gone") throw new UserError(t(lang).editor.eventGone);
   if (outcome === "changed") throw new UserError(t(lang).editor.changedMeanwhile);
   if (draftId && draft?.userId === i.user.id) deleteDraft(ctx.db, draftId);
   ctx.log.info({ storyId, eventId, fields: Object.keys(read.changes), userId: i.user.id }, "editor corrected an event");
-  await i.reply(replyOptions(renderCorrected(getEvent(ctx.db, storyId, eventId)!, story, read.changes, lang)));
+  const place = timelinePlace(ctx.db, storyId, eventId);
+  await i.reply(replyOptions(renderCorrected(getEvent(ctx.db, storyId, eventId)!, story, read.changes, place, lang)));
 }
 
 /**
@@ -126,7 +137,7 @@ export default {
       return interaction.reply(replyOptions(renderRemoveConfirm(event, lang, confirmId, editorCustomId({ verb: "keep" }))));
     }
     const base = prefill(event, lang);
-    const draftId = saveDraft(ctx.db, { userId: interaction.user.id, storyId: story.id, eventId: event.id, fields: base, base }, ctx.now());
+    const draftId = saveDraft(ctx.db, { userId: interaction.user.id, storyId: story.id, eventId: event.id, fields: base, base, now: ctx.now() });
     return interaction.showModal(renderEditorModal("edit", editorCustomId({ verb: "edit", storyId: story.id, eventId: event.id, draftId }), base, lang));
   },
 
@@ -159,16 +170,20 @@ export default {
       const fields = formFields(draft.fields);
       if (draft.eventId === null)
         return interaction.showModal(renderEditorModal("add", editorCustomId({ verb: "add", storyId: draft.storyId, draftId: draft.id }), fields, lang));
-      if (!getEvent(ctx.db, draft.storyId, draft.eventId)) throw new UserError(s.eventGone);
+      const current = getEvent(ctx.db, draft.storyId, draft.eventId);
+      if (!current) throw new UserError(s.eventGone);
+      // A draft saved before the form had an importance list opens with the event's own.
+      const reopened = { ...fields, importance: fields.importance || String(current.importance) };
       return interaction.showModal(
-        renderEditorModal("edit", editorCustomId({ verb: "edit", storyId: draft.storyId, eventId: draft.eventId, draftId: draft.id }), fields, lang),
+        renderEditorModal("edit", editorCustomId({ verb: "edit", storyId: draft.storyId, eventId: draft.eventId, draftId: draft.id }), reopened, lang),
       );
     }
     if (action?.verb !== "rm") throw new UserError(t(lang).errors.expired);
     const { storyId, eventId } = action;
     const event = getEvent(ctx.db, storyId, eventId);
     if (!event) return interaction.update(editOptions(renderEditorNotice(s.eventGone)));
-    const outcome = removeEvent(ctx.db, storyId, eventId, action.updatedAt, actorOf(interaction), diffValues(valuesOf(event), null), ctx.now());
+    const changes = diffValues(valuesOf(event), null);
+    const outcome = removeEvent(ctx.db, { storyId, eventId, expectedUpdatedAt: action.updatedAt, actor: actorOf(interaction), changes, now: ctx.now() });
     if (outcome === "saved") ctx.log.info({ storyId, eventId, key: event.key, userId: interaction.user.id }, "editor removed an event");
     const reply = outcome === "saved" ? renderRemoved(event, lang) : renderEditorNotice(outcome === "gone" ? s.eventGone : s.changedMeanwhile);
     return interaction.update(editOptions(reply));

@@ -9,7 +9,8 @@ import { requireStory } from "../src/resolvers/story.ts";
 import { readCorrection } from "../src/editor/form.ts";
 import { prefill } from "../src/editor/values.ts";
 import { langFromLocale, t } from "../src/i18n/index.ts";
-import { renderEditorModal, renderEditorProblems } from "../src/render/editor.ts";
+import { renderEditorProblems } from "../src/render/editor.ts";
+import { renderEditorModal } from "../src/render/editor-form.ts";
 import { renderReview, type ReviewNotice } from "../src/render/feeds.ts";
 import { editOptions, replyOptions, type Reply } from "../src/render/index.ts";
 import { actorOf, peopleLookup, requireEditor, submittedFields } from "../src/command-kit/editor.ts";
@@ -46,7 +47,15 @@ async function save(i: ModalSubmitInteraction, ctx: BotContext, lang: Lang, form
   const read = readCorrection(submittedFields(i), prefill(item.event, lang), item.event, { localeLang: lang, people: peopleLookup(ctx.db, story.id) });
   if (!read.ok) return i.reply(replyOptions(renderEditorProblems(read.problems, lang, null)));
   if (Object.keys(read.changes).length === 0) return answer(renderReview(item, story, lang, { kind: "nothingChanged" }));
-  const outcome = updateEvent(ctx.db, story.id, eventId, shownAt, read.update, actorOf(i), read.changes, ctx.now());
+  const outcome = updateEvent(ctx.db, {
+    storyId: story.id,
+    eventId,
+    expectedUpdatedAt: shownAt,
+    update: read.update,
+    actor: actorOf(i),
+    changes: read.changes,
+    now: ctx.now(),
+  });
   if (outcome === "changed") throw new UserError(t(lang).editor.changedMeanwhile);
   const edited = getPendingEvent(ctx.db, eventId);
   if (outcome === "gone" || !edited) return answer(renderReview(nextPending(ctx.db, story.id), story, lang, { kind: "alreadyDone" }));

@@ -54,23 +54,17 @@ interface AuditRow {
 const COLS = "id, at, user_id, user_name, story_id, story_slug, event_id, event_key, event_title, action, changes";
 
 const q = prepared((db: Db) => ({
-  insert: db.prepare<{
-    at: number;
-    uid: string;
-    uname: string;
-    sid: number;
-    slug: string;
-    eid: number;
-    key: string;
-    title: string;
-    action: string;
-    changes: string;
-  }>(
+  insert: db.prepare<Omit<AuditRow, "id">>(
     `INSERT INTO audit_log (at, user_id, user_name, story_id, story_slug, event_id, event_key, event_title, action, changes)
-     VALUES (:at, :uid, :uname, :sid, :slug, :eid, :key, :title, :action, :changes)`,
+     VALUES (:at, :user_id, :user_name, :story_id, :story_slug, :event_id, :event_key, :event_title, :action, :changes)`,
   ),
   forEvent: db.prepare<[number, number, number], AuditRow>(`SELECT ${COLS} FROM audit_log WHERE event_id = ? AND story_id = ? ORDER BY id DESC LIMIT ?`),
   countForEvent: db.prepare<[number, number], { n: number }>("SELECT count(*) AS n FROM audit_log WHERE event_id = ? AND story_id = ?"),
+  // By slug, so audit_by_story narrows it to the story's own rows.
+  idOfKey: db.prepare<{ story_slug: string; event_key: string }, { event_id: number }>(
+    "SELECT event_id FROM audit_log WHERE story_slug = :story_slug AND event_key = :event_key ORDER BY id DESC LIMIT 1",
+  ),
+  storyLogged: db.prepare<[string], { n: number }>("SELECT count(*) AS n FROM (SELECT 1 FROM audit_log WHERE story_slug = ? LIMIT 1)"),
   // Optional filters as bound NULLs: one constant statement for every combination.
   log: db.prepare<{ slug: string | null; since: number | null; limit: number }, AuditRow>(
     `SELECT ${COLS} FROM (SELECT ${COLS} FROM audit_log
@@ -108,16 +102,29 @@ function toEntry(r: AuditRow): AuditEntry {
 export function recordAudit(db: Db, e: AuditInput): void {
   q(db).insert.run({
     at: e.at,
-    uid: e.userId,
-    uname: e.userName,
-    sid: e.storyId,
-    slug: e.storySlug,
-    eid: e.eventId,
-    key: e.eventKey,
-    title: e.eventTitle,
+    user_id: e.userId,
+    user_name: e.userName,
+    story_id: e.storyId,
+    story_slug: e.storySlug,
+    event_id: e.eventId,
+    event_key: e.eventKey,
+    event_title: e.eventTitle,
     action: e.action,
     changes: JSON.stringify(e.changes),
   });
+}
+
+/**
+ * The id of the event the log last recorded under `eventKey` in a story, or 0: how a removed
+ * event is found by its key (the log keeps keys; the event row is gone).
+ */
+export function loggedEventId(db: Db, where: { storySlug: string; eventKey: string }): number {
+  return q(db).idOfKey.get({ story_slug: where.storySlug, event_key: where.eventKey })?.event_id ?? 0;
+}
+
+/** Whether the log has any change to a story (by slug), also of one removed since. */
+export function storyInLog(db: Db, storySlug: string): boolean {
+  return (q(db).storyLogged.get(storySlug)?.n ?? 0) > 0;
 }
 
 /** An event's changes, newest first (at most `limit`), and how many there are in all. */

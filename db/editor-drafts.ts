@@ -8,7 +8,7 @@ import { prepared } from "./prepared.ts";
 /** How long a draft can be reopened. */
 export const DRAFT_TTL_MS = 24 * 60 * 60 * 1000;
 
-/** The form's fields by name (title, when, summary, people, source). */
+/** The form's fields by name (title, when, summary, people, source, importance). */
 export type DraftFields = Record<string, string>;
 
 export interface Draft {
@@ -35,11 +35,11 @@ interface DraftRow {
 
 const q = prepared((db: Db) => ({
   purge: db.prepare<[number]>("DELETE FROM editor_drafts WHERE created_at < ?"),
-  insert: db.prepare<{ user: string; story: number; event: number | null; fields: string; base: string | null; now: number }, { id: number }>(
+  insert: db.prepare<Omit<DraftRow, "id">, { id: number }>(
     `INSERT INTO editor_drafts (user_id, story_id, event_id, fields, base, created_at)
-     VALUES (:user, :story, :event, :fields, :base, :now) RETURNING id`,
+     VALUES (:user_id, :story_id, :event_id, :fields, :base, :created_at) RETURNING id`,
   ),
-  setFields: db.prepare<[string, number, number]>("UPDATE editor_drafts SET fields = ?, created_at = ? WHERE id = ?"),
+  setFields: db.prepare<Pick<DraftRow, "id" | "fields" | "created_at">>("UPDATE editor_drafts SET fields = :fields, created_at = :created_at WHERE id = :id"),
   byId: db.prepare<[number, number], DraftRow>(
     "SELECT id, user_id, story_id, event_id, fields, base, created_at FROM editor_drafts WHERE id = ? AND created_at >= ?",
   ),
@@ -57,25 +57,28 @@ function parseFields(json: string | null): DraftFields | null {
   }
 }
 
+/** What {@link saveDraft} writes: a draft as typed, and the time it is saved. */
+export type NewDraft = Omit<Draft, "id" | "createdAt"> & { now: number };
+
 /** Saves a new draft (purging expired ones in the same transaction); returns its id. */
-export function saveDraft(db: Db, d: Omit<Draft, "id" | "createdAt">, now: number): number {
+export function saveDraft(db: Db, d: NewDraft): number {
   const s = q(db);
   return db.transaction(() => {
-    s.purge.run(now - DRAFT_TTL_MS);
+    s.purge.run(d.now - DRAFT_TTL_MS);
     return s.insert.get({
-      user: d.userId,
-      story: d.storyId,
-      event: d.eventId,
+      user_id: d.userId,
+      story_id: d.storyId,
+      event_id: d.eventId,
       fields: JSON.stringify(d.fields),
       base: d.base ? JSON.stringify(d.base) : null,
-      now,
+      created_at: d.now,
     })!.id;
   })();
 }
 
 /** Replaces a draft's typed fields and restarts its day. */
-export function updateDraftFields(db: Db, id: number, fields: DraftFields, now: number): void {
-  q(db).setFields.run(JSON.stringify(fields), now, id);
+export function updateDraftFields(db: Db, d: { id: number; fields: DraftFields; now: number }): void {
+  q(db).setFields.run({ id: d.id, fields: JSON.stringify(d.fields), created_at: d.now });
 }
 
 /** A draft that has not expired, or null. */

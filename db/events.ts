@@ -68,6 +68,14 @@ const q = prepared((db: Db) => ({
   latest: db.prepare<[number, number], EventRow>(
     `SELECT ${COLS} FROM events ev WHERE ev.story_id = ? AND ev.status = 'published' ORDER BY ev.at DESC, ev.id DESC LIMIT ?`,
   ),
+  // Along events_by_added (story_id, added_at, then the rowid), newest first.
+  latestAdded: db.prepare<[number, number], EventRow>(
+    `SELECT ${COLS} FROM events ev WHERE ev.story_id = ? AND ev.status = 'published' ORDER BY ev.added_at DESC, ev.id DESC LIMIT ?`,
+  ),
+  // How many published events come before or at this one in the timeline's order (at, id).
+  place: db.prepare<{ story: number; at: number; id: number }, { n: number }>(
+    "SELECT count(*) AS n FROM events ev WHERE ev.story_id = :story AND ev.status = 'published' AND (ev.at, ev.id) <= (:at, :id)",
+  ),
   byId: db.prepare<[number, number], EventRow>(`SELECT ${COLS} FROM events ev WHERE ev.id = ? AND ev.story_id = ? AND ev.status = 'published'`),
   byKey: db.prepare<[string, number], EventRow>(`SELECT ${COLS} FROM events ev WHERE ev.key = ? AND ev.story_id = ? AND ev.status = 'published'`),
   // CROSS JOIN keeps json_each outside: otherwise the planner walks the whole story through
@@ -191,6 +199,22 @@ function detail(db: Db, row: EventRow | undefined): EventDetail | null {
   const [summary] = summaries(db, [row]);
   const sources = sourcesOfEvents(db, [row.id]);
   return { ...summary!, summary: summaryText(row), quotes: quotesOf(db, [row.id]).get(row.id) ?? [], sources, updatedAt: row.updated_at };
+}
+
+/** The `count` events of a story added last (imported, added by an editor, published from a feed), newest first. */
+export function latestAddedEvents(db: Db, storyId: number, count: number): EventSummary[] {
+  return summaries(db, q(db).latestAdded.all(storyId, clampInt(count, 0, MAX_LIST)));
+}
+
+/**
+ * Where a published event is in its story's timeline: 1-based, in the timeline's order
+ * (when it happened, then id), of how many; null for an event not (or no longer) published.
+ */
+export function timelinePlace(db: Db, storyId: number, eventId: number): { position: number; total: number } | null {
+  const s = q(db);
+  const ev = s.byId.get(eventId, storyId);
+  if (!ev) return null;
+  return { position: s.place.get({ story: storyId, at: ev.at, id: ev.id })?.n ?? 0, total: countStoryEvents(db, storyId) };
 }
 
 /** The `count` most recent events of a story (by when they happened, then id), newest first. */

@@ -88,7 +88,7 @@ export function storeFeedItem(
   });
   // Only if max(id) + 1 was taken by a key, which the `fd_` prefix rules out; keep the item seen.
   if (!row) return { outcome: "duplicate" };
-  writeEventChildren(db, row.id, { quotes: [], sources: [event.source] }, event.entityIds, () => null);
+  writeEventChildren(db, { eventId: row.id, entityIds: event.entityIds, quotes: [], quoteBy: () => null, sources: [event.source] });
   if (event.status === "published") indexEvent(db, row.id);
   s.itemEvent.run(row.id, item.feedId, item.key);
   for (const k of keys) s.claim.run(event.storyId, k, row.id);

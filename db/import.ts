@@ -3,20 +3,51 @@ import { contentHash } from "./hash.ts";
 import { namesOf } from "./names.ts";
 import { prepared } from "./prepared.ts";
 import { indexEvent, unindexEvent } from "./search.ts";
-import type { EntityInput, EventInput, ImportCounts, StoryInput } from "./types.ts";
+import type { EntityInput, EntityKind, EventInput, ImportCounts, KeptEntity, StoryInput } from "./types.ts";
 
 /** An import that would overwrite an event someone added by other means (an editor, a feed). */
 export class ImportConflictError extends Error {
   override name = "ImportConflictError";
 }
 
+/**
+ * The content hash of an entity the file no longer has but events added in Discord still
+ * use: no file's hash, so the next import that has the entity again writes it as a file
+ * entity (same row, same id, so those events keep it).
+ */
+const NOT_IN_FILE = "";
+
+/** A file event's row as statement parameters, named by column. */
+interface EventParams {
+  story_id: number;
+  key: string;
+  at: number;
+  precision: string;
+  title_en: string | null;
+  title_zh: string | null;
+  summary_en: string | null;
+  summary_zh: string | null;
+  importance: number;
+  content_hash: string;
+  now: number;
+}
+
 const q = prepared((db: Db) => ({
   upsertStory: db.prepare<
-    { slug: string; te: string | null; tz: string | null; se: string | null; sz: string | null; lang: string; hash: string; now: number },
+    {
+      slug: string;
+      title_en: string | null;
+      title_zh: string | null;
+      summary_en: string | null;
+      summary_zh: string | null;
+      language: string;
+      content_hash: string;
+      now: number;
+    },
     { id: number }
   >(
     `INSERT INTO stories (slug, title_en, title_zh, summary_en, summary_zh, language, content_hash, created_at, updated_at)
-     VALUES (:slug, :te, :tz, :se, :sz, :lang, :hash, :now, :now)
+     VALUES (:slug, :title_en, :title_zh, :summary_en, :summary_zh, :language, :content_hash, :now, :now)
      ON CONFLICT (slug) DO UPDATE SET title_en = excluded.title_en, title_zh = excluded.title_zh,
        summary_en = excluded.summary_en, summary_zh = excluded.summary_zh, language = excluded.language,
        content_hash = excluded.content_hash, updated_at = excluded.updated_at
@@ -24,13 +55,34 @@ const q = prepared((db: Db) => ({
      RETURNING id`,
   ),
   storyId: db.prepare<[string], { id: number }>("SELECT id FROM stories WHERE slug = ?"),
-  entityRows: db.prepare<[number], { id: number; key: string; content_hash: string }>("SELECT id, key, content_hash FROM entities WHERE story_id = ?"),
+  entityRows: db.prepare<[number], { id: number; key: string; kind: EntityKind; content_hash: string }>(
+    "SELECT id, key, kind, content_hash FROM entities WHERE story_id = ?",
+  ),
+  // The events that still link or quote an entity once the file's events are written: only
+  // events not from the file (or file events whose links an editor corrected) can.
+  usedBy: db.prepare<{ entity_id: number }, { key: string }>(
+    `SELECT ev.key FROM events ev WHERE ev.id IN (SELECT event_id FROM event_entities WHERE entity_id = :entity_id
+       UNION SELECT event_id FROM quotes WHERE entity_id = :entity_id) ORDER BY ev.id`,
+  ),
+  markNotInFile: db.prepare<{ id: number; content_hash: string }>(
+    "UPDATE entities SET content_hash = :content_hash WHERE id = :id AND content_hash <> :content_hash",
+  ),
   upsertEntity: db.prepare<
-    { story: number; key: string; kind: string; ne: string | null; nz: string | null; re: string | null; rz: string | null; aliases: string; hash: string },
+    {
+      story_id: number;
+      key: string;
+      kind: string;
+      name_en: string | null;
+      name_zh: string | null;
+      role_en: string | null;
+      role_zh: string | null;
+      aliases: string;
+      content_hash: string;
+    },
     { id: number }
   >(
     `INSERT INTO entities (story_id, key, kind, name_en, name_zh, role_en, role_zh, aliases, content_hash)
-     VALUES (:story, :key, :kind, :ne, :nz, :re, :rz, :aliases, :hash)
+     VALUES (:story_id, :key, :kind, :name_en, :name_zh, :role_en, :role_zh, :aliases, :content_hash)
      ON CONFLICT (story_id, key) DO UPDATE SET kind = excluded.kind, name_en = excluded.name_en,
        name_zh = excluded.name_zh, role_en = excluded.role_en, role_zh = excluded.role_zh,
        aliases = excluded.aliases, content_hash = excluded.content_hash
@@ -42,24 +94,9 @@ const q = prepared((db: Db) => ({
   eventRows: db.prepare<[number], { id: number; key: string; origin: string; content_hash: string }>(
     "SELECT id, key, origin, content_hash FROM events WHERE story_id = ?",
   ),
-  upsertEvent: db.prepare<
-    {
-      story: number;
-      key: string;
-      at: number;
-      prec: string;
-      te: string | null;
-      tz: string | null;
-      se: string | null;
-      sz: string | null;
-      imp: number;
-      hash: string;
-      now: number;
-    },
-    { id: number }
-  >(
+  upsertEvent: db.prepare<EventParams, { id: number }>(
     `INSERT INTO events (story_id, key, at, precision, title_en, title_zh, summary_en, summary_zh, importance, origin, content_hash, added_at, updated_at)
-     VALUES (:story, :key, :at, :prec, :te, :tz, :se, :sz, :imp, 'file', :hash, :now, :now)
+     VALUES (:story_id, :key, :at, :precision, :title_en, :title_zh, :summary_en, :summary_zh, :importance, 'file', :content_hash, :now, :now)
      ON CONFLICT (story_id, key) DO UPDATE SET at = excluded.at, precision = excluded.precision,
        title_en = excluded.title_en, title_zh = excluded.title_zh, summary_en = excluded.summary_en,
        summary_zh = excluded.summary_zh, importance = excluded.importance,
@@ -69,21 +106,9 @@ const q = prepared((db: Db) => ({
   // A new event: a plain INSERT, no RETURNING. A statement with RETURNING opens a statement
   // savepoint, and FTS5 flushes its pending terms at every savepoint: an import of new events
   // through the upsert above is ~1.3–1.5× slower (measured in tools/bench/).
-  insertEvent: db.prepare<{
-    story: number;
-    key: string;
-    at: number;
-    prec: string;
-    te: string | null;
-    tz: string | null;
-    se: string | null;
-    sz: string | null;
-    imp: number;
-    hash: string;
-    now: number;
-  }>(
+  insertEvent: db.prepare<EventParams>(
     `INSERT INTO events (story_id, key, at, precision, title_en, title_zh, summary_en, summary_zh, importance, origin, content_hash, added_at, updated_at)
-     VALUES (:story, :key, :at, :prec, :te, :tz, :se, :sz, :imp, 'file', :hash, :now, :now)`,
+     VALUES (:story_id, :key, :at, :precision, :title_en, :title_zh, :summary_en, :summary_zh, :importance, 'file', :content_hash, :now, :now)`,
   ),
   deleteEvent: db.prepare<[number]>("DELETE FROM events WHERE id = ?"),
   clearLinks: db.prepare<[number]>("DELETE FROM event_entities WHERE event_id = ?"),
@@ -96,27 +121,31 @@ const q = prepared((db: Db) => ({
   source: db.prepare<[number, number, string, string | null]>("INSERT INTO sources (event_id, position, name, url) VALUES (?, ?, ?, ?)"),
 }));
 
-/**
- * Writes an event's links, quotes and sources afresh (the event row already exists); `fresh`
- * (an event just inserted) skips clearing what it cannot have yet.
- */
-export function writeEventChildren(
-  db: Db,
-  eventId: number,
-  ev: Pick<EventInput, "quotes" | "sources">,
-  entityIds: number[],
-  quoteBy: (key: string) => number | null,
-  fresh = false,
-): void {
+/** What {@link writeEventChildren} writes for one event. */
+export interface EventChildren {
+  /** The event row, which already exists. */
+  eventId: number;
+  /** Linked entities, in order. */
+  entityIds: readonly number[];
+  quotes: readonly EventInput["quotes"][number][];
+  /** The entity id behind a quote's `byKey` (null: unattributed). */
+  quoteBy: (key: string) => number | null;
+  sources: readonly EventInput["sources"][number][];
+  /** An event just inserted: nothing to clear first. */
+  fresh?: boolean;
+}
+
+/** Writes an event's links, quotes and sources afresh. */
+export function writeEventChildren(db: Db, c: EventChildren): void {
   const s = q(db);
-  if (!fresh) {
-    s.clearLinks.run(eventId);
-    s.clearQuotes.run(eventId);
-    s.clearSources.run(eventId);
+  if (!c.fresh) {
+    s.clearLinks.run(c.eventId);
+    s.clearQuotes.run(c.eventId);
+    s.clearSources.run(c.eventId);
   }
-  entityIds.forEach((id, i) => s.link.run(eventId, id, i));
-  ev.quotes.forEach((qt, i) => s.quote.run(eventId, quoteBy(qt.byKey), i, qt.text.en, qt.text.zh));
-  ev.sources.forEach((src, i) => s.source.run(eventId, i, src.name, src.url));
+  for (const [i, id] of c.entityIds.entries()) s.link.run(c.eventId, id, i);
+  for (const [i, qt] of c.quotes.entries()) s.quote.run(c.eventId, c.quoteBy(qt.byKey), i, qt.text.en, qt.text.zh);
+  for (const [i, src] of c.sources.entries()) s.source.run(c.eventId, i, src.name, src.url);
 }
 
 function entityHash(e: EntityInput): string {
@@ -128,9 +157,30 @@ function eventHash(e: EventInput): string {
 }
 
 /**
+ * Deletes the entities the file no longer has, once its events are written — except those
+ * that events not from the file still link or quote: those are marked {@link NOT_IN_FILE}
+ * and returned, so the import can say so instead of silently changing those events.
+ */
+function dropEntities(db: Db, gone: readonly { id: number; key: string; kind: EntityKind }[]): KeptEntity[] {
+  const s = q(db);
+  const kept: KeptEntity[] = [];
+  for (const e of gone) {
+    const eventKeys = s.usedBy.all({ entity_id: e.id }).map((r) => r.key);
+    if (eventKeys.length === 0) {
+      s.deleteEntity.run(e.id);
+      continue;
+    }
+    s.markNotInFile.run({ id: e.id, content_hash: NOT_IN_FILE });
+    kept.push({ key: e.key, kind: e.kind, eventKeys });
+  }
+  return kept.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/**
  * Writes one validated story in one transaction: entities and file events upserted by id,
  * rows whose content is unchanged left alone (no timestamp bumped), file rows the story no
- * longer has removed. Events that editors or feeds added are never touched.
+ * longer has removed. Events that editors or feeds added are never touched: entities they
+ * still use stay (see {@link dropEntities}).
  */
 export function importStory(db: Db, story: StoryInput, now = Date.now()): ImportCounts {
   const s = q(db);
@@ -138,12 +188,12 @@ export function importStory(db: Db, story: StoryInput, now = Date.now()): Import
     const storyHash = contentHash([story.title, story.summary, story.language]);
     const changed = s.upsertStory.get({
       slug: story.slug,
-      te: story.title.en,
-      tz: story.title.zh,
-      se: story.summary.en,
-      sz: story.summary.zh,
-      lang: story.language,
-      hash: storyHash,
+      title_en: story.title.en,
+      title_zh: story.title.zh,
+      summary_en: story.summary.en,
+      summary_zh: story.summary.zh,
+      language: story.language,
+      content_hash: storyHash,
       now,
     });
     const storyId = changed?.id ?? s.storyId.get(story.slug)!.id;
@@ -159,21 +209,20 @@ export function importStory(db: Db, story: StoryInput, now = Date.now()): Import
         continue;
       }
       const { id } = s.upsertEntity.get({
-        story: storyId,
+        story_id: storyId,
         key: e.key,
         kind: e.kind,
-        ne: e.name.en,
-        nz: e.name.zh,
-        re: e.role.en,
-        rz: e.role.zh,
+        name_en: e.name.en,
+        name_zh: e.name.zh,
+        role_en: e.role.en,
+        role_zh: e.role.zh,
         aliases: JSON.stringify(e.aliases),
-        hash,
+        content_hash: hash,
       })!;
       entityIds.set(e.key, id);
       s.deleteNames.run(id);
       for (const n of namesOf(e)) s.insertName.run(id, n);
     }
-    for (const gone of oldEntities.values()) s.deleteEntity.run(gone.id);
 
     const counts: ImportCounts = {
       slug: story.slug,
@@ -183,6 +232,7 @@ export function importStory(db: Db, story: StoryInput, now = Date.now()): Import
       updated: 0,
       removed: 0,
       storyChanged: !!changed,
+      kept: [],
     };
     const oldEvents = new Map(s.eventRows.all(storyId).map((r) => [r.key, r]));
     for (const ev of story.events) {
@@ -195,28 +245,28 @@ export function importStory(db: Db, story: StoryInput, now = Date.now()): Import
         );
       }
       if (old && old.content_hash === hash) continue;
-      const row = {
-        story: storyId,
+      const row: EventParams = {
+        story_id: storyId,
         key: ev.key,
         at: ev.at,
-        prec: ev.precision,
-        te: ev.title.en,
-        tz: ev.title.zh,
-        se: ev.summary.en,
-        sz: ev.summary.zh,
-        imp: ev.importance,
-        hash,
+        precision: ev.precision,
+        title_en: ev.title.en,
+        title_zh: ev.title.zh,
+        summary_en: ev.summary.en,
+        summary_zh: ev.summary.zh,
+        importance: ev.importance,
+        content_hash: hash,
         now,
       };
       const id = old ? s.upsertEvent.get(row)!.id : Number(s.insertEvent.run(row).lastInsertRowid);
-      writeEventChildren(
-        db,
-        id,
-        ev,
-        ev.entityKeys.map((k) => entityIds.get(k)!),
-        (k) => entityIds.get(k) ?? null,
-        !old,
-      );
+      writeEventChildren(db, {
+        eventId: id,
+        entityIds: ev.entityKeys.map((k) => entityIds.get(k)!),
+        quotes: ev.quotes,
+        quoteBy: (k) => entityIds.get(k) ?? null,
+        sources: ev.sources,
+        fresh: !old,
+      });
       indexEvent(db, id);
       if (old) counts.updated++;
       else counts.created++;
@@ -227,6 +277,7 @@ export function importStory(db: Db, story: StoryInput, now = Date.now()): Import
       s.deleteEvent.run(gone.id);
       counts.removed++;
     }
+    counts.kept = dropEntities(db, [...oldEntities.values()]);
     return counts;
   })();
 }

@@ -97,6 +97,14 @@ export interface EventInput {
   sources: Source[];
 }
 
+/** An entity the story file no longer has, kept because events not from the file still use it. */
+export interface KeptEntity {
+  key: string;
+  kind: EntityKind;
+  /** The events that link or quote it, in the order they were added. */
+  eventKeys: string[];
+}
+
 /** What one import did to one story. */
 export interface ImportCounts {
   slug: string;
@@ -106,6 +114,8 @@ export interface ImportCounts {
   updated: number;
   removed: number;
   storyChanged: boolean;
+  /** Entities gone from the file but kept for events added in Discord or by feeds, by key. */
+  kept: KeptEntity[];
 }
 
 /** Just enough of an event to name and date it. */

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { FakeDiscord, type InteractionOutcome } from "../tools/fake-discord/index.ts";
 import { dbHealth, HEALTHY, kill9, query, registerCommands, seeded, sleep, startBotProcess } from "./helpers/drills.ts";
-import { EDITOR, modalValues } from "./helpers/editor.ts";
+import { EDITOR, typedInputs } from "./helpers/editor.ts";
 import type { Spawned } from "./helpers/spawn.ts";
 import { miniStory, tempDir } from "./helpers/tmp.ts";
 
@@ -41,7 +41,7 @@ async function addOne(fake: FakeDiscord, ledger: Ledger, n: number): Promise<voi
     people: "ada",
     source: `Wire | https://example.org/drill/${n}`,
   };
-  const done = await settle(fake.submitModal({ customId: form.modal!.custom_id, fields, user: EDITOR }));
+  const done = await settle(fake.submitModal({ customId: form.modal!.custom_id, fields: typedInputs(form, fields), user: EDITOR }));
   const key = /`(ed_\d+)`/.exec(done.reply?.content ?? "")?.[1];
   if (!key) throw new Error(`no key in ${done.reply?.content}`);
   ledger.added.add(key);
@@ -54,7 +54,7 @@ async function editOne(fake: FakeDiscord, ledger: Ledger, key: string, n: number
   const entry = ledger.titles.get(key)!;
   const title = `Drill event corrected ${n}`;
   entry.sent.push(title);
-  const done = await settle(fake.submitModal({ customId: form.modal!.custom_id, fields: { ...modalValues(form), title }, user: EDITOR }));
+  const done = await settle(fake.submitModal({ customId: form.modal!.custom_id, fields: typedInputs(form, { title }), user: EDITOR }));
   if (/Saved/.test(done.reply?.content ?? "")) entry.confirmed = entry.sent.length;
 }
 

@@ -5,6 +5,7 @@ import { getStoryBySlug } from "../db/stories.ts";
 import { parseDay } from "../src/story/dates.ts";
 import { startTestBot, textOf, type TestBot } from "./helpers/bot.ts";
 import { buttonsOf, expectWithinLimits, run } from "./helpers/commands.ts";
+import { modalInputs } from "../tools/fake-discord/index.ts";
 import { EDITOR, EDITOR2, addEvent, clickLabel, counts, editor, eventRow, forgedClick, modalValues, submit, type Form } from "./helpers/editor.ts";
 
 /** Later than the story import at start (which uses the real clock), as time goes. */
@@ -30,10 +31,25 @@ afterAll(async () => {
 });
 
 describe("/editor add", () => {
-  it("opens a form with five fields, the date's format as placeholder", async () => {
+  it("opens a form of five labelled inputs, the importance a list with 3 chosen, the date's format as placeholder", async () => {
     const out = await editor(t, "add");
     expect(out.modal?.custom_id).toBe(`ed:add:${storyId}`);
-    expect(Object.keys(modalValues(out))).toEqual(["title", "when", "summary", "people", "source"]);
+    const inputs = modalInputs(out.modal!.components);
+    expect(inputs.map((i) => [i.customId, i.label])).toEqual([
+      ["title", "Title and summary"],
+      ["when", "When"],
+      ["importance", "Importance"],
+      ["people", "People and organizations"],
+      ["source", "Sources"],
+    ]);
+    expect(inputs[2]).toMatchObject({ type: 3, required: true, value: "3" });
+    expect(inputs[2]!.options).toEqual([
+      { value: "5", label: "5 — major development" },
+      { value: "4", label: "4 — important" },
+      { value: "3", label: "3 — normal" },
+      { value: "2", label: "2 — minor" },
+      { value: "1", label: "1 — background" },
+    ]);
     expect(JSON.stringify(out.modal)).toContain("YYYY-MM-DD or 2023-11-20T09:30:00-08:00");
   });
 
@@ -80,11 +96,12 @@ describe("/editor add", () => {
     });
   });
 
-  it("given a title starting with !, then adds it as a major development, with the next key", async () => {
+  it("given an importance chosen, then adds the event with it, with the next key", async () => {
     clock = NOW + 60_000;
     const out = await addEvent(t, {
       ...GOOD,
-      title: "! Shear threatens to quit",
+      title: "Shear threatens to quit",
+      importance: "4",
       when: "2023-11-21T09:30:00-08:00",
       summary: "",
       people: "",
@@ -116,7 +133,7 @@ describe("/editor add", () => {
     expect(counts(t.db)).toEqual(before);
 
     const reopened = await clickLabel(t, out.reply, "Edit and retry");
-    expect(modalValues(reopened)).toEqual(typed);
+    expect(modalValues(reopened)).toEqual({ ...typed, importance: "3" });
   });
 
   it("given a retried form that is now right, then adds it and forgets the draft", async () => {
@@ -149,15 +166,52 @@ describe("/editor add", () => {
 });
 
 describe("/editor edit", () => {
-  it("opens the form prefilled with the event's values, ! marking a major development", async () => {
+  it("opens the form prefilled with the event's values, its importance chosen in the list", async () => {
     const out = await editor(t, "edit", { id: getEventByKey(t.db, storyId, "emmett-shear-interim-ceo")!.id });
     expect(modalValues(out)).toEqual({
-      title: "! Emmett Shear named OpenAI's interim CEO",
+      title: "Emmett Shear named OpenAI's interim CEO",
+      importance: "4",
       when: "2023-11-19",
       summary: expect.stringContaining("former Twitch chief"),
       people: "Emmett Shear, OpenAI board of directors, OpenAI, Mira Murati",
       source: "The Information\nEmmett Shear's post on X",
     });
+  });
+
+  it("given an event of importance 5 and a new title, then keeps its importance; the list alone changes it", async () => {
+    const id = getEventByKey(t.db, storyId, "altman-return-agreed")!.id;
+    const before = eventRow(t.db, "altman-return-agreed")!;
+    expect(before.importance).toBe(5);
+    const opened = await editor(t, "edit", { id });
+    expect(modalValues(opened)).toMatchObject({ title: before.title_en, importance: "5" });
+    const retitled = await submit(t, opened, { title: "Altman to return as CEO under a new board" });
+    expect(retitled.reply?.content).toMatch(/Changed: Title \(English\)\./);
+    expect(eventRow(t.db, "altman-return-agreed")).toMatchObject({ title_en: "Altman to return as CEO under a new board", importance: 5 });
+    const lastChange = () =>
+      auditLog(t.db)
+        .filter((e) => e.eventKey === "altman-return-agreed")
+        .sort((a, b) => a.id - b.id)
+        .at(-1)!;
+    expect(Object.keys(lastChange().changes)).toEqual(["title_en"]);
+
+    const lowered = await submit(t, await editor(t, "edit", { id }), { importance: "2" });
+    expect(lowered.reply?.content).toMatch(/Changed: Importance\./);
+    expect(eventRow(t.db, "altman-return-agreed")).toMatchObject({ title_en: "Altman to return as CEO under a new board", importance: 2 });
+    expect(lastChange().changes).toEqual({ importance: { before: 5, after: 2 } });
+  });
+
+  it("given a draft saved before the form had an importance list, then reopens it with the event's own importance", async () => {
+    const ev = getEventByKey(t.db, storyId, "microsoft-hires-altman")!;
+    const old = { title: ev.title.en, when: "2023-11-20", summary: "", people: "", source: "x" };
+    const draftId = Number(
+      t.db
+        .prepare("INSERT INTO editor_drafts (user_id, story_id, event_id, fields, base, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id")
+        .pluck()
+        .get(EDITOR.id, storyId, ev.id, JSON.stringify(old), JSON.stringify(old), clock),
+    );
+    const anyReply = (await editor(t, "history", { id: ev.id })).reply!;
+    const reopened = await forgedClick(t, anyReply, `ed:retry:${draftId}`, EDITOR);
+    expect(modalValues(reopened).importance).toBe(String(ev.importance));
   });
 
   it("given the form sent back unchanged, then says so and records nothing", async () => {
@@ -199,6 +253,11 @@ describe("/editor edit", () => {
       source: "The Information\nWired | https://wired.com/a",
     });
     expect(out.reply?.content).toMatch(/Changed: When, People, Sources\./);
+    const timeline = timelinePage(t.db, storyId, { page: 0, pageSize: 100 }).events;
+    const place = timeline.findIndex((e) => e.id === id) + 1;
+    expect(out.reply?.content).toMatch(
+      new RegExp(`Now dated <t:${Date.parse("2023-11-20T07:00:00Z") / 1000}:f> — ${place}(st|nd|rd|th) of ${timeline.length} in the timeline\\.`),
+    );
     const ev = getEvent(t.db, storyId, id)!;
     expect(ev).toMatchObject({ at: Date.parse("2023-11-20T07:00:00Z"), precision: "datetime", addedAt: NOW });
     expect(ev.entities.map((e) => e.key)).toEqual(["emmett-shear", "ilya-sutskever"]);
@@ -213,11 +272,11 @@ describe("/editor edit", () => {
   it("given a bad change, then refuses and Edit and retry keeps both the typed text and what the form first showed", async () => {
     const id = getEventByKey(t.db, storyId, "ed_2")!.id;
     const opened = await editor(t, "edit", { id });
-    const refused = await submit(t, opened, { title: "! Shear threatens to resign", when: "2023-02-30" });
+    const refused = await submit(t, opened, { title: "Shear threatens to resign", when: "2023-02-30" });
     expect(refused.reply?.content).toMatch(/“2023-02-30” is not a date/);
     const reopened = await clickLabel(t, refused.reply, "Edit and retry");
     expect(reopened.modal?.custom_id).toBe(opened.modal?.custom_id);
-    expect(modalValues(reopened)).toMatchObject({ title: "! Shear threatens to resign", when: "2023-02-30" });
+    expect(modalValues(reopened)).toMatchObject({ title: "Shear threatens to resign", when: "2023-02-30", importance: "4" });
     const saved = await submit(t, reopened, { when: modalValues(opened).when! });
     expect(saved.reply?.content).toMatch(/Changed: Title \(English\)\./);
     expect(eventRow(t.db, "ed_2")).toMatchObject({ title_en: "Shear threatens to resign", importance: 4 });
@@ -330,6 +389,10 @@ describe("/editor history", () => {
   it("still shows the history of a removed event, and says when there is none", async () => {
     const removedId = auditLog(t.db).find((e) => e.action === "remove")!.eventId;
     expect(textOf((await editor(t, "history", { id: removedId })).reply)).toContain("removed it");
+    const byKey = textOf((await editor(t, "history", { id: "ed_1" })).reply);
+    expect(byKey).toContain("Changes to Board names Emmett Shear interim CEO");
+    expect(byKey).toContain("removed it");
+    expect(byKey).toContain("added it");
     const none = await editor(t, "history", { id: getEventByKey(t.db, storyId, "altman-fired")!.id });
     expect(textOf(none.reply)).toContain("No changes recorded");
   });
@@ -342,7 +405,7 @@ describe("an editor writing in Chinese", () => {
       { title: "董事会任命新的临时CEO", when: "2023-11-19", summary: "", people: "埃米特、董事会", source: "信息网" },
       { locale: "zh-CN" },
     );
-    expect(out.reply?.content).toMatch(/已添加为事件 `ed_5`/);
+    expect(out.reply?.content).toMatch(/已保存为 `ed_5`，日期为2023年11月19日，在时间线的 \d+ 个事件中排第 \d+ 个/);
     expect(eventRow(t.db, "ed_5")).toMatchObject({ title_zh: "董事会任命新的临时CEO", title_en: null, summary_zh: null });
   });
 
@@ -355,7 +418,7 @@ describe("an editor writing in Chinese", () => {
     const key = "microsoft-hires-altman";
     const before = eventRow(t.db, key)!;
     const opened = await editor(t, "edit", { id: before.id as number, locale: "zh-TW" });
-    expect(modalValues(opened).title).toBe(`! ${String(before.title_zh)}`);
+    expect(modalValues(opened)).toMatchObject({ title: String(before.title_zh), importance: "5" });
     const out = await submit(t, opened, { summary: "微软宣布聘请奥特曼领导新的研究团队。" }, { locale: "zh-TW" });
     expect(out.reply?.content).toMatch(/修改了：摘要（中文）/);
     expect(eventRow(t.db, key)).toMatchObject({ summary_zh: "微软宣布聘请奥特曼领导新的研究团队。", summary_en: before.summary_en, title_en: before.title_en });

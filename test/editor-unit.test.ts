@@ -8,12 +8,15 @@ import type { Lang } from "../db/types.ts";
 import { readAuditArgs } from "../src/audit/args.ts";
 import { auditLine } from "../src/audit/format.ts";
 import { isEditor } from "../src/editor/access.ts";
-import { formFields, parseSourceLine, parseSources, parseTitle, splitNames } from "../src/editor/fields.ts";
+import { cleanTitle, formFields, parseImportance, parseSourceLine, parseSources, splitNames } from "../src/editor/fields.ts";
 import { readCorrection, readNewEvent } from "../src/editor/form.ts";
+import { asShown, fromInputs, splitTitleSummary, toInputs } from "../src/editor/inputs.ts";
 import { writingLang } from "../src/editor/lang.ts";
 import { resolveName, type PeopleLookup } from "../src/editor/people.ts";
 import { diffValues, prefill, valuesOf } from "../src/editor/values.ts";
-import { renderEditorModal, renderEditorProblems, renderHistory } from "../src/render/editor.ts";
+import { ordinal } from "../src/i18n/editor.ts";
+import { renderEditorProblems, renderHistory } from "../src/render/editor.ts";
+import { renderEditorModal } from "../src/render/editor-form.ts";
 import { checkMessage } from "../src/render/index.ts";
 import { importFiles } from "../src/story/import.ts";
 
@@ -53,12 +56,33 @@ describe("reading the form's fields", () => {
     ]);
   });
 
-  it("reads a leading ! (or ！ or ❗) as a major development", () => {
-    expect(parseTitle("! Board fires Altman")).toEqual({ text: "Board fires Altman", major: true });
-    expect(parseTitle("❗董事会  解雇奥特曼")).toEqual({ text: "董事会 解雇奥特曼", major: true });
-    expect(parseTitle("！大事")).toEqual({ text: "大事", major: true });
-    expect(parseTitle("Altman is back!")).toEqual({ text: "Altman is back!", major: false });
-    expect(parseTitle(" ! ")).toEqual({ text: "", major: true });
+  it("keeps a title as typed, a leading ! included, on one line", () => {
+    expect(cleanTitle("! Board fires Altman")).toBe("! Board fires Altman");
+    expect(cleanTitle(" 董事会  解雇\n奥特曼 ")).toBe("董事会 解雇 奥特曼");
+  });
+
+  it("reads the importance as 1 to 5, nothing chosen as null, anything else as a problem", () => {
+    expect(["1", " 5 ", "", "0", "6", "3.5", "五"].map(parseImportance)).toEqual([
+      1,
+      5,
+      null,
+      { kind: "badImportance", value: "0" },
+      { kind: "badImportance", value: "6" },
+      { kind: "badImportance", value: "3.5" },
+      { kind: "badImportance", value: "五" },
+    ]);
+  });
+
+  it("shares one box between title and summary: the first line, then the rest", () => {
+    expect(splitTitleSummary("\n  \nBoard fires Altman\r\n\r\nHe was not candid.\nMore.")).toEqual({
+      title: "Board fires Altman",
+      summary: "He was not candid.\nMore.",
+    });
+    expect(splitTitleSummary("Only a title")).toEqual({ title: "Only a title", summary: "" });
+    const fields = formFields({ title: "T", summary: "S", when: "2023-11-20", people: "p", source: "x", importance: "4" });
+    expect(toInputs(fields)).toEqual({ title: "T\n\nS", when: "2023-11-20", importance: "4", people: "p", source: "x" });
+    expect(fromInputs(toInputs(fields))).toEqual(fields);
+    expect(fromInputs({ title: "T", summary: "ignored: no such input" }).summary).toBe("");
   });
 
   it("splits names on commas, Chinese commas, 、 and semicolons, each once", () => {
@@ -66,7 +90,7 @@ describe("reading the form's fields", () => {
   });
 
   it("reads a form with missing fields as empty ones", () => {
-    expect(formFields({ title: "x", other: "y" })).toEqual({ title: "x", when: "", summary: "", people: "", source: "" });
+    expect(formFields({ title: "x", other: "y" })).toEqual({ title: "x", when: "", summary: "", people: "", source: "", importance: "" });
   });
 });
 
@@ -123,7 +147,7 @@ describe("corrections", () => {
     for (const summary of latestEvents(db, storyId, 100)) {
       const ev = getEvent(db, storyId, summary.id)!;
       const base = prefill(ev, lang);
-      const read = readCorrection(base, base, ev, { localeLang: lang, people });
+      const read = readCorrection(asShown(base), base, ev, { localeLang: lang, people });
       expect(read, ev.key).toMatchObject({ ok: true, changes: {} });
       // Every field typed again as it was: read afresh (names resolved again), still no change.
       const retyped = readCorrection(base, formFields({}), ev, { localeLang: lang, people });
@@ -131,17 +155,36 @@ describe("corrections", () => {
     }
   });
 
-  it("raises and lowers importance with the title's !", () => {
+  it("changes the importance only from its own field, never from the title", () => {
     const ev = getEvent(db, storyId, latestEvents(db, storyId, 100).find((e) => e.key === "altman-fired")!.id)!;
+    expect(ev.importance).toBe(5);
     const base = prefill(ev, "en");
-    const lowered = readCorrection({ ...base, title: base.title.replace(/^! /, "") }, base, ev, { localeLang: "en", people });
-    expect(lowered).toMatchObject({ ok: true, changes: { importance: { before: 5, after: 3 } } });
-    expect(Object.keys(lowered.ok ? lowered.changes : {})).toEqual(["importance"]);
+    expect(base).toMatchObject({ importance: "5", title: ev.title.en });
+    const ctx = { localeLang: "en" as const, people };
+    const retitled = readCorrection({ ...base, title: "Board fires Altman" }, base, ev, ctx);
+    expect(retitled.ok && Object.keys(retitled.changes)).toEqual(["title_en"]);
+    expect(retitled.ok && retitled.update.importance).toBe(5);
+    const marked = readCorrection({ ...base, title: "! Board fires Altman" }, base, ev, ctx);
+    expect(marked.ok && marked.update).toMatchObject({ importance: 5, title: { en: "! Board fires Altman" } });
+    expect(readCorrection({ ...base, importance: "2" }, base, ev, ctx)).toMatchObject({ ok: true, changes: { importance: { before: 5, after: 2 } } });
+    expect(readCorrection({ ...base, importance: "9" }, base, ev, ctx)).toEqual({ ok: false, problems: [{ kind: "badImportance", value: "9" }] });
   });
 
-  it("records an addition's non-empty fields only", () => {
+  it("does not take a text cut to fit the form for a change", () => {
+    const ev = getEvent(db, storyId, latestEvents(db, storyId, 1)[0]!.id)!;
+    const long = { ...ev, summary: { en: "s".repeat(5000), zh: null } };
+    const base = prefill(long, "en");
+    const read = readCorrection({ ...asShown(base), when: "2023-11-30" }, base, long, { localeLang: "en", people });
+    expect(read.ok && Object.keys(read.changes)).toEqual(["when"]);
+    expect(read.ok && read.update.summary.en).toHaveLength(5000);
+  });
+
+  it("records an addition's non-empty fields only, its importance 3 unless chosen", () => {
     const read = readNewEvent(formFields({ title: "Board names Shear", when: "2023-11-19", people: "emmett", source: "X" }), { localeLang: "en", people });
     expect(read.ok && Object.keys(read.changes)).toEqual(["title_en", "when", "importance", "people", "sources"]);
+    expect(read.ok && read.event.importance).toBe(3);
+    const major = readNewEvent(formFields({ title: "! Board names Shear", when: "2023-11-19", source: "X", importance: "5" }), { localeLang: "en", people });
+    expect(major.ok && major.event).toMatchObject({ importance: 5, title: { en: "! Board names Shear" } });
     expect(
       diffValues(
         valuesOf({ at: 0, precision: "date", title: { en: "a", zh: null }, summary: { en: null, zh: null }, importance: 3, entities: [], sources: [] }),
@@ -161,12 +204,21 @@ describe("the editor's messages", () => {
     );
     expect(modal.title.length).toBeLessThanOrEqual(45);
     expect(modal.custom_id.length).toBeLessThanOrEqual(100);
-    for (const row of modal.components as unknown as { components: { label: string; placeholder?: string; value?: string; max_length: number }[] }[]) {
-      const input = row.components[0]!;
-      expect(input.label.length).toBeLessThanOrEqual(45);
+    expect(modal.components).toHaveLength(5);
+    type Input = { type: number; label?: string; placeholder?: string; value?: string; max_length?: number; options?: { label: string }[] };
+    for (const label of modal.components as unknown as { type: number; label: string; description?: string; component: Input }[]) {
+      expect(label.type).toBe(18);
+      expect(label.label.length).toBeLessThanOrEqual(45);
+      expect((label.description ?? "").length).toBeLessThanOrEqual(100);
+      const input = label.component;
+      expect(input.label).toBeUndefined();
+      if (input.type === 3) {
+        expect(input.options!.map((o) => o.label.length <= 100)).toEqual([true, true, true, true, true]);
+        continue;
+      }
       expect(input.placeholder!.length).toBeLessThanOrEqual(100);
       expect(input.max_length).toBeLessThanOrEqual(4000);
-      expect((input.value ?? "").length).toBeLessThanOrEqual(input.max_length);
+      expect((input.value ?? "").length).toBeLessThanOrEqual(input.max_length!);
     }
   });
 
@@ -237,5 +289,26 @@ describe("npm run audit's arguments", () => {
     expect(r.ok).toBe(false);
     expect(!r.ok && r.message).toMatch(message);
     expect(!r.ok && r.message).toContain("usage: npm run audit");
+  });
+});
+
+describe("ordinal", () => {
+  it("writes English ordinals, teens with th", () => {
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111, 112, 1000].map(ordinal)).toEqual([
+      "1st",
+      "2nd",
+      "3rd",
+      "4th",
+      "11th",
+      "12th",
+      "13th",
+      "21st",
+      "22nd",
+      "23rd",
+      "101st",
+      "111th",
+      "112th",
+      "1000th",
+    ]);
   });
 });

@@ -8,6 +8,7 @@ import {
   DiscordAPIError,
   Events,
   GatewayIntentBits,
+  LabelBuilder,
   MessageFlags,
   ModalBuilder,
   PermissionFlagsBits,
@@ -17,7 +18,7 @@ import {
   TextInputStyle,
 } from "discord.js";
 import type { Interaction, TextChannel } from "discord.js";
-import { FakeDiscord } from "../tools/fake-discord/index.ts";
+import { FakeDiscord, modalInputs } from "../tools/fake-discord/index.ts";
 import type { FakeDiscordOptions } from "../tools/fake-discord/index.ts";
 
 type Handler = (interaction: Interaction) => Promise<void>;
@@ -257,6 +258,64 @@ describe("components and modals", () => {
     expect(shown.modal?.title).toBe("Ask");
     const submitted = await (await fake.submitModal({ customId: "ask", fields: { topic: "elections" } })).settled();
     expect(submitted.reply?.content).toBe("topic=elections");
+  });
+
+  it("a modal with a select menu in a label submits its default unless another option is chosen, and refuses others", async () => {
+    const { fake } = await boot({}, async (i) => {
+      if (i.isChatInputCommand()) {
+        const level = new StringSelectMenuBuilder()
+          .setCustomId("level")
+          .addOptions({ label: "High", value: "3" }, { label: "Normal", value: "2", default: true }, { label: "Low", value: "1" });
+        const note = new TextInputBuilder().setCustomId("note").setStyle(TextInputStyle.Paragraph).setRequired(false);
+        const modal = new ModalBuilder()
+          .setCustomId("rate")
+          .setTitle("Rate")
+          .addLabelComponents(
+            new LabelBuilder().setLabel("Level").setDescription("How much it matters").setStringSelectMenuComponent(level),
+            new LabelBuilder().setLabel("Note").setTextInputComponent(note),
+          );
+        await i.showModal(modal);
+      } else if (i.isModalSubmit()) {
+        await i.reply(`level=${i.fields.getStringSelectValues("level").join(",")} note=${i.fields.getTextInputValue("note")}`);
+      }
+    });
+    const shown = await (await fake.command({ name: "rate" })).settled();
+    expect(modalInputs(shown.modal!.components)).toEqual([
+      {
+        customId: "level",
+        type: 3,
+        label: "Level",
+        required: true,
+        value: "2",
+        options: [
+          { value: "3", label: "High" },
+          { value: "2", label: "Normal" },
+          { value: "1", label: "Low" },
+        ],
+      },
+      { customId: "note", type: 4, label: "Note", required: false, value: "" },
+    ]);
+    const byDefault = await (await fake.submitModal({ customId: "rate", fields: { note: "ok" } })).settled();
+    expect(byDefault.reply?.content).toBe("level=2 note=ok");
+    const chosen = await (await fake.submitModal({ customId: "rate", fields: { level: "3" } })).settled();
+    expect(chosen.reply?.content).toBe("level=3 note=");
+    await expect(fake.submitModal({ customId: "rate", fields: { level: "9" } })).rejects.toThrow(/select menu level has no option 9/);
+    await expect(fake.submitModal({ customId: "rate", fields: { level: "1,3" } })).rejects.toThrow(/takes 1\.\.1 values, got 2/);
+  });
+
+  it("refuses a modal whose label wraps a text input that has a label of its own, as Discord does", async () => {
+    let refused: unknown;
+    const { fake } = await boot({}, async (i) => {
+      if (!i.isChatInputCommand()) return;
+      const input = { type: 4, custom_id: "x", style: 1, label: "Also a label" };
+      refused = await i
+        .showModal({ custom_id: "bad", title: "Bad", components: [{ type: 18, label: "X", component: input }] } as never)
+        .catch((err: unknown) => err);
+      await i.reply("answered").catch(() => undefined);
+    });
+    await (await fake.command({ name: "bad" })).settled();
+    expect(refused).toBeInstanceOf(DiscordAPIError);
+    expect((refused as DiscordAPIError).status).toBe(400);
   });
 
   it("a button click answered with update edits the message the button was on", async () => {

@@ -7,6 +7,7 @@ import { SANDBOX_USER_ID, type FakeMessage } from "../tools/fake-discord/index.t
 import { startTestBot, textOf, type TestBot } from "./helpers/bot.ts";
 import { feedEvents, memoryLog, testPoller } from "./helpers/feeds.ts";
 import { fixture, startFeedServer, status, type FeedServer } from "./helpers/feed-server.ts";
+import { modalValues, typedInputs } from "./helpers/editor.ts";
 
 const OUTSIDER = { id: "1310000000000000077", username: "outsider" };
 
@@ -214,12 +215,9 @@ describe("/review", () => {
     const out = await review();
     const opened = await click(out.reply!, buttons(out.reply).Edit!);
     expect(opened.modal?.title).toBeTruthy();
-    const fields = opened.modal!.components.flatMap((r) => (r as { components: { custom_id: string; value?: string }[] }).components);
-    expect(fields.find((f) => f.custom_id === "title")?.value).toBe("OpenAI's board ousts Sam Altman");
-    const shown = Object.fromEntries(fields.map((f) => [f.custom_id, f.value ?? ""]));
-    const saved = await (
-      await t.fake.submitModal({ customId: opened.modal!.custom_id, fields: { ...shown, title: "Board removes Sam Altman as CEO" }, admin: true })
-    ).settled();
+    expect(modalValues(opened).title).toBe("OpenAI's board ousts Sam Altman");
+    const fields = typedInputs(opened, { title: "Board removes Sam Altman as CEO" });
+    const saved = await (await t.fake.submitModal({ customId: opened.modal!.custom_id, fields, admin: true })).settled();
     expect(saved.reply?.content).toContain("✏️ Corrected: **Board removes Sam Altman as CEO**");
     expect(textOf(saved.reply)).toContain("Suggestion 1 of 4");
     const edited = feedEvents(t.db)[0]!;

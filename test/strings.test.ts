@@ -128,7 +128,7 @@ describe("text placed in a message", () => {
   it("keeps slugs and event keys as inline code, whatever they hold", () => {
     expect(t("en").stories.valid(["a`b", "c"])).toBe("Stories you can follow: `aˋb`, `c`.");
     expect(t("zh").stories.valid([])).toBe("可以追踪的新闻：—。");
-    expect(t("en").editor.added("x`y")).toContain("`xˋy`");
+    expect(t("en").editor.added("x`y", "Nov 19, 2023", 1, 2)).toContain("`xˋy`");
   });
 
   it("is shown literally by the renderers, escaped once and not twice", () => {

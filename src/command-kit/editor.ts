@@ -11,7 +11,8 @@ import type { Db } from "../../db/index.ts";
 import type { EventDetail, Lang, Story } from "../../db/types.ts";
 import { UserError, type BotContext } from "../context.ts";
 import { isEditor } from "../editor/access.ts";
-import { formFields, type FormFields } from "../editor/fields.ts";
+import type { FormFields } from "../editor/fields.ts";
+import { fromInputs } from "../editor/inputs.ts";
 import type { PeopleLookup } from "../editor/people.ts";
 import { t } from "../i18n/index.ts";
 import { errorText } from "../render/index.ts";
@@ -69,9 +70,12 @@ export function peopleLookup(db: Db, storyId: number): PeopleLookup {
   return { find: (typed) => findEntities(db, storyId, typed, 6), byKey: (key) => getEntityByKey(db, storyId, key) };
 }
 
-/** The text inputs of a submitted form; missing or non-text fields read as "". */
+/** The fields of a submitted form: its text inputs and the importance chosen; missing ones read as "". */
 export function submittedFields(interaction: ModalSubmitInteraction): FormFields {
   const raw: Record<string, string> = {};
-  for (const [id, field] of interaction.fields.fields) if (field.type === ComponentType.TextInput) raw[id] = field.value;
-  return formFields(raw);
+  for (const [id, field] of interaction.fields.fields) {
+    if (field.type === ComponentType.TextInput) raw[id] = field.value;
+    else if (field.type === ComponentType.StringSelect) raw[id] = field.values?.[0] ?? "";
+  }
+  return fromInputs(raw);
 }

@@ -1,27 +1,31 @@
 /**
- * The editors' event form: its five fields and how each is read. Pure; problems come back
- * as data for src/render/editor.ts to word.
+ * The editors' event form: its six fields and how each is read. Pure; problems come back
+ * as data for src/render/editor.ts to word. How the fields sit in Discord's five-input
+ * modal is src/editor/inputs.ts.
  */
 import type { EntityRef, Precision, Source } from "../../db/types.ts";
 import { parseEventTime } from "../story/dates.ts";
 
-/** The form's fields, in the order the modal shows them (Discord allows five). */
-export const FIELD_IDS = ["title", "when", "summary", "people", "source"] as const;
+/** The form's fields. */
+export const FIELD_IDS = ["title", "when", "summary", "people", "source", "importance"] as const;
 export type FieldId = (typeof FIELD_IDS)[number];
 export type FormFields = Record<FieldId, string>;
+/** The fields typed as text (importance is chosen from a list). */
+export type TextFieldId = Exclude<FieldId, "importance">;
 
 /** Longest texts accepted (the modal enforces them too). */
-export const FIELD_MAX = { title: 200, when: 40, summary: 2000, people: 500, source: 1000 } as const satisfies Record<FieldId, number>;
+export const FIELD_MAX = { title: 200, when: 40, summary: 2000, people: 500, source: 1000 } as const satisfies Record<TextFieldId, number>;
 export const MAX_PEOPLE = 25;
 export const MAX_SOURCES = 10;
-/** The importance of an event whose title starts with "!", and of any other. */
-export const MAJOR_IMPORTANCE = 4;
+/** The importance levels, most important first, and what a new event gets unless one is chosen. */
+export const IMPORTANCE_LEVELS = [5, 4, 3, 2, 1] as const;
 export const DEFAULT_IMPORTANCE = 3;
 
 /** Something wrong with what was typed; `field` says which input to fix. */
 export type Problem =
   | { kind: "titleMissing" }
-  | { kind: "tooLong"; field: FieldId; max: number }
+  | { kind: "tooLong"; field: TextFieldId; max: number }
+  | { kind: "badImportance"; value: string }
   | { kind: "badWhen"; value: string }
   | { kind: "sourceMissing" }
   | { kind: "sourceNoName"; line: string }
@@ -49,11 +53,17 @@ export function sameField(a: string, b: string): boolean {
   return normalizeField(a) === normalizeField(b);
 }
 
-/** A title with its "major development" mark: a leading "!" (or ❗) raises the importance. */
-export function parseTitle(text: string): { text: string; major: boolean } {
-  const m = /^\s*([!！❗]+)\s*/u.exec(text);
-  const rest = m ? text.slice(m[0].length) : text;
-  return { text: rest.replace(/\s+/g, " ").trim(), major: !!m };
+/** A title as saved: on one line, spaces collapsed. A leading "!" is part of it, like any text. */
+export function cleanTitle(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+/** The importance field: 1–5, or null when nothing was chosen; anything else is a problem. */
+export function parseImportance(text: string): number | null | Problem {
+  const v = text.trim();
+  if (!v) return null;
+  const n = Number(v);
+  return (IMPORTANCE_LEVELS as readonly number[]).includes(n) ? n : { kind: "badImportance", value: v.slice(0, 20) };
 }
 
 /** When it happened: a calendar date or an ISO date-time with offset. */
@@ -117,6 +127,6 @@ export function splitNames(text: string): string[] {
 }
 
 /** A text field's value when it is too long, as a problem; null when it fits. */
-export function lengthProblem(field: FieldId, text: string): Problem | null {
+export function lengthProblem(field: TextFieldId, text: string): Problem | null {
   return text.length > FIELD_MAX[field] ? { kind: "tooLong", field, max: FIELD_MAX[field] } : null;
 }

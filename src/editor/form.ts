@@ -7,17 +7,18 @@ import type { EventUpdate, NewEvent } from "../../db/event-writes.ts";
 import type { EntityRef, EventDetail, Lang, Localized, Source } from "../../db/types.ts";
 import {
   DEFAULT_IMPORTANCE,
-  MAJOR_IMPORTANCE,
+  cleanTitle,
   lengthProblem,
   normalizeField,
+  parseImportance,
   parseSources,
-  parseTitle,
   parseWhen,
   sameField,
   type FieldId,
   type FormFields,
   type Problem,
 } from "./fields.ts";
+import { asShown } from "./inputs.ts";
 import { writingLang } from "./lang.ts";
 import { resolvePeople, type PeopleLookup } from "./people.ts";
 import { diffValues, valuesOf } from "./values.ts";
@@ -39,24 +40,26 @@ function setLang(text: Localized, lang: Lang, value: string | null): Localized {
 export function readNewEvent(fields: FormFields, ctx: ReadContext): Read<{ event: NewEvent; entities: EntityRef[] }> {
   const problems: Problem[] = [];
   const lang = writingLang(ctx.localeLang, [fields.title, fields.summary]);
-  const title = parseTitle(fields.title);
-  if (!title.text) problems.push({ kind: "titleMissing" });
+  const title = cleanTitle(fields.title);
+  if (!title) problems.push({ kind: "titleMissing" });
+  const importance = parseImportance(fields.importance);
+  if (typeof importance === "object" && importance) problems.push(importance);
   const when = parseWhen(fields.when);
   if (!when) problems.push({ kind: "badWhen", value: fields.when.trim() });
   const summary = normalizeField(fields.summary);
   const people = resolvePeople(fields.people, ctx.people);
   const sources = parseSources(fields.source);
   problems.push(
-    ...[lengthProblem("title", title.text), lengthProblem("summary", summary)].filter((p): p is Problem => p !== null),
+    ...[lengthProblem("title", title), lengthProblem("summary", summary)].filter((p): p is Problem => p !== null),
     ...people.problems,
     ...sources.problems,
   );
   if (problems.length || !when) return { ok: false, problems };
   const event: NewEvent = {
     ...when,
-    title: setLang({ en: null, zh: null }, lang, title.text),
+    title: setLang({ en: null, zh: null }, lang, title),
     summary: setLang({ en: null, zh: null }, lang, summary || null),
-    importance: title.major ? MAJOR_IMPORTANCE : DEFAULT_IMPORTANCE,
+    importance: typeof importance === "number" ? importance : DEFAULT_IMPORTANCE,
     entityIds: people.entities.map((e) => e.id),
     sources: sources.sources,
   };
@@ -64,23 +67,30 @@ export function readNewEvent(fields: FormFields, ctx: ReadContext): Read<{ event
 }
 
 /**
- * A correction: only the fields the editor changed from what the form first showed (`base`)
- * are read and applied, the texts in the editor's language; `changes` is empty when the
- * result is the event as it is. Links and sources are in the update only when they change.
+ * A correction: only the fields the editor changed from what the form first showed (`base`,
+ * compared as the modal showed it) are read and applied, the texts in the editor's
+ * language; `changes` is empty when the result is the event as it is. Links and sources
+ * are in the update only when they change. Each field stands alone: the title's text never
+ * changes the importance.
  */
 export function readCorrection(fields: FormFields, base: FormFields, current: EventDetail, ctx: ReadContext): Read<{ update: EventUpdate }> {
-  const touched = (f: FieldId): boolean => !sameField(fields[f], base[f]);
+  const shown = asShown(base);
+  const touched = (f: FieldId): boolean => !sameField(fields[f], shown[f]);
   const lang = writingLang(ctx.localeLang, [touched("title") ? fields.title : "", touched("summary") ? fields.summary : ""]);
   const problems: Problem[] = [];
   let { at, precision, importance, title, summary } = current;
   let entities: readonly EntityRef[] = current.entities;
   let sources: readonly Source[] = current.sources;
   if (touched("title")) {
-    const t = parseTitle(fields.title);
-    if (!t.text) problems.push({ kind: "titleMissing" });
-    else problems.push(...[lengthProblem("title", t.text)].filter((p): p is Problem => p !== null));
-    title = setLang(title, lang, t.text);
-    importance = t.major ? Math.max(importance, MAJOR_IMPORTANCE) : Math.min(importance, DEFAULT_IMPORTANCE);
+    const text = cleanTitle(fields.title);
+    if (!text) problems.push({ kind: "titleMissing" });
+    else problems.push(...[lengthProblem("title", text)].filter((p): p is Problem => p !== null));
+    title = setLang(title, lang, text);
+  }
+  if (touched("importance")) {
+    const chosen = parseImportance(fields.importance);
+    if (typeof chosen === "number") importance = chosen;
+    else if (chosen) problems.push(chosen);
   }
   if (touched("when")) {
     const w = parseWhen(fields.when);

@@ -5,7 +5,7 @@
 import type { AuditChanges, AuditValue } from "../../db/audit.ts";
 import type { EntityRef, Lang, Localized, Precision, Source } from "../../db/types.ts";
 import { joinList, pick, pickOr } from "../i18n/index.ts";
-import { MAJOR_IMPORTANCE, type FormFields } from "./fields.ts";
+import { cleanTitle, type FormFields } from "./fields.ts";
 
 /** What an event is made of, for the audit log, field by field. */
 export interface EventValues {
@@ -101,12 +101,11 @@ function personName(e: EntityRef, lang: Lang): string {
 
 /**
  * The form as it opens to correct an event: texts in `lang` (the other language when
- * missing), "! " before the title of a major development, names in `lang`, one source a line.
+ * missing), the title on one line, its importance, names in `lang`, one source a line.
  */
 export function prefill(ev: Omit<EventParts, "entities"> & { entities: readonly EntityRef[] }, lang: Lang): FormFields {
-  const title = pick(ev.title, lang);
   return {
-    title: ev.importance >= MAJOR_IMPORTANCE ? `! ${title}` : title,
+    title: cleanTitle(pick(ev.title, lang)),
     when: formatWhenInput(ev.at, ev.precision),
     summary: pick(ev.summary, lang),
     people: joinList(
@@ -114,5 +113,6 @@ export function prefill(ev: Omit<EventParts, "entities"> & { entities: readonly 
       lang,
     ),
     source: ev.sources.map(sourceText).join("\n"),
+    importance: String(ev.importance),
   };
 }

@@ -26,6 +26,13 @@ export const commandText = {
   "who.name": { name: "name", zhName: ["名字", "名字"], en: "A name, in English or Chinese", cn: "中文或英文名字", tw: "中文或英文名字" },
   latest: { name: "latest", en: "The newest events in the story", cn: "新闻的最新事件", tw: "新聞的最新事件" },
   "latest.count": { name: "count", zhName: ["条数", "筆數"], en: "How many events to show", cn: "要显示多少个事件", tw: "要顯示多少個事件" },
+  "latest.order": {
+    name: "order",
+    zhName: ["排序", "排序"],
+    en: "Newest by when it happened (default) or by when it was added",
+    cn: "按发生时间（默认）或按添加时间排出最新事件",
+    tw: "依發生時間（預設）或依新增時間排出最新事件",
+  },
   event: {
     name: "event",
     en: "One event in full: summary, quotes and sources",
@@ -118,9 +125,9 @@ export const commandText = {
   "editor.history.id": { name: "id", zhName: ["事件", "事件"], en: "The event to look at", cn: "要查看的事件", tw: "要查看的事件" },
   feed: {
     name: "feed",
-    en: "News feeds that suggest new events (Manage Server)",
-    cn: "为新闻推荐新事件的订阅源（需管理服务器权限）",
-    tw: "為新聞推薦新事件的訂閱源（需管理伺服器權限）",
+    en: "News feeds that suggest new events (editors)",
+    cn: "为新闻推荐新事件的订阅源（仅限编辑）",
+    tw: "為新聞推薦新事件的訂閱源（僅限編輯）",
   },
   "feed.add": { name: "add", en: "Watch an RSS, Atom or JSON feed", cn: "订阅 RSS、Atom 或 JSON 源", tw: "訂閱 RSS、Atom 或 JSON 源" },
   "feed.add.url": { name: "url", zhName: ["网址", "網址"], en: "The feed's address (https://…)", cn: "订阅源网址（https://…）", tw: "訂閱源網址（https://…）" },
@@ -150,11 +157,31 @@ export const commandText = {
   "feed.remove.url": { name: "url", zhName: ["网址", "網址"], en: "The feed's address", cn: "订阅源网址", tw: "訂閱源網址" },
   review: {
     name: "review",
-    en: "Approve or reject events suggested by feeds (Manage Server)",
-    cn: "审核订阅源推荐的事件（需管理服务器权限）",
-    tw: "審核訂閱源推薦的事件（需管理伺服器權限）",
+    en: "Approve or reject events suggested by feeds (editors)",
+    cn: "审核订阅源推荐的事件（仅限编辑）",
+    tw: "審核訂閱源推薦的事件（僅限編輯）",
   },
 } as const satisfies Record<string, CommandTextEntry>;
+
+/** A choice of an option: its value, English name, and Chinese names [zh-CN, zh-TW]. */
+interface ChoiceTextEntry {
+  value: string;
+  en: string;
+  zh: readonly [string, string];
+}
+
+/** The choices of options that have fixed choices, by option key, in the order Discord lists them. */
+export const choiceText = {
+  "latest.order": [
+    { value: "happened", en: "happened", zh: ["发生时间", "發生時間"] },
+    { value: "added", en: "added", zh: ["添加时间", "新增時間"] },
+  ],
+} as const satisfies Partial<Record<string, readonly ChoiceTextEntry[]>>;
+
+/** The choices of an option in the shape discord.js builders take (`addChoices`). */
+export function localizedChoices(key: keyof typeof choiceText): { name: string; value: string; name_localizations: { "zh-CN": string; "zh-TW": string } }[] {
+  return choiceText[key].map((c: ChoiceTextEntry) => ({ name: c.en, value: c.value, name_localizations: { "zh-CN": c.zh[0], "zh-TW": c.zh[1] } }));
+}
 
 /** A key of {@link commandText}: `"who"`, `"story.use"`, `"story.use.slug"`… */
 export type CommandKey = keyof typeof commandText;

@@ -8,6 +8,13 @@ import { code, md } from "./markdown.ts";
 
 const FORMAT_HINT = "YYYY-MM-DD or 2023-11-20T09:30:00-08:00";
 
+/** 1st, 2nd, 3rd, 4th… 11th, 12th, 13th… 21st. */
+export function ordinal(n: number): string {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  const suffix = teen ? "th" : (["th", "st", "nd", "rd"][n % 10] ?? "th");
+  return `${n}${suffix}`;
+}
+
 /** English editor strings; the reference shape. */
 const en = {
   title: "Editor",
@@ -17,22 +24,36 @@ const en = {
     add: "Add an event",
     edit: "Correct an event",
   },
+  /** The form's inputs (labels at most 45 characters, descriptions and placeholders 100). */
   labels: {
-    title: "Title",
+    title: "Title and summary",
     when: "When",
-    summary: "Summary",
+    importance: "Importance",
     people: "People and organizations",
     source: "Sources",
   },
+  descriptions: {
+    title: "First line: the title. On the lines below it: a summary (optional).",
+    when: "",
+    importance: "Lists mark 4 and 5 with ❗.",
+    people: "",
+    source: "",
+  },
   placeholders: {
-    title: "What happened. Start with ! for a major development",
+    title: "What happened, on one line",
     when: FORMAT_HINT,
-    summary: "A few sentences (optional)",
     people: "Names or aliases, comma-separated: altman, microsoft",
     source: "Name | https://url (one per line)",
   },
+  importance: {
+    5: "5 — major development",
+    4: "4 — important",
+    3: "3 — normal",
+    2: "2 — minor",
+    1: "1 — background",
+  },
   /** Field names in problems, inside a sentence. */
-  fieldNames: { title: "title", when: "date", summary: "summary", people: "people list", source: "sources" },
+  fieldNames: { title: "title (the first line)", when: "date", summary: "summary", people: "people list", source: "sources" },
   /** The audit log's fields as /editor history shows them. */
   valueNames: {
     title_en: "Title (English)",
@@ -44,7 +65,13 @@ const en = {
     people: "People",
     sources: "Sources",
   },
-  added: (key: string) => `✅ Added as event ${code(key)}. It shows in /latest, /timeline and /search now, and in the next recap.`,
+  /** Where a new event is: its key, date and place in the timeline (1-based). */
+  added: (key: string, day: string, position: number, total: number) =>
+    `✅ Saved as ${code(key)}, dated ${day} — ${ordinal(position)} of ${total} in the timeline; see ${code(`/event id:${key}`)}.`,
+  addedNoPlace: (key: string, day: string) => `✅ Saved as ${code(key)}, dated ${day}; see ${code(`/event id:${key}`)}.`,
+  addedWhere: "It comes first in `/latest order:added`, and in the next recap.",
+  /** A correction that moved the event in time. */
+  moved: (day: string, position: number, total: number) => `Now dated ${day} — ${ordinal(position)} of ${total} in the timeline.`,
   saved: (fields: string) => `✅ Saved. Changed: ${fields}.`,
   fileNote: "This event comes from the story file: the correction stays until the file's version of the event changes.",
   nothingChanged: "Nothing changed, so nothing was saved.",
@@ -54,6 +81,7 @@ const en = {
   problems: {
     titleMissing: "The title is empty.",
     tooLong: (field: string, max: number) => `The ${field} is longer than ${max} characters.`,
+    badImportance: (value: string) => `“${md(value)}” is not an importance: choose one from 1 to 5.`,
     badWhen: (value: string) => `“${md(value)}” is not a date. Use YYYY-MM-DD, or a date and time with its UTC offset such as 2023-11-20T09:30:00-08:00.`,
     sourceMissing: "Name at least one source: `Name | https://url`, or just a name.",
     sourceNoName: (line: string) => `The source “${md(line)}” has no name. Write it as \`Name | https://url\`.`,
@@ -98,20 +126,33 @@ const zh: EditorStrings = {
     edit: "修改事件",
   },
   labels: {
-    title: "标题",
+    title: "标题和摘要",
     when: "时间",
-    summary: "摘要",
+    importance: "重要程度",
     people: "人物和机构",
     source: "来源",
   },
+  descriptions: {
+    title: "第一行写标题，下面几行写摘要（可选）。",
+    when: "",
+    importance: "列表中以 ❗ 标出 4 和 5。",
+    people: "",
+    source: "",
+  },
   placeholders: {
-    title: "发生了什么。以 ! 开头表示重大进展",
+    title: "发生了什么，写在一行里",
     when: ZH_FORMAT_HINT,
-    summary: "几句话（可选）",
     people: "名字或别名，用逗号或顿号分隔：奥特曼、微软",
     source: "名称 | https://网址（每行一个）",
   },
-  fieldNames: { title: "标题", when: "时间", summary: "摘要", people: "人物列表", source: "来源" },
+  importance: {
+    5: "5 — 重大进展",
+    4: "4 — 重要",
+    3: "3 — 一般",
+    2: "2 — 次要",
+    1: "1 — 背景信息",
+  },
+  fieldNames: { title: "标题（第一行）", when: "时间", summary: "摘要", people: "人物列表", source: "来源" },
   valueNames: {
     title_en: "标题（英文）",
     title_zh: "标题（中文）",
@@ -122,7 +163,11 @@ const zh: EditorStrings = {
     people: "人物",
     sources: "来源",
   },
-  added: (key: string) => `✅ 已添加为事件 ${code(key)}。它现在会出现在 /latest、/timeline 和 /search 中，也会出现在下一期摘要里。`,
+  added: (key: string, day: string, position: number, total: number) =>
+    `✅ 已保存为 ${code(key)}，日期为${day}，在时间线的 ${total} 个事件中排第 ${position} 个；可用 ${code(`/event id:${key}`)} 查看。`,
+  addedNoPlace: (key: string, day: string) => `✅ 已保存为 ${code(key)}，日期为${day}；可用 ${code(`/event id:${key}`)} 查看。`,
+  addedWhere: "在 `/latest` 中把“排序”设为“添加时间”，它会排在最前面；下一期摘要也会包含它。",
+  moved: (day: string, position: number, total: number) => `现在日期为${day}，在时间线的 ${total} 个事件中排第 ${position} 个。`,
   saved: (fields: string) => `✅ 已保存。修改了：${fields}。`,
   fileNote: "此事件来自新闻文件：在文件中此事件的内容改变之前，你的修改会一直保留。",
   nothingChanged: "没有任何改动，因此没有保存。",
@@ -132,6 +177,7 @@ const zh: EditorStrings = {
   problems: {
     titleMissing: "标题为空。",
     tooLong: (field: string, max: number) => `${field}超过 ${max} 个字符。`,
+    badImportance: (value: string) => `“${md(value)}”不是有效的重要程度：请在 1 到 5 中选择。`,
     badWhen: (value: string) => `“${md(value)}”不是有效日期。请使用 YYYY-MM-DD，或带时区偏移的日期时间，例如 2023-11-20T09:30:00-08:00。`,
     sourceMissing: "请至少填写一个来源：`名称 | https://网址`，或只写名称。",
     sourceNoName: (line: string) => `来源“${md(line)}”没有名称。请写成 \`名称 | https://网址\`。`,

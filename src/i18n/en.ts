@@ -22,6 +22,7 @@ export const en = {
     noStory: "This server doesn't follow a story yet. Someone with Manage Server can pick one with `/story use`.",
     commands: "Commands",
     managers: "For server managers",
+    editors: "For story editors",
     language: "Replies follow your Discord language: Chinese for zh-CN and zh-TW, English otherwise.",
   },
   errors: {
@@ -49,6 +50,7 @@ export const en = {
   },
   latest: {
     title: "Latest",
+    titleAdded: "Newest additions",
     empty: "No events yet.",
   },
   timeline: {

@@ -12,6 +12,7 @@ export const zh: Strings = {
     noStory: "本服务器尚未选择要追踪的新闻。拥有“管理服务器”权限的成员可以用 `/story use` 选择。",
     commands: "命令",
     managers: "服务器管理员",
+    editors: "新闻编辑",
     language: "回复语言跟随你的 Discord 语言：zh-CN 和 zh-TW 显示中文，其他显示英文。",
   },
   errors: {
@@ -39,6 +40,7 @@ export const zh: Strings = {
   },
   latest: {
     title: "最新进展",
+    titleAdded: "最新添加",
     empty: "暂无事件。",
   },
   timeline: {

@@ -1,55 +1,22 @@
 /**
- * The editors' messages: the event form (a modal), what a save did, refusals with an
- * "Edit and retry" button, the removal question, and an event's history. Pure.
+ * The editors' messages: what a save did, refusals with an "Edit and retry" button, the
+ * removal question, and an event's history (the form itself: ./editor-form.ts). Pure.
  */
-import { ButtonStyle, ComponentType, TextInputStyle } from "discord.js";
-import type { APIButtonComponentWithCustomId, APIModalInteractionResponseCallbackData, APITextInputComponent } from "discord.js";
+import { ButtonStyle, ComponentType } from "discord.js";
+import type { APIButtonComponentWithCustomId } from "discord.js";
 import type { AuditChanges, AuditEntry, AuditValue } from "../../db/audit.ts";
 import type { EventDetail, Lang, Story } from "../../db/types.ts";
-import { FIELD_IDS, FIELD_MAX, type FieldId, type FormFields, type Problem } from "../editor/fields.ts";
+import type { Problem } from "../editor/fields.ts";
 import { VALUE_FIELDS } from "../editor/values.ts";
 import { joinList, t } from "../i18n/index.ts";
 import { renderEvent } from "./event.ts";
 import { fitMessage } from "./fit.ts";
-import { clip, discordTimestamp, inline } from "./format.ts";
+import { clip, discordTimestamp, formatWhen, inline } from "./format.ts";
 import { LIMITS, truncate } from "./limits.ts";
 import { joinCapped } from "./lists.ts";
 import { bothNames, titleOf } from "./names.ts";
 import type { Reply } from "./reply.ts";
 import { baseEmbed } from "./theme.ts";
-
-/** Discord's longest text input value. */
-const INPUT_MAX = 4000;
-const PARAGRAPH: ReadonlySet<FieldId> = new Set(["summary", "source"]);
-const REQUIRED: ReadonlySet<FieldId> = new Set(["title", "when", "source"]);
-
-/**
- * The event form: five text inputs prefilled with `fields`. A prefilled value longer than
- * a field's usual limit (a long text from a story file) raises that input's limit, so
- * Discord accepts the form.
- */
-export function renderEditorModal(mode: "add" | "edit", customId: string, fields: FormFields, lang: Lang): APIModalInteractionResponseCallbackData {
-  const s = t(lang).editor;
-  const input = (id: FieldId): APITextInputComponent => {
-    const value = fields[id].slice(0, INPUT_MAX);
-    const max = Math.min(INPUT_MAX, Math.max(FIELD_MAX[id] + (id === "title" ? 5 : 0), value.length));
-    return {
-      type: ComponentType.TextInput,
-      custom_id: id,
-      label: s.labels[id],
-      style: PARAGRAPH.has(id) ? TextInputStyle.Paragraph : TextInputStyle.Short,
-      required: REQUIRED.has(id),
-      max_length: max,
-      placeholder: s.placeholders[id],
-      ...(value ? { value } : {}),
-    };
-  };
-  return {
-    custom_id: customId,
-    title: s.modal[mode],
-    components: FIELD_IDS.map((id) => ({ type: ComponentType.ActionRow, components: [input(id)] })),
-  };
-}
 
 function names(refs: readonly { key: string; name: { en: string | null; zh: string | null } }[], lang: Lang): string {
   const bold = refs.map((e) => `**${inline(bothNames(e.name, lang, e.key), 80)}**`);
@@ -64,6 +31,8 @@ export function problemText(p: Problem, lang: Lang): string {
       return s.titleMissing;
     case "tooLong":
       return s.tooLong(t(lang).editor.fieldNames[p.field], p.max);
+    case "badImportance":
+      return s.badImportance(inline(p.value, 20));
     case "badWhen":
       return s.badWhen(clip(p.value, 60) || "…");
     case "sourceMissing":
@@ -111,15 +80,32 @@ function changedNames(changes: AuditChanges, lang: Lang): string {
   return joinList(changed, lang);
 }
 
-/** An event just added: a line naming its key, then the event as /event shows it. */
-export function renderAdded(event: EventDetail, story: Story, lang: Lang): Reply {
-  return fitMessage({ ...renderEvent(event, story, lang), content: t(lang).editor.added(event.key.replace(/[^\w-]/g, "").slice(0, 40)), ephemeral: true });
+/** Where an event is in its story's timeline (1-based), as db/events.ts timelinePlace gives it. */
+export interface TimelinePlace {
+  position: number;
+  total: number;
 }
 
-/** An event just corrected: what changed, a note for file events, then the event. */
-export function renderCorrected(event: EventDetail, story: Story, changes: AuditChanges, lang: Lang): Reply {
+/**
+ * An event just added: its key, its date and where that puts it in the timeline (not
+ * necessarily in /latest, which lists what happened last), then the event as /event shows it.
+ */
+export function renderAdded(event: EventDetail, story: Story, place: TimelinePlace | null, lang: Lang): Reply {
   const s = t(lang).editor;
-  const lines = [s.saved(changedNames(changes, lang)), event.origin === "file" ? `-# ${s.fileNote}` : ""];
+  const key = event.key.replace(/[^\w-]/g, "").slice(0, 40);
+  const day = formatWhen(event.at, event.precision, lang);
+  const head = place ? s.added(key, day, place.position, place.total) : s.addedNoPlace(key, day);
+  return fitMessage({ ...renderEvent(event, story, lang), content: `${head}\n-# ${s.addedWhere}`, ephemeral: true });
+}
+
+/**
+ * An event just corrected: what changed, its new place in the timeline when it moved in
+ * time, a note for file events, then the event.
+ */
+export function renderCorrected(event: EventDetail, story: Story, changes: AuditChanges, place: TimelinePlace | null, lang: Lang): Reply {
+  const s = t(lang).editor;
+  const moved = changes.when && place ? s.moved(formatWhen(event.at, event.precision, lang), place.position, place.total) : "";
+  const lines = [s.saved(changedNames(changes, lang)), moved, event.origin === "file" ? `-# ${s.fileNote}` : ""];
   return fitMessage({ ...renderEvent(event, story, lang), content: lines.filter(Boolean).join("\n"), ephemeral: true });
 }
 

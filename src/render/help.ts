@@ -10,11 +10,11 @@ import { baseEmbed, storyTitle } from "./theme.ts";
 /** Commands anyone may use, in the order /help lists them. */
 export const EVERYONE_COMMANDS: readonly CommandKey[] = ["help", "who", "latest", "event", "timeline", "search", "story.list", "recap.now", "recap.status"];
 
-/** Commands that need Manage Server, in the order /help lists them. */
-export const MANAGER_COMMANDS: readonly CommandKey[] = [
-  "story.use",
-  "recap.schedule",
-  "recap.off",
+/** Commands that need Manage Server in the server, in the order /help lists them. */
+export const MANAGER_COMMANDS: readonly CommandKey[] = ["story.use", "recap.schedule", "recap.off"];
+
+/** Commands for story editors (EDITOR_USER_IDS / EDITOR_GUILD_ID), in the order /help lists them. */
+export const EDITOR_COMMANDS: readonly CommandKey[] = [
   "editor.add",
   "editor.edit",
   "editor.remove",
@@ -49,6 +49,7 @@ export function renderHelp(story: Story | null, lang: Lang): Reply {
         fields: [
           { name: s.help.commands, value: commandLines(EVERYONE_COMMANDS, lang) },
           { name: s.help.managers, value: commandLines(MANAGER_COMMANDS, lang) },
+          { name: s.help.editors, value: commandLines(EDITOR_COMMANDS, lang) },
         ],
       },
     ],

@@ -7,7 +7,7 @@ export { checkChoices, checkMessage } from "./check.ts";
 export { clip, formatDay } from "./format.ts";
 export { storyColor } from "./theme.ts";
 export { renderNoMatch, renderWho, renderWhoChoices } from "./who.ts";
-export { renderLatest } from "./latest.ts";
+export { renderLatest, type LatestOrder } from "./latest.ts";
 export { renderEvent } from "./event.ts";
 export { renderTimeline } from "./timeline.ts";
 export { renderSearch } from "./search.ts";

@@ -15,13 +15,17 @@ export function newestFirst<T extends { at: number; addedAt: number }>(events: r
   return [...events].sort((a, b) => b.at - a.at || b.addedAt - a.addedAt);
 }
 
+/** What "newest" means in /latest: when it happened (the default), or when it was added. */
+export type LatestOrder = "happened" | "added";
+
 /**
  * /latest: the story's newest events, newest first, one line each: date, marker for
- * importance ≥ 4, title and the people involved.
+ * importance ≥ 4, title and the people involved. By when they happened (sorted here), or
+ * for `added`, in the order given (newest added first), under its own title.
  */
-export function renderLatest(events: EventSummary[], story: Story, lang: Lang): Reply {
+export function renderLatest(events: EventSummary[], story: Story, lang: Lang, order: LatestOrder = "happened"): Reply {
   const s = t(lang);
-  const sorted = newestFirst(events);
+  const sorted = order === "added" ? events : newestFirst(events);
   const legend = markLegend(sorted, lang);
   const room = LIMITS.description - legend.length - 2;
   const list = sorted.length
@@ -32,8 +36,9 @@ export function renderLatest(events: EventSummary[], story: Story, lang: Lang): 
         s.labels.andMore,
       )
     : s.latest.empty;
+  const title = order === "added" ? s.latest.titleAdded : s.latest.title;
   return fitMessage({
-    embeds: [{ ...baseEmbed(story, lang), title: s.latest.title, description: [list, legend].filter(Boolean).join("\n\n") }],
+    embeds: [{ ...baseEmbed(story, lang), title, description: [list, legend].filter(Boolean).join("\n\n") }],
     components: [],
   });
 }

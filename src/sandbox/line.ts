@@ -4,7 +4,7 @@
  *   /timeline who:ilya from:2023-11-17
  *   /recap schedule channel:general time:"09:30"
  *   click Next   ·   select dario-amodei   ·   complete /who name:il
- *   modal title="Board names a new CEO" when=2023-11-19 people="altman, microsoft"
+ *   modal title="Board names a new CEO" when=2023-11-19 people="altman, microsoft" importance=5
  */
 
 export type SandboxAction =
@@ -93,7 +93,7 @@ Then:
   click <button label>          press a button on the last reply (e.g. click Next)
   select <value>                choose in the last reply's menu
   complete /who name:il         show what autocomplete offers
-  modal field=value ...         fill and submit the last form (e.g. modal title="..." when=2023-11-22)
+  modal field=value ...         fill and submit the last form (e.g. modal title="..." when=2023-11-22 importance=5)
   wait <seconds>                let time pass (scheduled posts appear as they arrive)
   feeds                         list the sample news feeds the sandbox serves on 127.0.0.1
   poll                          poll the followed feeds now (they are also polled on schedule)

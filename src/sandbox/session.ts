@@ -8,7 +8,7 @@ import { sampleFeedList, serveSampleFeeds } from "./sample-feeds.ts";
 import { startFeedPoller } from "../feeds/poller.ts";
 import { createRecapScheduler } from "../recap/scheduler.ts";
 import { syncStories } from "../story/import.ts";
-import { FakeDiscord, SANDBOX_IDS, SANDBOX_USER_ID, type FakeMessage, type InteractionOutcome } from "../../tools/fake-discord/index.ts";
+import { FakeDiscord, SANDBOX_IDS, SANDBOX_USER_ID, modalInputs, type FakeMessage, type InteractionOutcome } from "../../tools/fake-discord/index.ts";
 import { parseLine, SANDBOX_HELP } from "./line.ts";
 import { resolveCall } from "./options.ts";
 import { flattenComponents, printMessage } from "./print.ts";
@@ -122,9 +122,12 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
     for (const m of [outcome.reply, ...outcome.followUps]) if (m) seen.add(m.id);
     if (outcome.modal) {
       lastModal = outcome.modal;
-      const fields = flattenComponents(outcome.modal.components) as { custom_id?: string; label?: string; value?: string; required?: boolean }[];
-      const lines = fields.map((f) => `  ${f.custom_id}= ${f.label ?? ""}${f.required ? " (required)" : ""}${f.value ? ` [${f.value}]` : ""}`);
-      return `Form: ${outcome.modal.title}\n${lines.join("\n")}\nFill it with: modal ${fields.map((f) => `${f.custom_id}="..."`).join(" ")}`;
+      const inputs = modalInputs(outcome.modal.components);
+      const lines = inputs.map((f) => {
+        const options = f.options ? ` — ${f.options.map((o) => o.label).join(" | ")}` : "";
+        return `  ${f.customId}= ${f.label}${f.required ? " (required)" : ""}${f.value ? ` [${f.value}]` : ""}${options}`;
+      });
+      return `Form: ${outcome.modal.title}\n${lines.join("\n")}\nFill it with: modal ${inputs.map((f) => `${f.customId}="..."`).join(" ")}`;
     }
     if (outcome.choices) return outcome.choices.length ? outcome.choices.map((c) => `  ${c.name}  → ${c.value}`).join("\n") : "  (no suggestions)";
     const parts = [outcome.reply, ...outcome.followUps].filter((m): m is FakeMessage => !!m && !m.deleted);
@@ -186,10 +189,19 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
       }
       case "modal": {
         if (!lastModal) return { output: "No form is open. Commands such as /editor add open one." };
-        const defaults = Object.fromEntries(
-          (flattenComponents(lastModal.components) as { custom_id?: string; value?: string }[]).map((f) => [f.custom_id ?? "", f.value ?? ""]),
-        );
-        const fields = { ...defaults, ...action.fields };
+        const inputs = modalInputs(lastModal.components);
+        const fields = Object.fromEntries(inputs.map((f) => [f.customId, f.value]));
+        for (const [name, typed] of Object.entries(action.fields)) {
+          const input = inputs.find((f) => f.customId === name);
+          if (!input?.options) {
+            fields[name] = typed;
+            continue;
+          }
+          // A list takes an option's value or its label as shown ("5" or "5 — major development").
+          const option = input.options.find((o) => o.value === typed || o.label.toLowerCase() === typed.trim().toLowerCase());
+          if (!option) return { output: `${name} has no option "${typed}"; choose one of: ${input.options.map((o) => o.value).join(", ")}` };
+          fields[name] = option.value;
+        }
         return { output: show(await (await fake.submitModal({ customId: lastModal.custom_id, fields, ...actor })).settled()) };
       }
     }

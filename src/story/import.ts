@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Db } from "../../db/index.ts";
 import { importStory } from "../../db/import.ts";
-import type { ImportCounts, StoryInput } from "../../db/types.ts";
+import type { ImportCounts, KeptEntity, StoryInput } from "../../db/types.ts";
 import { readStoryFile } from "./parse.ts";
 
 /** Files refused, with every problem, keyed by path. */
@@ -64,7 +64,34 @@ export function syncStories(db: Db, dir: string, now = Date.now()): { results: I
   return { results, refusals };
 }
 
-/** The one-line report of an import, e.g. `slug: 14 entities, 21 events (21 new, 0 updated, 0 removed)`. */
+const KIND_NOUNS: Record<KeptEntity["kind"], [string, string]> = {
+  person: ["person", "people"],
+  organization: ["organization", "organizations"],
+  place: ["place", "places"],
+  other: ["entity", "entities"],
+};
+
+/** "1 person", "2 organizations"; "3 entities" when the kinds differ. */
+function keptNoun(kept: readonly KeptEntity[]): string {
+  const kinds = new Set(kept.map((e) => e.kind));
+  const [one, many] = kinds.size === 1 ? KIND_NOUNS[kept[0]!.kind] : KIND_NOUNS.other;
+  return `${kept.length} ${kept.length === 1 ? one : many}`;
+}
+
+/** `emmett-shear (ed_3)`, or `emmett-shear (ed_3, ed_4, fd_9 and 2 more)`. */
+function keptEntity(e: KeptEntity): string {
+  const shown = e.eventKeys.slice(0, 3).join(", ");
+  const more = e.eventKeys.length - 3;
+  return `${e.key} (${more > 0 ? `${shown} and ${more} more` : shown})`;
+}
+
+/**
+ * The one-line report of an import, e.g. `slug: 14 entities, 21 events (21 new, 0 updated,
+ * 0 removed)`, then the entities the file dropped that events added in Discord still use:
+ * `; kept 1 person still used by events added in Discord: emmett-shear (ed_3)`.
+ */
 export function describeImport(c: ImportCounts): string {
-  return `${c.slug}: ${c.entities} entities, ${c.events} events (${c.created} new, ${c.updated} updated, ${c.removed} removed)`;
+  const line = `${c.slug}: ${c.entities} entities, ${c.events} events (${c.created} new, ${c.updated} updated, ${c.removed} removed)`;
+  if (c.kept.length === 0) return line;
+  return `${line}; kept ${keptNoun(c.kept)} still used by events added in Discord: ${c.kept.map(keptEntity).join(", ")}`;
 }

@@ -1,7 +1,6 @@
 import { expect } from "vitest";
 import type { Db } from "../../db/index.ts";
-import { flattenComponents } from "../../src/sandbox/print.ts";
-import type { FakeActorInput, FakeMessage, InteractionOutcome } from "../../tools/fake-discord/index.ts";
+import { modalInputs, type FakeActorInput, type FakeMessage, type InteractionOutcome } from "../../tools/fake-discord/index.ts";
 import type { TestBot } from "./bot.ts";
 
 /** A story editor (listed in EDITOR_USER_IDS by the tests), a second one, and someone who is not. */
@@ -10,13 +9,18 @@ export const EDITOR2 = { id: "1500000000000000002", username: "grace" };
 export const STRANGER = { id: "1500000000000000009", username: "mallory" };
 
 /** The form's fields by name. */
-export type Form = Partial<Record<"title" | "when" | "summary" | "people" | "source", string>>;
+export type Form = Partial<Record<"title" | "when" | "summary" | "people" | "source" | "importance", string>>;
 
-/** The values the shown modal was prefilled with, by field. */
+/**
+ * The form as the shown modal opens, by field: the title box's first line is the title, the
+ * lines after it (past a blank line) the summary; the importance is the option preselected.
+ */
 export function modalValues(out: InteractionOutcome): Record<string, string> {
   expect(out.modal, "a modal was shown").toBeDefined();
-  const inputs = flattenComponents(out.modal!.components) as { custom_id?: string; value?: string }[];
-  return Object.fromEntries(inputs.map((f) => [f.custom_id ?? "", f.value ?? ""]));
+  const inputs = Object.fromEntries(modalInputs(out.modal!.components).map((f) => [f.customId, f.value]));
+  const [title = "", ...rest] = (inputs.title ?? "").split("\n");
+  const { when = "", people = "", source = "", importance = "" } = inputs;
+  return { title, when, summary: rest.join("\n").replace(/^\n+/, ""), people, source, importance };
 }
 
 /** Runs `/editor <sub>` as `actor` (the editor by default). */
@@ -26,10 +30,18 @@ export async function editor(t: TestBot, sub: string, opts: FakeActorInput & { i
   return (await t.fake.command({ name: "editor", subcommand: sub, options, user: EDITOR, ...actor })).settled();
 }
 
-/** Submits the modal of `out` with its prefilled values overridden by `form`, as the Discord client would. */
+/**
+ * The inputs to submit for `form` over what the modal of `out` showed, as the Discord client
+ * would send them: the title and the summary typed into the title box, a blank line between.
+ */
+export function typedInputs(out: InteractionOutcome, form: Form): Record<string, string> {
+  const { title = "", summary, ...rest } = { ...modalValues(out), ...form };
+  return { ...rest, title: summary ? `${title}\n\n${summary}` : title };
+}
+
+/** Submits the modal of `out` with its prefilled values overridden by `form`. */
 export async function submit(t: TestBot, out: InteractionOutcome, form: Form, actor: FakeActorInput = {}): Promise<InteractionOutcome> {
-  const fields = { ...modalValues(out), ...form } as Record<string, string>;
-  return (await t.fake.submitModal({ customId: out.modal!.custom_id, fields, user: EDITOR, ...actor })).settled();
+  return (await t.fake.submitModal({ customId: out.modal!.custom_id, fields: typedInputs(out, form), user: EDITOR, ...actor })).settled();
 }
 
 /** `/editor add`, filled in and submitted. */

@@ -36,28 +36,76 @@ export function findButton(components: readonly unknown[], by: { customId?: stri
   return button;
 }
 
-/** Finds a select menu and checks the chosen values like the Discord client would. */
-export function findSelect(components: readonly unknown[], customId: string, values: readonly string[]): Record<string, unknown> {
-  const select = allComponents(components).find((c) => SELECT_TYPES.has(Number(c.type)) && c.custom_id === customId);
-  if (!select) throw new Error(`fake-discord: no select menu ${customId} on the message`);
-  if (select.disabled === true) throw new Error(`fake-discord: select menu ${customId} is disabled`);
-  const min = typeof select.min_values === "number" ? select.min_values : 1;
+/** Checks chosen values like the Discord client would: how many (min/max), and for string selects, which. */
+function checkSelectValues(select: Record<string, unknown>, customId: string, values: readonly string[]): void {
+  const min = typeof select.min_values === "number" ? select.min_values : select.required === false ? 0 : 1;
   const max = typeof select.max_values === "number" ? select.max_values : 1;
   if (values.length < min || values.length > max) {
     throw new Error(`fake-discord: select menu ${customId} takes ${min}..${max} values, got ${values.length}`);
   }
   if (select.type === Type.StringSelect) {
-    const allowed = new Set((Array.isArray(select.options) ? select.options : []).filter(isRecord).map((o) => o.value));
+    const allowed = new Set(selectOptions(select).map((o) => o.value));
     const bad = values.filter((v) => !allowed.has(v));
     if (bad.length > 0) throw new Error(`fake-discord: select menu ${customId} has no option ${bad.join(", ")}`);
   }
+}
+
+/** A string select's options as records. */
+function selectOptions(select: Record<string, unknown>): Record<string, unknown>[] {
+  return (Array.isArray(select.options) ? select.options : []).filter(isRecord);
+}
+
+/** Finds a select menu and checks the chosen values like the Discord client would. */
+export function findSelect(components: readonly unknown[], customId: string, values: readonly string[]): Record<string, unknown> {
+  const select = allComponents(components).find((c) => SELECT_TYPES.has(Number(c.type)) && c.custom_id === customId);
+  if (!select) throw new Error(`fake-discord: no select menu ${customId} on the message`);
+  if (select.disabled === true) throw new Error(`fake-discord: select menu ${customId} is disabled`);
+  checkSelectValues(select, customId, values);
   return select;
+}
+
+/** One input of a shown modal, as its user sees it. */
+export interface ModalInput {
+  customId: string;
+  /** 4 = text input, 3 = string select, 5–8 other selects. */
+  type: number;
+  /** The label above it: its Label's, or for a text input in an action row, its own. */
+  label: string;
+  required: boolean;
+  /** What it holds when the form opens: the prefilled text, or a select's default values joined by ",". */
+  value: string;
+  /** A string select's options. */
+  options?: { value: string; label: string }[];
+}
+
+/** The inputs of a modal the bot showed (action rows or labels), in order. */
+export function modalInputs(components: readonly unknown[]): ModalInput[] {
+  const out: ModalInput[] = [];
+  for (const row of components.filter(isRecord)) {
+    const inner = row.type === Type.Label && isRecord(row.component) ? [row.component] : Array.isArray(row.components) ? row.components.filter(isRecord) : [];
+    for (const c of inner) {
+      if (typeof c.custom_id !== "string") continue;
+      const label = String(row.type === Type.Label ? row.label : (c.label ?? ""));
+      const input: ModalInput = { customId: c.custom_id, type: Number(c.type), label, required: c.required !== false, value: "" };
+      if (c.type === Type.TextInput) input.value = typeof c.value === "string" ? c.value : "";
+      else {
+        input.value = selectOptions(c)
+          .filter((o) => o.default === true)
+          .map((o) => String(o.value))
+          .join(",");
+        if (c.type === Type.StringSelect) input.options = selectOptions(c).map((o) => ({ value: String(o.value), label: String(o.label) }));
+      }
+      out.push(input);
+    }
+  }
+  return out;
 }
 
 /**
  * The `data.components` of a modal submission. When the bot showed this modal, its layout is
- * mirrored (action rows or labels; select menus in labels take comma-separated values) and
- * the client-side rules are checked (unknown fields, required, min/max length). Otherwise
+ * mirrored (action rows or labels; select menus in labels take comma-separated values, and
+ * submit their default options when not given) and the client-side rules are checked
+ * (unknown fields, required, min/max length, a select's options and min/max values). Otherwise
  * each field becomes an action row with one text input.
  */
 export function modalComponents(shown: ShownModal | undefined, fields: Record<string, string>): unknown[] {
@@ -75,7 +123,18 @@ export function modalComponents(shown: ShownModal | undefined, fields: Record<st
     const value = fields[customId];
     const base: Record<string, unknown> = { type: input.type, custom_id: customId };
     if (input.id !== undefined) base.id = input.id;
-    if (input.type !== Type.TextInput) return { ...base, values: value ? value.split(",") : [] };
+    if (input.type !== Type.TextInput) {
+      // Untouched, a select submits what it opened with: its default options.
+      const chosen =
+        value ??
+        selectOptions(input)
+          .filter((o) => o.default === true)
+          .map((o) => String(o.value))
+          .join(",");
+      const values = chosen ? chosen.split(",") : [];
+      checkSelectValues(input, customId, values);
+      return { ...base, values };
+    }
     const text = value ?? "";
     if (text === "" && input.required !== false) throw new Error(`fake-discord: modal field ${customId} is required`);
     if (text !== "" && typeof input.min_length === "number" && text.length < input.min_length) {

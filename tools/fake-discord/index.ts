@@ -38,7 +38,7 @@ import type {
 
 export type * from "./types.ts";
 export { SANDBOX_USER_ID } from "./payloads.ts";
-export { allComponents } from "./components.ts";
+export { allComponents, modalInputs, type ModalInput } from "./components.ts";
 export { Perm } from "./permissions.ts";
 export { SANDBOX_IDS } from "./snowflake.ts";
 

@@ -30,14 +30,13 @@ function addTodaysEvents(ctx: WithDb): void {
   const entityIds = (ctx.db.prepare("SELECT id FROM entities WHERE story_id = ? ORDER BY id LIMIT 40").all(ctx.storyId) as { id: number }[]).map((r) => r.id);
   for (let i = 0; i < NEW_EVENTS; i++) {
     const ev = ctx.syn.event(i);
-    addEditorEvent(
-      ctx.db,
-      ctx.storyId,
-      { ...ev, at: SLOT - DAY / 2 + i * 60_000, entityIds: entityIds.slice(i, i + 2), sources: ev.sources },
-      { userId: "100000000000000001", userName: "bench" },
-      {},
-      SLOT - DAY / 4 + i * 60_000,
-    );
+    addEditorEvent(ctx.db, {
+      storyId: ctx.storyId,
+      event: { ...ev, at: SLOT - DAY / 2 + i * 60_000, entityIds: entityIds.slice(i, i + 2), sources: ev.sources },
+      actor: { userId: "100000000000000001", userName: "bench" },
+      changes: {},
+      now: SLOT - DAY / 4 + i * 60_000,
+    });
   }
 }
 
