@@ -9,8 +9,8 @@ import type { Choice } from "./reply.ts";
  * Choices for entity options: "Ilya Sutskever · 伊利亚·苏茨克维 (Person)". The value is what
  * the command reads back, chosen by the caller (e.g. the key or the name).
  */
-export function entityChoices(entities: readonly EntityRef[], lang: Lang, valueOf: (e: EntityRef) => string): Choice[] {
-  return fitChoices(entities.map((e) => ({ name: `${oneLine(bothNames(e.name, lang, e.key))} (${kindLabel(e.kind, lang)})`, value: valueOf(e) })));
+export function entityChoices(entities: readonly EntityRef[], lang: Lang, valueFor: (e: EntityRef) => string): Choice[] {
+  return fitChoices(entities.map((e) => ({ name: `${oneLine(bothNames(e.name, lang, e.key))} (${kindLabel(e.kind, lang)})`, value: valueFor(e) })));
 }
 
 /**
@@ -20,9 +20,9 @@ export function entityChoices(entities: readonly EntityRef[], lang: Lang, valueO
 export function eventChoices<E extends { id: number; at: number; precision: Precision; title: { en: string | null; zh: string | null } }>(
   events: readonly E[],
   lang: Lang,
-  valueOf: (e: E) => string = (e) => String(e.id),
+  valueFor: (e: E) => string = (e) => String(e.id),
 ): Choice[] {
-  return fitChoices(events.map((e) => ({ name: `${formatDay(e.at, lang)} · ${oneLine(titleOf(e.title, lang))}`, value: valueOf(e) })));
+  return fitChoices(events.map((e) => ({ name: `${formatDay(e.at, lang)} · ${oneLine(titleOf(e.title, lang))}`, value: valueFor(e) })));
 }
 
 /** Choices for story options: the title in `lang`, valued by slug. */

@@ -48,9 +48,9 @@ export function bareInsert(db: Db, story: StoryInput, now: number): number {
       id++;
       const key = searchKey(ev.at, id);
       event.run(id, ev.key, ev.at, ev.precision, ev.title.en, ev.title.zh, ev.summary.en, ev.summary.zh, ev.importance, now, now, key);
-      ev.entityKeys.forEach((k, p) => link.run(id, ids.get(k)!, p));
-      ev.quotes.forEach((q, p) => quote.run(id, ids.get(q.byKey) ?? null, p, q.text.en, q.text.zh));
-      ev.sources.forEach((s, p) => source.run(id, p, s.name, s.url));
+      ev.entityKeys.forEach((k, p) => void link.run(id, ids.get(k)!, p));
+      ev.quotes.forEach((q, p) => void quote.run(id, ids.get(q.byKey) ?? null, p, q.text.en, q.text.zh));
+      ev.sources.forEach((s, p) => void source.run(id, p, s.name, s.url));
       const parts = [ev.title.en, ev.title.zh, ev.summary.en, ev.summary.zh];
       for (const q of ev.quotes) parts.push(q.text.en, q.text.zh);
       fts.run(key, segmentForIndex(parts.filter(Boolean).join("\n")));
