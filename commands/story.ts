@@ -1,11 +1,11 @@
 import { setGuildStory } from "../db/guilds.ts";
-import { getStoryBySlug, listStories } from "../db/stories.ts";
+import { listStories } from "../db/stories.ts";
 import type { Command } from "../src/context.ts";
-import { UserError } from "../src/context.ts";
 import { named, slash } from "../src/command-kit/builders.ts";
-import { activeSlug, requireManageGuild } from "../src/resolvers/story.ts";
+import { focusedText, requiredText } from "../src/command-kit/options.ts";
+import { activeSlug, requireManageGuild, storyAutocomplete, storyFromOption } from "../src/resolvers/story.ts";
 import { langFromLocale, pickOr, t } from "../src/i18n/index.ts";
-import { errorText, escapeText, renderStoryList, replyOptions, storyChoices, truncate } from "../src/render/index.ts";
+import { escapeText, renderStoryList, replyOptions, truncate } from "../src/render/index.ts";
 
 /**
  * `/story list` (everyone) and `/story use slug:` (Manage Server).
@@ -27,14 +27,7 @@ export default {
       return;
     }
     requireManageGuild(interaction, lang);
-    const slug = interaction.options.getString("slug", true).trim();
-    const story = getStoryBySlug(ctx.db, slug) ?? getStoryBySlug(ctx.db, slug.toLowerCase());
-    if (!story) {
-      const valid = listStories(ctx.db)
-        .map((s) => `\`${s.slug}\``)
-        .join(lang === "zh" ? "、" : ", ");
-      throw new UserError(`${errorText("storyNotFound", lang, { slug })}\n${t(lang).stories.valid(valid || "—")}`);
-    }
+    const story = storyFromOption(ctx.db, requiredText(interaction, "slug"), lang);
     setGuildStory(ctx.db, interaction.guildId!, story.slug, interaction.user.id, ctx.now());
     const title = escapeText(truncate(pickOr(story.title, lang, story.slug).replace(/\s+/g, " "), 200));
     const list = renderStoryList(listStories(ctx.db), story.slug, lang);
@@ -42,11 +35,6 @@ export default {
   },
 
   async autocomplete(interaction, ctx) {
-    const lang = langFromLocale(interaction.locale);
-    const typed = interaction.options.getFocused().trim().toLowerCase();
-    const stories = listStories(ctx.db).filter(
-      (s) => !typed || [s.slug, s.title.en ?? "", s.title.zh ?? ""].some((text) => text.toLowerCase().includes(typed)),
-    );
-    await interaction.respond(storyChoices(stories, lang));
+    await interaction.respond(storyAutocomplete(ctx.db, focusedText(interaction).value, langFromLocale(interaction.locale)));
   },
 } satisfies Command;

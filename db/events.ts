@@ -9,7 +9,8 @@
  */
 import type { Db } from "./index.ts";
 import { prepared } from "./prepared.ts";
-import { searchEventIds } from "./search.ts";
+import { searchEventIds, searchPrefixIds } from "./search.ts";
+import { prefixQuery } from "./search-text.ts";
 import type {
   EntityKind,
   EntityRef,
@@ -208,14 +209,20 @@ export function getEventByKey(db: Db, storyId: number, key: string): EventDetail
   return detail(db, q(db).byKey.get(key, storyId));
 }
 
+/** Up to this many events a single CJK character is searched for as a prefix of the index's character pairs (a few ms; it grows with the story). */
+const CHAR_PREFIX_MAX_EVENTS = 20_000;
+
 /**
- * Events for `/event id:` autocomplete, newest first: those whose text matches `typed`
- * through the full-text index (whole words, both languages), or the latest when it is blank.
+ * Events for an event option (autocomplete, and reading a typed value), newest first: those
+ * whose text matches what was typed, the last word as a prefix of a title word in either
+ * language ("Brock", "emplo", "董事"; see searchPrefixIds), or the latest when it is blank.
  */
 export function searchEventTitles(db: Db, storyId: number, typed: string, limit = 25): EventRef[] {
   const n = clampInt(limit, 0, MAX_LIST);
   if (!typed.trim()) return q(db).latest.all(storyId, n).map(toRef);
-  const ids = searchEventIds(db, storyId, typed, n);
+  const query = prefixQuery(typed);
+  const charPrefix = query.prefix?.kind === "char" && countStoryEvents(db, storyId) <= CHAR_PREFIX_MAX_EVENTS;
+  const ids = searchPrefixIds(db, storyId, query, n, charPrefix);
   return ids.length ? q(db).byIds.all(JSON.stringify(ids), storyId).map(toRef) : [];
 }
 

@@ -59,3 +59,63 @@ export function queryTerms(input: string): string[] {
   for (const m of text.replace(CJK_RUN, " ").matchAll(LATIN_WORD)) out.add(m[0]);
   return [...out].slice(0, MAX_TERMS);
 }
+
+/** A word as the index folds it: lower case, accents removed (unicode61 with remove_diacritics). */
+export function foldWord(word: string): string {
+  return word
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .normalize("NFKC")
+    .toLowerCase()
+    .slice(0, MAX_TERM_CHARS);
+}
+
+/** The distinct Latin-script (non-CJK) words of a title, folded: what db/search.ts keeps for prefix expansion. */
+export function titleWords(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.normalize("NFKC").replace(CJK_RUN, " ").matchAll(LATIN_WORD)) out.add(foldWord(m[0]));
+  return [...out];
+}
+
+/**
+ * What someone is typing into an event option: the words before the last as whole terms
+ * (matchTerms), and the last one, when it is still being typed (nothing after it), as a
+ * prefix — a folded word, or one CJK character. A CJK run of two or more characters needs no
+ * prefix: its pairs already match inside longer words (董事 in 董事会).
+ */
+export interface PrefixQuery {
+  terms: string[];
+  prefix: { kind: "word" | "char"; text: string } | null;
+}
+
+const CJK_TAIL = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+$/u;
+const WORD_TAIL = /[\p{L}\p{N}]+$/u;
+
+/** Splits typed text into whole terms and the prefix being typed (see {@link PrefixQuery}). */
+export function prefixQuery(input: string): PrefixQuery {
+  const text = input.normalize("NFKC").slice(0, 500);
+  const cjk = CJK_TAIL.exec(text)?.[0];
+  if (cjk) {
+    if (Array.from(cjk).length > 1) return { terms: matchTerms(text), prefix: null };
+    return { terms: matchTerms(text.slice(0, -cjk.length)).slice(0, MAX_TERMS - 1), prefix: { kind: "char", text: cjk } };
+  }
+  const word = (WORD_TAIL.exec(text)?.[0] ?? "").split(CJK_RUN).pop() ?? "";
+  if (!word) return { terms: matchTerms(text), prefix: null };
+  return { terms: matchTerms(text.slice(0, -word.length)).slice(0, MAX_TERMS - 1), prefix: { kind: "word", text: foldWord(word) } };
+}
+
+/**
+ * Whether a title has every word of what was typed: each CJK run inside it, each other word
+ * starting one of its words (or being one of them with an ending of up to two letters,
+ * "employees" for "employee"). A cheap check on titles already found by the index.
+ */
+export function titleHasWords(title: string, typed: string): boolean {
+  const text = title.normalize("NFKC");
+  const words = titleWords(text);
+  const query = typed.normalize("NFKC").slice(0, 500);
+  for (const m of query.matchAll(CJK_RUN)) if (!text.includes(m[0])) return false;
+  for (const w of titleWords(query)) {
+    if (!words.some((t) => t.startsWith(w) || (w.startsWith(t) && w.length - t.length <= 2))) return false;
+  }
+  return true;
+}

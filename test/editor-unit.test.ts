@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { AuditEntry } from "../db/audit.ts";
-import { findEntities, getEntityByKey } from "../db/entities.ts";
 import { getEvent, latestEvents } from "../db/events.ts";
 import { openDatabase, type Db } from "../db/index.ts";
 import { getStoryBySlug } from "../db/stories.ts";
@@ -12,6 +11,7 @@ import { formFields, parseSourceLine, parseSources, parseTitle, splitNames } fro
 import { readCorrection, readNewEvent } from "../src/editor/form.ts";
 import { writingLang } from "../src/editor/lang.ts";
 import { resolveName, type PeopleLookup } from "../src/editor/people.ts";
+import { peopleLookup } from "../src/command-kit/editor.ts";
 import { diffValues, prefill, valuesOf } from "../src/editor/values.ts";
 import { renderEditorModal, renderEditorProblems, renderHistory } from "../src/render/editor.ts";
 import { checkMessage } from "../src/render/index.ts";
@@ -26,7 +26,7 @@ beforeAll(() => {
   const r = importFiles(db, ["stories/openai-board-crisis-2023.yaml"], 1_000);
   if (!r.ok) throw new Error(JSON.stringify(r.refusals));
   storyId = getStoryBySlug(db, "openai-board-crisis-2023")!.id;
-  people = { find: (typed) => findEntities(db, storyId, typed, 6), byKey: (key) => getEntityByKey(db, storyId, key) };
+  people = peopleLookup(db, storyId);
 });
 
 describe("reading the form's fields", () => {

@@ -1,6 +1,6 @@
 /**
- * What every /editor handler shares: the editor check, who is acting, the event named by an
- * option, the people lookup, and the form's custom_ids. /feed and /review use its editor check.
+ * What every /editor handler shares: the editor check, who is acting, the people lookup, and
+ * the form's custom_ids (the event an option names is src/resolvers/event.ts). /feed and /review use its editor check.
  *
  * custom_ids (prefix "ed", ≤ 100 chars; ids are numbers, updatedAt is unix ms):
  *   ed:add:<storyId>[:<draftId>]               form for a new event (draft: the one reopened)
@@ -11,16 +11,14 @@
  */
 import { ComponentType, PermissionFlagsBits, type BaseInteraction, type ModalSubmitInteraction } from "discord.js";
 import type { AuditActor } from "../../db/audit.ts";
-import { findEntities, getEntityByKey } from "../../db/entities.ts";
-import { getEvent, getEventByKey, searchEventTitles } from "../../db/events.ts";
 import type { Db } from "../../db/index.ts";
-import type { EventDetail, Lang, Story } from "../../db/types.ts";
+import type { EventDetail, Lang } from "../../db/types.ts";
 import { UserError, type BotContext } from "../context.ts";
 import { isEditor } from "../editor/access.ts";
 import { formFields, type FormFields } from "../editor/fields.ts";
 import type { PeopleLookup } from "../editor/people.ts";
 import { t } from "../i18n/index.ts";
-import { errorText } from "../render/index.ts";
+import { resolveEntity } from "../resolvers/entity.ts";
 
 export const PREFIX = "ed";
 
@@ -66,24 +64,9 @@ export function actorOf(interaction: BaseInteraction): AuditActor {
   return { userId: interaction.user.id, userName: interaction.user.username };
 }
 
-/**
- * The event an `id` option names: its id (what autocomplete gives), its key, or words of
- * its title that match that one event only (typed without picking a suggestion).
- */
-export function eventFromOption(db: Db, story: Story, value: string, lang: Lang): EventDetail {
-  const v = value.trim();
-  let event = /^\d{1,15}$/.test(v) ? getEvent(db, story.id, Number(v)) : getEventByKey(db, story.id, v);
-  if (!event && v) {
-    const found = searchEventTitles(db, story.id, v, 2);
-    if (found.length === 1) event = getEvent(db, story.id, found[0]!.id);
-  }
-  if (!event) throw new UserError(errorText("eventNotFound", lang, { id: v.slice(0, 100) }));
-  return event;
-}
-
-/** People and organisations of a story, looked up the way /who does. */
+/** People and organisations of a story, each typed name read as every entity option reads it (src/resolvers/entity.ts). */
 export function peopleLookup(db: Db, storyId: number): PeopleLookup {
-  return { find: (typed) => findEntities(db, storyId, typed, 6), byKey: (key) => getEntityByKey(db, storyId, key) };
+  return { resolve: (typed) => resolveEntity(db, storyId, typed) };
 }
 
 /** The text inputs of a submitted form; missing or non-text fields read as "". */

@@ -1,0 +1,91 @@
+/**
+ * The event option: `/event id:` and `/editor edit|remove|history id:`. One reading for all
+ * of them, and the autocomplete that offers what it accepts:
+ *
+ *   1. no letter or digit in it → nothing to look up;
+ *   2. an event id of the story (what autocomplete sends) → that event;
+ *   3. its key in any case ("employee-letter", "ED_3") → that event;
+ *   4. else its words as the autocomplete reads them — the last one the first letters of a
+ *      title word, in either language ("Brock", "emplo", "董事"; db/events.ts
+ *      searchEventTitles): one event found is that event; of several, the only one whose
+ *      title has the words; otherwise the candidates are named (counted truly: more than
+ *      the limit says so), and nothing found is "no such event".
+ */
+import { getEvent, getEventByKey, searchEventTitles } from "../../db/events.ts";
+import type { Db } from "../../db/index.ts";
+import { searchable } from "../../db/names.ts";
+import { titleHasWords } from "../../db/search-text.ts";
+import type { EventDetail, EventRef, Lang } from "../../db/types.ts";
+import { cleanText } from "../command-kit/options.ts";
+import { UserError } from "../context.ts";
+import { t } from "../i18n/index.ts";
+import { errorText, eventChoices, formatDay, type Choice } from "../render/index.ts";
+import { inline } from "../render/format.ts";
+import { titleOf } from "../render/names.ts";
+
+/** Most events a suggestion list or an ambiguity names. */
+export const EVENT_LIMIT = 25;
+/** Candidates an ambiguity lists in its answer. */
+const LISTED = 5;
+
+/** What a typed event value means in a story. */
+export type EventReading = { kind: "one"; event: EventDetail } | { kind: "many"; candidates: EventRef[]; more: boolean } | { kind: "none" } | { kind: "blank" };
+
+const titled = (e: EventRef, typed: string): boolean => titleHasWords([e.title.en, e.title.zh].filter(Boolean).join("\n"), typed);
+
+/** Events whose titles have the typed words first, each group newest first. */
+function titledFirst(events: EventRef[], typed: string): EventRef[] {
+  const yes = events.filter((e) => titled(e, typed));
+  return [...yes, ...events.filter((e) => !yes.includes(e))];
+}
+
+/** Up to 25 events for what has been typed (the latest when nothing is). */
+export function eventSuggestions(db: Db, storyId: number, typed: string): EventRef[] {
+  const text = cleanText(typed);
+  const found = searchEventTitles(db, storyId, text, EVENT_LIMIT);
+  return text.trim() ? titledFirst(found, text) : found;
+}
+
+/** Autocomplete for an event option: "Nov 20, 2023 · Title" in the user's language, valued by event id. */
+export function eventAutocomplete(db: Db, storyId: number, typed: string, lang: Lang): Choice[] {
+  return eventChoices(eventSuggestions(db, storyId, typed), lang);
+}
+
+/** What a typed value means (see the rules above). */
+export function readEvent(db: Db, storyId: number, value: string): EventReading {
+  const typed = cleanText(value).trim();
+  if (!searchable(typed)) return { kind: "blank" };
+  const byId = /^\d{1,15}$/.test(typed) ? getEvent(db, storyId, Number(typed)) : null;
+  const byKey = byId ?? getEventByKey(db, storyId, typed) ?? getEventByKey(db, storyId, typed.toLowerCase());
+  if (byKey) return { kind: "one", event: byKey };
+  const found = searchEventTitles(db, storyId, typed, EVENT_LIMIT + 1);
+  const more = found.length > EVENT_LIMIT;
+  const only = found.length === 1 ? found : more ? [] : found.filter((e) => titled(e, typed));
+  const event = only.length === 1 ? getEvent(db, storyId, only[0]!.id) : null;
+  if (event) return { kind: "one", event };
+  if (!found.length) return { kind: "none" };
+  return { kind: "many", candidates: titledFirst(found, typed).slice(0, EVENT_LIMIT), more };
+}
+
+/** "There is no event “…” in this story", with how to find one: what every event option answers for a value that names none. */
+export function eventNotFoundText(value: string, lang: Lang): string {
+  return `${errorText("eventNotFound", lang, { id: cleanText(value).replace(/\s+/g, " ").trim() })}\n${t(lang).event.pickHint}`;
+}
+
+/** The event a typed value names; otherwise the refusal every event option gives alike. */
+export function eventFromOption(db: Db, storyId: number, value: string, lang: Lang): EventDetail {
+  const found = readEvent(db, storyId, value);
+  if (found.kind === "one") return found.event;
+  const s = t(lang);
+  const raw = cleanText(value).replace(/\s+/g, " ").trim();
+  const typed = inline(raw, 100);
+  if (found.kind === "blank") throw new UserError(s.options.nothingEvent);
+  if (found.kind === "none") throw new UserError(eventNotFoundText(raw, lang));
+  const head = found.more ? s.options.tooManyEvents(typed, EVENT_LIMIT) : s.options.eventsMatch(typed, found.candidates.length);
+  const lines = found.candidates
+    .slice(0, LISTED)
+    .map((e) => `- \`${e.key.replace(/`/g, "'")}\` · ${formatDay(e.at, lang)} · ${inline(titleOf(e.title, lang), 120)}`);
+  const rest = found.candidates.length - LISTED;
+  if (rest > 0 && !found.more) lines.push(s.labels.andMore(rest));
+  throw new UserError([head, ...lines].join("\n"));
+}
