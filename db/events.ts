@@ -58,6 +58,7 @@ interface QuoteRow {
   by_name_en: string | null;
   by_name_zh: string | null;
 }
+type RefCols = Pick<EventRow, "id" | "key" | "at" | "precision" | "title_en" | "title_zh">;
 type Range = { story: number; from: number; to: number };
 type Paged = Range & { limit: number; offset: number };
 
@@ -70,6 +71,11 @@ const q = prepared((db: Db) => ({
     `SELECT ${COLS} FROM events ev WHERE ev.story_id = ? AND ev.status = 'published' ORDER BY ev.at DESC, ev.id DESC LIMIT ?`,
   ),
   byId: db.prepare<[number, number], EventRow>(`SELECT ${COLS} FROM events ev WHERE ev.id = ? AND ev.story_id = ? AND ev.status = 'published'`),
+  // Only what an EventRef holds, for suggestion lists (no summaries to read).
+  refsByIds: db.prepare<[string, number], RefCols>(
+    `SELECT ev.id, ev.key, ev.at, ev.precision, ev.title_en, ev.title_zh FROM json_each(?) j CROSS JOIN events ev ON ev.id = j.value
+     WHERE ev.story_id = ? AND ev.status = 'published' ORDER BY j.key`,
+  ),
   byKey: db.prepare<[string, number], EventRow>(`SELECT ${COLS} FROM events ev WHERE ev.key = ? AND ev.story_id = ? AND ev.status = 'published'`),
   // CROSS JOIN keeps json_each outside: otherwise the planner walks the whole story through
   // events_published_by_time and probes the list (1M events: ~0.9 s instead of ~0.1 ms).
@@ -146,7 +152,7 @@ function groupBy<R extends { event_id: number }, T>(rows: R[], map: (r: R) => T)
   return out;
 }
 
-function toRef(r: EventRow): EventRef {
+function toRef(r: RefCols): EventRef {
   return { id: r.id, key: r.key, at: r.at, precision: r.precision, title: { en: r.title_en, zh: r.title_zh } };
 }
 
@@ -223,7 +229,7 @@ export function searchEventTitles(db: Db, storyId: number, typed: string, limit 
   const query = prefixQuery(typed);
   const charPrefix = query.prefix?.kind === "char" && countStoryEvents(db, storyId) <= CHAR_PREFIX_MAX_EVENTS;
   const ids = searchPrefixIds(db, storyId, query, n, charPrefix);
-  return ids.length ? q(db).byIds.all(JSON.stringify(ids), storyId).map(toRef) : [];
+  return ids.length ? q(db).refsByIds.all(JSON.stringify(ids), storyId).map(toRef) : [];
 }
 
 /**

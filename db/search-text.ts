@@ -105,17 +105,19 @@ export function prefixQuery(input: string): PrefixQuery {
 }
 
 /**
- * Whether a title has every word of what was typed: each CJK run inside it, each other word
- * starting one of its words (or being one of them with an ending of up to two letters,
- * "employees" for "employee"). A cheap check on titles already found by the index.
+ * A test of titles for what was typed: whether a title has every word of it — each CJK run
+ * inside it, each other word starting one of its words (or being one of them with an ending
+ * of up to two letters, "employees" for "employee"). A cheap check on titles the index found.
  */
-export function titleHasWords(title: string, typed: string): boolean {
-  const text = title.normalize("NFKC");
-  const words = titleWords(text);
+export function titleMatcher(typed: string): (title: string) => boolean {
   const query = typed.normalize("NFKC").slice(0, 500);
-  for (const m of query.matchAll(CJK_RUN)) if (!text.includes(m[0])) return false;
-  for (const w of titleWords(query)) {
-    if (!words.some((t) => t.startsWith(w) || (w.startsWith(t) && w.length - t.length <= 2))) return false;
-  }
-  return true;
+  const runs = [...query.matchAll(CJK_RUN)].map((m) => m[0]);
+  const words = titleWords(query);
+  return (title) => {
+    const text = title.normalize("NFKC");
+    if (!runs.every((r) => text.includes(r))) return false;
+    if (!words.length) return true;
+    const folded = foldWord(text.replace(CJK_RUN, " ")).match(LATIN_WORD) ?? [];
+    return words.every((w) => folded.some((t) => t.startsWith(w) || (w.startsWith(t) && w.length - t.length <= 2)));
+  };
 }

@@ -14,7 +14,7 @@
 import { getEvent, getEventByKey, searchEventTitles } from "../../db/events.ts";
 import type { Db } from "../../db/index.ts";
 import { searchable } from "../../db/names.ts";
-import { titleHasWords } from "../../db/search-text.ts";
+import { titleMatcher } from "../../db/search-text.ts";
 import type { EventDetail, EventRef, Lang } from "../../db/types.ts";
 import { cleanText } from "../command-kit/options.ts";
 import { UserError } from "../context.ts";
@@ -31,12 +31,19 @@ const LISTED = 5;
 /** What a typed event value means in a story. */
 export type EventReading = { kind: "one"; event: EventDetail } | { kind: "many"; candidates: EventRef[]; more: boolean } | { kind: "none" } | { kind: "blank" };
 
-const titled = (e: EventRef, typed: string): boolean => titleHasWords([e.title.en, e.title.zh].filter(Boolean).join("\n"), typed);
+/** The events whose titles (either language) have the typed words, and the others, each newest first. */
+function byTitle(events: EventRef[], typed: string): { titled: EventRef[]; others: EventRef[] } {
+  const has = titleMatcher(typed);
+  const titled: EventRef[] = [];
+  const others: EventRef[] = [];
+  for (const e of events) (has([e.title.en, e.title.zh].filter(Boolean).join("\n")) ? titled : others).push(e);
+  return { titled, others };
+}
 
-/** Events whose titles have the typed words first, each group newest first. */
+/** Events whose titles have the typed words first. */
 function titledFirst(events: EventRef[], typed: string): EventRef[] {
-  const yes = events.filter((e) => titled(e, typed));
-  return [...yes, ...events.filter((e) => !yes.includes(e))];
+  const { titled, others } = byTitle(events, typed);
+  return [...titled, ...others];
 }
 
 /** Up to 25 events for what has been typed (the latest when nothing is). */
@@ -60,7 +67,7 @@ export function readEvent(db: Db, storyId: number, value: string): EventReading 
   if (byKey) return { kind: "one", event: byKey };
   const found = searchEventTitles(db, storyId, typed, EVENT_LIMIT + 1);
   const more = found.length > EVENT_LIMIT;
-  const only = found.length === 1 ? found : more ? [] : found.filter((e) => titled(e, typed));
+  const only = found.length === 1 ? found : more ? [] : byTitle(found, typed).titled;
   const event = only.length === 1 ? getEvent(db, storyId, only[0]!.id) : null;
   if (event) return { kind: "one", event };
   if (!found.length) return { kind: "none" };
