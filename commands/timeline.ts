@@ -72,7 +72,7 @@ export default {
     const state: TimelineState = { storyId: story.id, entityId: null, from, to, page: 1 };
     const who = optionText(interaction, "who");
     if (who !== null) {
-      const found = refuseBlank(resolveEntity(ctx.db, story.id, who), lang);
+      const found = refuseBlank(resolveEntity(ctx.db, story.id, who), who, lang);
       if (found.kind === "none") return interaction.reply(replyOptions(renderNoMatch(who, story, found.suggestions, lang)));
       if (found.kind === "many") {
         const choices = renderWhoChoices(found.matches, story, lang, (entityId) => timelineCustomId({ ...state, entityId }), found.more);

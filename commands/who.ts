@@ -36,7 +36,7 @@ export default {
     const lang = langFromLocale(interaction.locale);
     const story = requireStory(ctx, interaction.guildId, lang);
     const typed = requiredText(interaction, "name");
-    const found = refuseBlank(resolveEntity(ctx.db, story.id, typed), lang);
+    const found = refuseBlank(resolveEntity(ctx.db, story.id, typed), typed, lang);
     let reply: Reply | null;
     if (found.kind === "one") reply = profile(ctx, story, found.entity.id, lang);
     else if (found.kind === "many") reply = renderWhoChoices(found.matches, story, lang, (id) => whoCustomId(story.id, id), found.more);

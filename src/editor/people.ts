@@ -17,14 +17,14 @@ export const MAX_SUGGESTIONS = 5;
 
 /**
  * One typed name: the entity it names; several equally good matches are ambiguous (the
- * first few offered); nobody — or nothing to look up — is unknown, with the closest names.
+ * first few offered); nobody is unknown, with the closest names; no letter or digit is not a name.
  */
 export function resolveName(typed: string, lookup: PeopleLookup): { entity: EntityRef } | { problem: Problem } {
   const found = lookup.resolve(typed);
   if (found.kind === "one") return { entity: found.entity };
   if (found.kind === "many") return { problem: { kind: "ambiguousPerson", typed, matches: found.matches.slice(0, MAX_SUGGESTIONS).map((m) => m.entity) } };
-  const suggestions = found.kind === "none" ? found.suggestions.slice(0, MAX_SUGGESTIONS) : [];
-  return { problem: { kind: "unknownPerson", typed, suggestions } };
+  if (found.kind === "blank") return { problem: { kind: "notAName", typed } };
+  return { problem: { kind: "unknownPerson", typed, suggestions: found.suggestions.slice(0, MAX_SUGGESTIONS) } };
 }
 
 /** Every name of the people field resolved, in order and each entity once, or the problems. */

@@ -5,7 +5,7 @@
  */
 
 const en = {
-  nothingName: "There is nothing to look up in that. Type a name (with letters or digits), or pick one from the list.",
+  notAName: (typed: string) => `There is nothing to look up in “${typed}”: type a name, with letters or digits, or pick one from the list.`,
   nothingEvent: "There is nothing to look up in that. Type a few letters of the event's title or its key, or pick one from the list.",
   nothingStory: "There is nothing to look up in that. Type a story's slug, or pick one from the list.",
   moreNames: (n: number) => `More than ${n} names match. Type more of the name to narrow it down, or pick one of these:`,
@@ -16,7 +16,7 @@ const en = {
 export type OptionStrings = typeof en;
 
 const zh: OptionStrings = {
-  nothingName: "这里没有可以查找的内容。请输入名字（含字母、数字或汉字），或从列表中选择。",
+  notAName: (typed: string) => `“${typed}”中没有可以查找的内容：请输入名字（含文字或数字），或从列表中选择。`,
   nothingEvent: "这里没有可以查找的内容。请输入事件标题中的几个字或事件的键名，或从列表中选择。",
   nothingStory: "这里没有可以查找的内容。请输入新闻的标识（slug），或从列表中选择。",
   moreNames: (n: number) => `符合的名字超过 ${n} 个。多输入几个字可以缩小范围，或从下面选择：`,

@@ -81,6 +81,8 @@ export function problemText(p: Problem, lang: Lang): string {
     }
     case "ambiguousPerson":
       return `${s.ambiguousPerson(inline(p.typed, 80))} ${s.didYouMean} ${names(p.matches, lang)}`;
+    case "notAName":
+      return t(lang).options.notAName(inline(p.typed, 80) || "…");
   }
 }
 

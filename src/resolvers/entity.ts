@@ -19,6 +19,7 @@ import { cleanText } from "../command-kit/options.ts";
 import { UserError } from "../context.ts";
 import { t } from "../i18n/index.ts";
 import { entityChoices, type Choice } from "../render/index.ts";
+import { inline } from "../render/format.ts";
 
 /** Most matches a resolution or an autocomplete lists. */
 export const ENTITY_LIMIT = 25;
@@ -42,9 +43,13 @@ export function resolveEntity(db: Db, storyId: number, value: string): EntityRes
   return { kind: "many", matches: top.slice(0, ENTITY_LIMIT), more: top.length > ENTITY_LIMIT };
 }
 
-/** Refuses what names nobody to look up, alike for every entity option; what is left — one, a choice, nobody — each command shows its way. */
-export function refuseBlank(found: EntityResolution, lang: Lang): Exclude<EntityResolution, { kind: "blank" }> {
-  if (found.kind === "blank") throw new UserError(t(lang).options.nothingName);
+/**
+ * Refuses a value with nothing to look up, as every entity option does (the editor's form
+ * lists the same words as a problem); what is left — one, a choice, nobody — each command
+ * shows its way.
+ */
+export function refuseBlank(found: EntityResolution, typed: string, lang: Lang): Exclude<EntityResolution, { kind: "blank" }> {
+  if (found.kind === "blank") throw new UserError(t(lang).options.notAName(inline(typed, 80) || "…"));
   return found;
 }
 
