@@ -60,14 +60,18 @@ export function queryTerms(input: string): string[] {
   return [...out].slice(0, MAX_TERMS);
 }
 
-/** A word as the index folds it: lower case, accents removed (unicode61 with remove_diacritics). */
-export function foldWord(word: string): string {
-  return word
+/** Text as the index folds it: lower case, accents removed (unicode61 with remove_diacritics). */
+function fold(text: string): string {
+  return text
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")
     .normalize("NFKC")
-    .toLowerCase()
-    .slice(0, MAX_TERM_CHARS);
+    .toLowerCase();
+}
+
+/** A word folded as the index folds it, at most as long as a query term. */
+function foldWord(word: string): string {
+  return fold(word).slice(0, MAX_TERM_CHARS);
 }
 
 /** The distinct Latin-script (non-CJK) words of a title, folded: what db/search.ts keeps for prefix expansion. */
@@ -117,7 +121,7 @@ export function titleMatcher(typed: string): (title: string) => boolean {
     const text = title.normalize("NFKC");
     if (!runs.every((r) => text.includes(r))) return false;
     if (!words.length) return true;
-    const folded = foldWord(text.replace(CJK_RUN, " ")).match(LATIN_WORD) ?? [];
+    const folded = fold(text.replace(CJK_RUN, " ")).match(LATIN_WORD) ?? [];
     return words.every((w) => folded.some((t) => t.startsWith(w) || (w.startsWith(t) && w.length - t.length <= 2)));
   };
 }

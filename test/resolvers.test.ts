@@ -242,6 +242,7 @@ describe("reading what is typed into an event option", () => {
     expect(titleMatcher("employees")("Over 700 employee sign")).toBe(true);
     expect(titleMatcher("employee letter")("Over 700 employees sign")).toBe(false);
     expect(titleMatcher("后悔")("苏茨克维表示后悔")).toBe(true);
+    expect(titleMatcher("regat")("A title that goes on and on, well past sixty-four characters, before the Régatta")).toBe(true);
   });
 });
 

@@ -66,7 +66,7 @@ function zones(): { names: string[]; byLower: Map<string, string> } {
 }
 
 /** "UTC+08:00", "UTC-03:30" (ASCII, as stored), "UTC" for no offset. */
-export function offsetZone(minutes: number): string {
+function offsetZone(minutes: number): string {
   if (minutes === 0) return "UTC";
   const abs = Math.abs(minutes);
   return `UTC${minutes < 0 ? "-" : "+"}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;

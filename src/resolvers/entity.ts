@@ -22,7 +22,7 @@ import { entityChoices, type Choice } from "../render/index.ts";
 import { inline } from "../render/format.ts";
 
 /** Most matches a resolution or an autocomplete lists. */
-export const ENTITY_LIMIT = 25;
+const ENTITY_LIMIT = 25;
 /** How many names a "nobody matches" answer suggests. */
 const SUGGESTIONS = 5;
 

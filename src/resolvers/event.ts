@@ -24,7 +24,7 @@ import { inline } from "../render/format.ts";
 import { titleOf } from "../render/names.ts";
 
 /** Most events a suggestion list or an ambiguity names. */
-export const EVENT_LIMIT = 25;
+const EVENT_LIMIT = 25;
 /** Candidates an ambiguity lists in its answer. */
 const LISTED = 5;
 
