@@ -2,7 +2,7 @@ import { InteractionContextType, PermissionFlagsBits, type ModalSubmitInteractio
 import { eventHistory, loggedEventId } from "../db/audit.ts";
 import { deleteDraft, getDraft, saveDraft, updateDraftFields } from "../db/editor-drafts.ts";
 import { addEditorEvent, removeEvent, updateEvent } from "../db/event-writes.ts";
-import { getEvent, getEventByKey, searchEventTitles, timelinePlace } from "../db/events.ts";
+import { getEvent, getEventByKey, timelinePlace } from "../db/events.ts";
 import { getStoryById } from "../db/stories.ts";
 import type { Lang, Story } from "../db/types.ts";
 import { named, slash } from "../src/command-kit/builders.ts";
@@ -22,9 +22,11 @@ import {
   renderRemoved,
 } from "../src/render/editor.ts";
 import { renderEditorModal } from "../src/render/editor-form.ts";
-import { editOptions, errorText, eventChoices, replyOptions, type Reply } from "../src/render/index.ts";
-import { actorOf, eventFromOption, idArg, mayEdit, peopleLookup, requireEditor, submittedFields } from "../src/command-kit/editor.ts";
+import { editOptions, replyOptions, type Reply } from "../src/render/index.ts";
+import { actorOf, idArg, mayEdit, peopleLookup, requireEditor, submittedFields } from "../src/command-kit/editor.ts";
 import { EDITOR_PREFIX, editorCustomId, parseEditorArgs } from "../src/custom-ids.ts";
+import { focusedText, requiredText } from "../src/command-kit/options.ts";
+import { eventAutocomplete, eventFromOption, eventNotFoundText } from "../src/resolvers/event.ts";
 
 const idOption = (key: "editor.edit.id" | "editor.remove.id" | "editor.history.id") => (o: SlashCommandStringOption) =>
   named(o, key).setRequired(true).setAutocomplete(true).setMaxLength(100);
@@ -34,9 +36,9 @@ function history(ctx: BotContext, story: Story, value: string, lang: Lang): Repl
   const v = value.trim();
   const live = getEventByKey(ctx.db, story.id, v);
   const removedId = live ? 0 : idArg(v) || loggedEventId(ctx.db, { storySlug: story.slug, eventKey: v });
-  const event = removedId && !getEvent(ctx.db, story.id, removedId) ? null : eventFromOption(ctx.db, story, value, lang);
+  const event = removedId && !getEvent(ctx.db, story.id, removedId) ? null : eventFromOption(ctx.db, story.id, value, lang);
   const { entries, total } = eventHistory(ctx.db, story.id, event?.id ?? removedId);
-  if (!event && total === 0) throw new UserError(errorText("eventNotFound", lang, { id: value.trim().slice(0, 100) }));
+  if (!event && total === 0) throw new UserError(eventNotFoundText(value, lang));
   const title = event ? pickOr(event.title, lang, event.key) : (entries[0]?.eventTitle ?? value);
   return renderHistory(title, entries, total, story, lang);
 }
@@ -129,9 +131,9 @@ export default {
     if (sub === "add") {
       return interaction.showModal(renderEditorModal("add", editorCustomId({ verb: "add", storyId: story.id, draftId: null }), formFields({}), lang));
     }
-    const value = interaction.options.getString("id", true);
+    const value = requiredText(interaction, "id");
     if (sub === "history") return interaction.reply(replyOptions(history(ctx, story, value, lang)));
-    const event = eventFromOption(ctx.db, story, value, lang);
+    const event = eventFromOption(ctx.db, story.id, value, lang);
     if (sub === "remove") {
       const confirmId = editorCustomId({ verb: "rm", storyId: story.id, eventId: event.id, updatedAt: event.updatedAt });
       return interaction.reply(replyOptions(renderRemoveConfirm(event, lang, confirmId, editorCustomId({ verb: "keep" }))));
@@ -144,8 +146,7 @@ export default {
   async autocomplete(interaction, ctx) {
     const story = activeStory(ctx, interaction.guildId);
     if (!story || !mayEdit(interaction, ctx)) return interaction.respond([]);
-    const events = searchEventTitles(ctx.db, story.id, interaction.options.getFocused());
-    return interaction.respond(eventChoices(events, langFromLocale(interaction.locale)));
+    return interaction.respond(eventAutocomplete(ctx.db, story.id, focusedText(interaction).value, langFromLocale(interaction.locale)));
   },
 
   async modal(interaction, ctx, args) {

@@ -1,17 +1,17 @@
 import { InteractionContextType, MessageFlags, PermissionFlagsBits, type ChatInputCommandInteraction } from "discord.js";
 import { getFeed, getFeedByUrl, listFeeds, removeFeed, saveFeed, type Feed } from "../db/feeds.ts";
-import { getStoryBySlug, listStories } from "../db/stories.ts";
 import type { Lang } from "../db/types.ts";
 import { named, slash } from "../src/command-kit/builders.ts";
 import { UserError, type BotContext, type Command } from "../src/context.ts";
-import { activeSlug } from "../src/resolvers/story.ts";
+import { focusedText, optionText, requiredText } from "../src/command-kit/options.ts";
+import { requireStory, storyAutocomplete, storyFromOption } from "../src/resolvers/story.ts";
 import { DEFAULT_LIMITS } from "../src/feeds/fetch.ts";
 import { parseKeywords } from "../src/feeds/keywords.ts";
 import { pollFeed } from "../src/feeds/poll-feed.ts";
 import { MAX_URL_LENGTH, parseFeedUrl } from "../src/feeds/url.ts";
 import { langFromLocale, t } from "../src/i18n/index.ts";
 import { feedChoices, feedNotFoundText, renderFeedList, renderFeedRemoved, renderFeedSaved } from "../src/render/feeds.ts";
-import { editOptions, errorText, replyOptions, storyChoices } from "../src/render/index.ts";
+import { editOptions, replyOptions } from "../src/render/index.ts";
 import { mayEdit, requireEditor } from "../src/command-kit/editor.ts";
 
 /** A feed address as typed → its stored form, or a clear refusal. */
@@ -23,11 +23,10 @@ function feedUrl(typed: string, lang: Lang): string {
 
 /** `/feed add`: saves (or revives) the feed, then fetches it once to show what it holds. */
 async function add(i: ChatInputCommandInteraction, ctx: BotContext, lang: Lang): Promise<void> {
-  const url = feedUrl(i.options.getString("url", true), lang);
-  const slug = i.options.getString("story")?.trim() || activeSlug(ctx, i.guildId);
-  const story = getStoryBySlug(ctx.db, slug);
-  if (!story) throw new UserError(errorText("storyNotFound", lang, { slug }));
-  const keywords = i.options.getString("keywords");
+  const url = feedUrl(requiredText(i, "url"), lang);
+  const storyOption = optionText(i, "story");
+  const story = storyOption === null ? requireStory(ctx, i.guildId, lang) : storyFromOption(ctx.db, storyOption, lang);
+  const keywords = optionText(i, "keywords");
   const trusted = i.options.getBoolean("trusted");
   await i.deferReply({ flags: MessageFlags.Ephemeral });
   const { feed, created } = saveFeed(
@@ -76,7 +75,7 @@ export default {
     const sub = interaction.options.getSubcommand();
     if (sub === "add") return add(interaction, ctx, lang);
     if (sub === "list") return interaction.reply(replyOptions(renderFeedList(listFeeds(ctx.db), ctx.config.FEED_POLL_MINUTES, lang)));
-    const feed = feedFromOption(ctx, interaction.options.getString("url", true), lang);
+    const feed = feedFromOption(ctx, requiredText(interaction, "url"), lang);
     removeFeed(ctx.db, feed.id, ctx.now());
     ctx.log.info({ feedId: feed.id, url: feed.url, userId: interaction.user.id }, "feed removed");
     return interaction.reply(replyOptions(renderFeedRemoved(feed, lang)));
@@ -84,12 +83,9 @@ export default {
 
   async autocomplete(interaction, ctx) {
     if (!mayEdit(interaction, ctx)) return interaction.respond([]);
-    const focused = interaction.options.getFocused(true);
+    const focused = focusedText(interaction);
+    if (focused.name === "story") return interaction.respond(storyAutocomplete(ctx.db, focused.value, langFromLocale(interaction.locale)));
     const typed = focused.value.trim().toLowerCase();
-    if (focused.name === "story") {
-      const stories = listStories(ctx.db).filter((s) => !typed || [s.slug, s.title.en ?? "", s.title.zh ?? ""].some((x) => x.toLowerCase().includes(typed)));
-      return interaction.respond(storyChoices(stories, langFromLocale(interaction.locale)));
-    }
     const feeds = listFeeds(ctx.db).filter((f) => !typed || f.url.toLowerCase().includes(typed) || (f.title ?? "").toLowerCase().includes(typed));
     return interaction.respond(feedChoices(feeds));
   },

@@ -11,10 +11,11 @@ import { buildDigest } from "../src/recap/digest.ts";
 import { MAX_ATTEMPTS } from "../src/recap/failures.ts";
 import { isRecapChannel, missingPostPermissions, RECAP_CHANNEL_TYPES } from "../src/recap/permissions.ts";
 import { formatTimeOfDay, parseTimeOfDay, slotAfter } from "../src/recap/slots.ts";
-import { offsetLabel, resolveZone, suggestZones } from "../src/recap/zones.ts";
 import { renderDigest } from "../src/render/digest.ts";
 import { missingPermissionsText, renderRecapOff, renderRecapStatus, renderScheduled } from "../src/render/recap-status.ts";
-import { clip, fitChoices, replyOptions } from "../src/render/index.ts";
+import { clip, replyOptions } from "../src/render/index.ts";
+import { focusedText, optionText, requiredText } from "../src/command-kit/options.ts";
+import { zoneAutocomplete, zoneFromOption } from "../src/resolvers/zone.ts";
 
 const HOUR = 3_600_000;
 const MIN_HOURS = 1;
@@ -44,12 +45,10 @@ async function schedule(interaction: ChatInputCommandInteraction, ctx: BotContex
   requireManageGuild(interaction, lang);
   const guild = interaction.guild;
   if (!guild) throw new UserError(t(lang).errors.guildOnly);
-  const rawTime = interaction.options.getString("time", true);
+  const rawTime = requiredText(interaction, "time");
   const time = parseTimeOfDay(rawTime);
   if (!time) throw new UserError(s.badTime(quoted(rawTime)));
-  const rawZone = interaction.options.getString("timezone") ?? "UTC";
-  const zone = resolveZone(rawZone);
-  if (!zone) throw new UserError(s.badZone(quoted(rawZone)));
+  const zone = zoneFromOption(optionText(interaction, "timezone") ?? "UTC", lang);
   const picked = interaction.options.getChannel("channel", true);
   const channel = guild.channels.cache.get(picked.id) ?? (await guild.channels.fetch(picked.id).catch(() => null));
   if (!isRecapChannel(channel)) throw new UserError(s.notTextChannel);
@@ -121,9 +120,8 @@ export default {
   },
 
   async autocomplete(interaction, ctx) {
-    const focused = interaction.options.getFocused(true);
+    const focused = focusedText(interaction);
     if (focused.name !== "timezone") return interaction.respond([]);
-    const at = ctx.now();
-    await interaction.respond(fitChoices(suggestZones(focused.value).map((zone) => ({ name: `${zone} (${offsetLabel(zone, at)})`, value: zone }))));
+    await interaction.respond(zoneAutocomplete(focused.value, ctx.now()));
   },
 } satisfies Command;

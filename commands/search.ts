@@ -1,6 +1,7 @@
 import { searchEvents } from "../db/events.ts";
 import type { Command } from "../src/context.ts";
 import { named, slash } from "../src/command-kit/builders.ts";
+import { requiredText } from "../src/command-kit/options.ts";
 import { requireStory } from "../src/resolvers/story.ts";
 import { langFromLocale } from "../src/i18n/index.ts";
 import { renderSearch, replyOptions } from "../src/render/index.ts";
@@ -18,7 +19,7 @@ export default {
   async execute(interaction, ctx) {
     const lang = langFromLocale(interaction.locale);
     const story = requireStory(ctx, interaction.guildId, lang);
-    const query = interaction.options.getString("query", true);
+    const query = requiredText(interaction, "query");
     await interaction.reply(replyOptions(renderSearch(query, searchEvents(ctx.db, story.id, query, HITS), story, lang)));
   },
 } satisfies Command;

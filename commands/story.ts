@@ -1,12 +1,12 @@
 import { setGuildStory } from "../db/guilds.ts";
-import { getStoryBySlug, listStories } from "../db/stories.ts";
+import { listStories } from "../db/stories.ts";
 import type { Command } from "../src/context.ts";
-import { UserError } from "../src/context.ts";
 import { named, slash } from "../src/command-kit/builders.ts";
-import { activeSlug, requireManageGuild } from "../src/resolvers/story.ts";
+import { focusedText, requiredText } from "../src/command-kit/options.ts";
+import { activeSlug, requireManageGuild, storyAutocomplete, storyFromOption } from "../src/resolvers/story.ts";
 import { langFromLocale } from "../src/i18n/index.ts";
-import { renderStoryList, replyOptions, storyChoices } from "../src/render/index.ts";
-import { renderStorySwitched, storyNotFoundText } from "../src/render/stories.ts";
+import { renderStoryList, replyOptions } from "../src/render/index.ts";
+import { renderStorySwitched } from "../src/render/stories.ts";
 
 /**
  * `/story list` (everyone) and `/story use slug:` (Manage Server).
@@ -28,19 +28,12 @@ export default {
       return;
     }
     requireManageGuild(interaction, lang);
-    const slug = interaction.options.getString("slug", true).trim();
-    const story = getStoryBySlug(ctx.db, slug) ?? getStoryBySlug(ctx.db, slug.toLowerCase());
-    if (!story) throw new UserError(storyNotFoundText(slug, listStories(ctx.db), lang));
+    const story = storyFromOption(ctx.db, requiredText(interaction, "slug"), lang);
     setGuildStory(ctx.db, interaction.guildId!, story.slug, interaction.user.id, ctx.now());
     await interaction.reply(replyOptions(renderStorySwitched(story, listStories(ctx.db), lang)));
   },
 
   async autocomplete(interaction, ctx) {
-    const lang = langFromLocale(interaction.locale);
-    const typed = interaction.options.getFocused().trim().toLowerCase();
-    const stories = listStories(ctx.db).filter(
-      (s) => !typed || [s.slug, s.title.en ?? "", s.title.zh ?? ""].some((text) => text.toLowerCase().includes(typed)),
-    );
-    await interaction.respond(storyChoices(stories, lang));
+    await interaction.respond(storyAutocomplete(ctx.db, focusedText(interaction).value, langFromLocale(interaction.locale)));
   },
 } satisfies Command;

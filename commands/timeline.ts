@@ -6,7 +6,8 @@ import type { BotContext, Command } from "../src/context.ts";
 import { UserError } from "../src/context.ts";
 import { named, slash } from "../src/command-kit/builders.ts";
 import { parseTimelineArgs, timelineCustomId, TIMELINE_PREFIX, type TimelineState } from "../src/custom-ids.ts";
-import { entityAutocomplete, lookupEntity } from "../src/resolvers/entity.ts";
+import { focusedText, optionText } from "../src/command-kit/options.ts";
+import { entityAutocomplete, refuseBlank, resolveEntity } from "../src/resolvers/entity.ts";
 import { activeStory, requireStory } from "../src/resolvers/story.ts";
 import { langFromLocale, pickOr, t } from "../src/i18n/index.ts";
 import { editOptions, errorText, formatDay, renderNoMatch, renderTimeline, renderWhoChoices, replyOptions, type Reply } from "../src/render/index.ts";
@@ -52,7 +53,8 @@ function dayOption(value: string | null, lang: Lang): string | null {
 /**
  * `/timeline [who] [from] [to]`: the story's events in order, a page at a time, with
  * Previous/Next buttons whose custom_ids carry the whole view (see src/custom-ids.ts).
- * A `who` name that matches several people asks which, with a button per timeline.
+ * A `who` name is read as every entity option reads it (src/resolvers/entity.ts); one that
+ * matches several people asks which, with a button per timeline.
  */
 export default {
   data: slash("timeline")
@@ -64,26 +66,26 @@ export default {
   async execute(interaction, ctx) {
     const lang = langFromLocale(interaction.locale);
     const story = requireStory(ctx, interaction.guildId, lang);
-    const from = dayOption(interaction.options.getString("from"), lang);
-    const to = dayOption(interaction.options.getString("to"), lang);
+    const from = dayOption(optionText(interaction, "from"), lang);
+    const to = dayOption(optionText(interaction, "to"), lang);
     if (from && to && from > to) throw new UserError(errorText("badRange", lang));
     const state: TimelineState = { storyId: story.id, entityId: null, from, to, page: 1 };
-    const who = interaction.options.getString("who");
-    if (who !== null && who.trim()) {
-      const found = lookupEntity(ctx.db, story.id, who);
+    const who = optionText(interaction, "who");
+    if (who !== null) {
+      const found = refuseBlank(resolveEntity(ctx.db, story.id, who), who, lang);
       if (found.kind === "none") return interaction.reply(replyOptions(renderNoMatch(who, story, found.suggestions, lang)));
       if (found.kind === "many") {
-        const choices = renderWhoChoices(found.matches, story, lang, (entityId) => timelineCustomId({ ...state, entityId }));
+        const choices = renderWhoChoices(found.matches, story, lang, (entityId) => timelineCustomId({ ...state, entityId }), found.more);
         return interaction.reply(replyOptions(choices));
       }
-      state.entityId = found.entityId;
+      state.entityId = found.entity.id;
     }
     await interaction.reply(replyOptions(view(ctx, story, state, lang) ?? renderNoMatch(who ?? "", story, [], lang)));
   },
 
   async autocomplete(interaction, ctx) {
     const story = activeStory(ctx, interaction.guildId);
-    const focused = interaction.options.getFocused(true);
+    const focused = focusedText(interaction);
     if (!story || focused.name !== "who") return interaction.respond([]);
     await interaction.respond(entityAutocomplete(ctx.db, story.id, focused.value, langFromLocale(interaction.locale)));
   },

@@ -5,7 +5,8 @@ import type { BotContext, Command } from "../src/context.ts";
 import { UserError } from "../src/context.ts";
 import { named, slash } from "../src/command-kit/builders.ts";
 import { parseWhoArgs, timelineCustomId, whoCustomId, WHO_PREFIX } from "../src/custom-ids.ts";
-import { entityAutocomplete, lookupEntity } from "../src/resolvers/entity.ts";
+import { focusedText, requiredText } from "../src/command-kit/options.ts";
+import { entityAutocomplete, refuseBlank, resolveEntity } from "../src/resolvers/entity.ts";
 import { activeStory, requireStory } from "../src/resolvers/story.ts";
 import { langFromLocale, t } from "../src/i18n/index.ts";
 import { editOptions, renderNoMatch, renderWho, renderWhoChoices, replyOptions, type Reply } from "../src/render/index.ts";
@@ -24,7 +25,8 @@ function profile(ctx: BotContext, story: Story, entityId: number, lang: Lang): R
 /**
  * `/who name:`: a person or organisation by any name or alias. One clear match shows their
  * profile; several equally good ones (`amodei`) ask which, with a button each; none answers
- * privately with the closest names. Autocomplete sends entity ids.
+ * privately with the closest names. The name is read as every entity option reads it
+ * (src/resolvers/entity.ts); autocomplete sends entity ids.
  */
 export default {
   data: slash("who").addStringOption((o) => named(o, "who.name").setRequired(true).setAutocomplete(true).setMaxLength(100)),
@@ -33,18 +35,19 @@ export default {
   async execute(interaction, ctx) {
     const lang = langFromLocale(interaction.locale);
     const story = requireStory(ctx, interaction.guildId, lang);
-    const typed = interaction.options.getString("name", true);
-    const found = lookupEntity(ctx.db, story.id, typed);
+    const typed = requiredText(interaction, "name");
+    const found = refuseBlank(resolveEntity(ctx.db, story.id, typed), typed, lang);
     let reply: Reply | null;
-    if (found.kind === "one") reply = profile(ctx, story, found.entityId, lang);
-    else if (found.kind === "many") reply = renderWhoChoices(found.matches, story, lang, (entityId) => whoCustomId({ storyId: story.id, entityId }));
+    if (found.kind === "one") reply = profile(ctx, story, found.entity.id, lang);
+    else if (found.kind === "many")
+      reply = renderWhoChoices(found.matches, story, lang, (entityId) => whoCustomId({ storyId: story.id, entityId }), found.more);
     else reply = renderNoMatch(typed, story, found.suggestions, lang);
     await interaction.reply(replyOptions(reply ?? renderNoMatch(typed, story, [], lang)));
   },
 
   async autocomplete(interaction, ctx) {
     const story = activeStory(ctx, interaction.guildId);
-    const typed = interaction.options.getFocused();
+    const typed = focusedText(interaction).value;
     await interaction.respond(story ? entityAutocomplete(ctx.db, story.id, typed, langFromLocale(interaction.locale)) : []);
   },
 

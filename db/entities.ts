@@ -14,7 +14,7 @@
 import { countEntityEvents, countStoryEvents, dataStamp, memoCount, sourcesOfEvents, timelinePage, WALK_STEPS_PER_LOOKUP } from "./events.ts";
 import { NameIndex, type IndexedEntity } from "./fuzzy.ts";
 import type { Db } from "./index.ts";
-import { normalizeName } from "./names.ts";
+import { normalizeName, searchable } from "./names.ts";
 import { prepared } from "./prepared.ts";
 import type { Entity, EntityKind, EntityMatch, EntityMention, EntityProfile, Precision, Source } from "./types.ts";
 
@@ -118,13 +118,14 @@ function nameIndex(db: Db, storyId: number): NameIndex {
  * fuzzy (close spelling, also against each word of a multi-word name), one result per
  * entity at its best rank, more mentions first within a rank, then name. Lower ranks are
  * searched only while fewer than `limit` were found; fuzzy only when nothing else matched.
- * Blank input (after normalising) gives the most mentioned, with rank "exact".
+ * Blank input gives the most mentioned, with rank "exact"; input with no letter or digit
+ * ("🦄", "(", "%") gives none — it names nobody, rather than everybody.
  */
 export function findEntities(db: Db, storyId: number, typed: string, limit = 25): EntityMatch[] {
   const n = Math.max(0, Math.min(100, Math.trunc(limit) || 0));
   const text = normalizeName(typed.slice(0, MAX_TYPED));
-  const index = nameIndex(db, storyId);
-  return text ? index.find(text, n) : index.top(n);
+  if (!searchable(text)) return typed.trim() ? [] : nameIndex(db, storyId).top(n);
+  return nameIndex(db, storyId).find(text, n);
 }
 
 /** The most mentioned entities of a story (published events only), then by name. */

@@ -9,7 +9,8 @@
  */
 import type { Db } from "./index.ts";
 import { prepared } from "./prepared.ts";
-import { searchEventIds } from "./search.ts";
+import { searchEventIds, searchPrefixIds } from "./search.ts";
+import { prefixQuery } from "./search-text.ts";
 import type {
   EntityKind,
   EntityRef,
@@ -57,6 +58,7 @@ interface QuoteRow {
   by_name_en: string | null;
   by_name_zh: string | null;
 }
+type RefCols = Pick<EventRow, "id" | "key" | "at" | "precision" | "title_en" | "title_zh">;
 type Range = { story: number; from: number; to: number };
 type Paged = Range & { limit: number; offset: number };
 
@@ -77,6 +79,11 @@ const q = prepared((db: Db) => ({
     "SELECT count(*) AS n FROM events ev WHERE ev.story_id = :story AND ev.status = 'published' AND (ev.at, ev.id) <= (:at, :id)",
   ),
   byId: db.prepare<[number, number], EventRow>(`SELECT ${COLS} FROM events ev WHERE ev.id = ? AND ev.story_id = ? AND ev.status = 'published'`),
+  // Only what an EventRef holds, for suggestion lists (no summaries to read).
+  refsByIds: db.prepare<[string, number], RefCols>(
+    `SELECT ev.id, ev.key, ev.at, ev.precision, ev.title_en, ev.title_zh FROM json_each(?) j CROSS JOIN events ev ON ev.id = j.value
+     WHERE ev.story_id = ? AND ev.status = 'published' ORDER BY j.key`,
+  ),
   byKey: db.prepare<[string, number], EventRow>(`SELECT ${COLS} FROM events ev WHERE ev.key = ? AND ev.story_id = ? AND ev.status = 'published'`),
   // CROSS JOIN keeps json_each outside: otherwise the planner walks the whole story through
   // events_published_by_time and probes the list (1M events: ~0.9 s instead of ~0.1 ms).
@@ -153,7 +160,7 @@ function groupBy<R extends { event_id: number }, T>(rows: R[], map: (r: R) => T)
   return out;
 }
 
-function toRef(r: EventRow): EventRef {
+function toRef(r: RefCols): EventRef {
   return { id: r.id, key: r.key, at: r.at, precision: r.precision, title: { en: r.title_en, zh: r.title_zh } };
 }
 
@@ -232,15 +239,21 @@ export function getEventByKey(db: Db, storyId: number, key: string): EventDetail
   return detail(db, q(db).byKey.get(key, storyId));
 }
 
+/** Up to this many events a single CJK character is searched for as a prefix of the index's character pairs (a few ms; it grows with the story). */
+const CHAR_PREFIX_MAX_EVENTS = 20_000;
+
 /**
- * Events for `/event id:` autocomplete, newest first: those whose text matches `typed`
- * through the full-text index (whole words, both languages), or the latest when it is blank.
+ * Events for an event option (autocomplete, and reading a typed value), newest first: those
+ * whose text matches what was typed, the last word as a prefix of a title word in either
+ * language ("Brock", "emplo", "董事"; see searchPrefixIds), or the latest when it is blank.
  */
 export function searchEventTitles(db: Db, storyId: number, typed: string, limit = 25): EventRef[] {
   const n = clampInt(limit, 0, MAX_LIST);
   if (!typed.trim()) return q(db).latest.all(storyId, n).map(toRef);
-  const ids = searchEventIds(db, storyId, typed, n);
-  return ids.length ? q(db).byIds.all(JSON.stringify(ids), storyId).map(toRef) : [];
+  const query = prefixQuery(typed);
+  const charPrefix = query.prefix?.kind === "char" && countStoryEvents(db, storyId) <= CHAR_PREFIX_MAX_EVENTS;
+  const ids = searchPrefixIds(db, storyId, query, n, charPrefix);
+  return ids.length ? q(db).refsByIds.all(JSON.stringify(ids), storyId).map(toRef) : [];
 }
 
 /**

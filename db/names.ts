@@ -28,3 +28,8 @@ export function namesOf(entity: { name: { en: string | null; zh: string | null }
   }
   return [...out];
 }
+
+/** Whether text (typed, or already normalised) has anything to look up: a letter or a digit of any script. */
+export function searchable(text: string): boolean {
+  return /[\p{L}\p{N}]/u.test(text);
+}

@@ -150,6 +150,17 @@ export interface EntityMatch {
   matched: string;
 }
 
+/**
+ * What a typed name means in a story (src/resolvers/entity.ts): one entity; several equally
+ * good matches (`more`: there were more than the resolver's limit); nobody, with names to
+ * suggest; or nothing to look up (no letters or digits in it).
+ */
+export type EntityResolution =
+  | { kind: "one"; entity: EntityRef }
+  | { kind: "many"; matches: EntityMatch[]; more: boolean }
+  | { kind: "none"; suggestions: EntityRef[] }
+  | { kind: "blank" };
+
 /** One page of a story's timeline, oldest first. */
 export interface TimelinePage {
   events: EventSummary[];

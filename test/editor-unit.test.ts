@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { AuditEntry } from "../db/audit.ts";
-import { findEntities, getEntityByKey } from "../db/entities.ts";
 import { getEvent, latestEvents } from "../db/events.ts";
 import { openDatabase, type Db } from "../db/index.ts";
 import { getStoryBySlug } from "../db/stories.ts";
@@ -13,6 +12,7 @@ import { readCorrection, readNewEvent } from "../src/editor/form.ts";
 import { asShown, fromInputs, splitTitleSummary, toInputs } from "../src/editor/inputs.ts";
 import { writingLang } from "../src/editor/lang.ts";
 import { resolveName, type PeopleLookup } from "../src/editor/people.ts";
+import { peopleLookup } from "../src/command-kit/editor.ts";
 import { diffValues, prefill, valuesOf } from "../src/editor/values.ts";
 import { ordinal } from "../src/i18n/editor.ts";
 import { renderEditorProblems, renderHistory } from "../src/render/editor.ts";
@@ -29,7 +29,7 @@ beforeAll(() => {
   const r = importFiles(db, ["stories/openai-board-crisis-2023.yaml"], 1_000);
   if (!r.ok) throw new Error(JSON.stringify(r.refusals));
   storyId = getStoryBySlug(db, "openai-board-crisis-2023")!.id;
-  people = { find: (typed) => findEntities(db, storyId, typed, 6), byKey: (key) => getEntityByKey(db, storyId, key) };
+  people = peopleLookup(db, storyId);
 });
 
 describe("reading the form's fields", () => {

@@ -90,7 +90,7 @@ describe("time zones", () => {
     expect(resolveZone("asia/shanghai")).toBe("Asia/Shanghai");
     expect(resolveZone("America/New York")).toBe("America/New_York");
     expect(resolveZone("Asia/Kolkata")).toMatch(/^Asia\/(Kolkata|Calcutta)$/);
-    for (const bad of ["Mars/Olympus", "+08:00", "GMT+8 ", "", "Asia", "Asia/Shanghai; DROP"]) expect(resolveZone(bad)).toBeNull();
+    for (const bad of ["Mars/Olympus", "UTC+15", "GMT+8:61", "", "Asia", "Asia/Shanghai; DROP"]) expect(resolveZone(bad)).toBeNull();
   });
 
   it("suggests the common zones when nothing is typed, UTC first", () => {

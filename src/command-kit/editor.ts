@@ -1,21 +1,19 @@
 /**
- * What every /editor handler shares: the editor check, who is acting, the event named by an
- * option and the people lookup. /feed and /review use its editor check. The editor's
- * custom_ids (`ed:…`) are in src/custom-ids.ts.
+ * What every /editor handler shares: the editor check, who is acting and the people lookup
+ * (the event an option names is src/resolvers/event.ts). /feed and /review use its editor
+ * check. The editor's custom_ids (`ed:…`) are in src/custom-ids.ts.
  */
 import { ComponentType, PermissionFlagsBits, type BaseInteraction, type ModalSubmitInteraction } from "discord.js";
 import type { AuditActor } from "../../db/audit.ts";
-import { findEntities, getEntityByKey } from "../../db/entities.ts";
-import { getEvent, getEventByKey, searchEventTitles } from "../../db/events.ts";
 import type { Db } from "../../db/index.ts";
-import type { EventDetail, Lang, Story } from "../../db/types.ts";
+import type { EventDetail, Lang } from "../../db/types.ts";
 import { UserError, type BotContext } from "../context.ts";
 import { isEditor } from "../editor/access.ts";
 import type { FormFields } from "../editor/fields.ts";
 import { fromInputs } from "../editor/inputs.ts";
 import type { PeopleLookup } from "../editor/people.ts";
 import { t } from "../i18n/index.ts";
-import { errorText } from "../render/index.ts";
+import { resolveEntity } from "../resolvers/entity.ts";
 
 /** An option's text as a positive integer, or 0 when it is anything else. */
 export function idArg(arg: string | undefined): number {
@@ -50,24 +48,9 @@ export function actorOf(interaction: BaseInteraction): AuditActor {
   return { userId: interaction.user.id, userName: interaction.user.username };
 }
 
-/**
- * The event an `id` option names: its id (what autocomplete gives), its key, or words of
- * its title that match that one event only (typed without picking a suggestion).
- */
-export function eventFromOption(db: Db, story: Story, value: string, lang: Lang): EventDetail {
-  const v = value.trim();
-  let event = /^\d{1,15}$/.test(v) ? getEvent(db, story.id, Number(v)) : getEventByKey(db, story.id, v);
-  if (!event && v) {
-    const found = searchEventTitles(db, story.id, v, 2);
-    if (found.length === 1) event = getEvent(db, story.id, found[0]!.id);
-  }
-  if (!event) throw new UserError(errorText("eventNotFound", lang, { id: v.slice(0, 100) }));
-  return event;
-}
-
-/** People and organisations of a story, looked up the way /who does. */
+/** People and organisations of a story, each typed name read as every entity option reads it (src/resolvers/entity.ts). */
 export function peopleLookup(db: Db, storyId: number): PeopleLookup {
-  return { find: (typed) => findEntities(db, storyId, typed, 6), byKey: (key) => getEntityByKey(db, storyId, key) };
+  return { resolve: (typed) => resolveEntity(db, storyId, typed) };
 }
 
 /** The fields of a submitted form: its text inputs and the importance chosen; missing ones read as "". */

@@ -33,7 +33,8 @@ export type Problem =
   | { kind: "tooManySources"; max: number }
   | { kind: "tooManyPeople"; max: number }
   | { kind: "unknownPerson"; typed: string; suggestions: EntityRef[] }
-  | { kind: "ambiguousPerson"; typed: string; matches: EntityRef[] };
+  | { kind: "ambiguousPerson"; typed: string; matches: EntityRef[] }
+  | { kind: "notAName"; typed: string };
 
 /** The known fields of a submitted form, each a string ("" when missing). */
 export function formFields(raw: Partial<Record<string, string | null | undefined>>): FormFields {

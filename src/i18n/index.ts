@@ -3,6 +3,7 @@ import { en, type Strings } from "./en.ts";
 import { zh } from "./zh.ts";
 import { editorStrings, type EditorStrings } from "./editor.ts";
 import { feedsStrings, type FeedsStrings } from "./feeds.ts";
+import { optionStrings, type OptionStrings } from "./options.ts";
 import { recapStrings, type RecapStrings } from "./recap.ts";
 
 export type { Strings } from "./en.ts";
@@ -12,11 +13,11 @@ export { code, md } from "./markdown.ts";
 export { commandText, commandDescription, localized, type CommandKey } from "./commands.ts";
 
 /** Every user-facing string: the core set plus one part per feature (each in its own file). */
-export type AllStrings = Strings & { recap: RecapStrings; editor: EditorStrings; feeds: FeedsStrings };
+export type AllStrings = Strings & { recap: RecapStrings; editor: EditorStrings; feeds: FeedsStrings; options: OptionStrings };
 
 const ALL: Record<Lang, AllStrings> = {
-  en: { ...en, recap: recapStrings.en, editor: editorStrings.en, feeds: feedsStrings.en },
-  zh: { ...zh, recap: recapStrings.zh, editor: editorStrings.zh, feeds: feedsStrings.zh },
+  en: { ...en, recap: recapStrings.en, editor: editorStrings.en, feeds: feedsStrings.en, options: optionStrings.en },
+  zh: { ...zh, recap: recapStrings.zh, editor: editorStrings.zh, feeds: feedsStrings.zh, options: optionStrings.zh },
 };
 
 /** Every user-facing string in `lang`. */

@@ -21,7 +21,7 @@ const en = {
   badHours: "Choose between 1 and 168 hours (one week).",
   badTime: (value: string) => `“${md(value)}” is not a time of day. Use HH:MM on the 24-hour clock, from 00:00 to 23:59 — for example 08:30 or 18:00.`,
   badZone: (value: string) =>
-    `“${md(value)}” is not a time zone I know. Use an IANA name such as UTC, Asia/Shanghai or America/New_York — start typing to see suggestions.`,
+    `“${md(value)}” is not a time zone I know. Use an IANA name such as Asia/Shanghai or America/New_York, UTC or an offset such as UTC+8 or UTC-03:30, or a city such as 上海 — start typing to see suggestions.`,
   notTextChannel: "Choose a text or announcement channel.",
   missingPermissions: (channel: string, perms: string) =>
     `I can't post recaps in ${channel}: I'm missing ${perms} there. Give me those permissions in that channel, then schedule again.`,
@@ -69,7 +69,8 @@ const zh: RecapStrings = {
   nothingNew: (hours: number) => `最近 ${hours} 小时内没有新动态。`,
   badHours: "请选择 1 到 168 小时（一周）。",
   badTime: (value: string) => `“${md(value)}”不是有效的时间。请用 24 小时制的 HH:MM，从 00:00 到 23:59，例如 08:30 或 18:00。`,
-  badZone: (value: string) => `无法识别时区“${md(value)}”。请使用 IANA 时区名称，例如 UTC、Asia/Shanghai 或 America/New_York——输入时会显示建议。`,
+  badZone: (value: string) =>
+    `无法识别时区“${md(value)}”。请使用 IANA 时区名称（如 Asia/Shanghai、America/New_York）、UTC 或 UTC+8、UTC-03:30 这样的时差，或上海、纽约等城市名——输入时会显示建议。`,
   notTextChannel: "请选择文字频道或公告频道。",
   missingPermissions: (channel: string, perms: string) => `我无法在 ${channel} 发布摘要：我在该频道缺少以下权限：${perms}。请在该频道授予这些权限后重新设置。`,
   permissions: { ViewChannel: "查看频道", SendMessages: "发送消息", EmbedLinks: "嵌入链接" },

@@ -51,8 +51,21 @@ function formatter(zone: string): Intl.DateTimeFormat {
   return f;
 }
 
+/**
+ * A fixed UTC offset written as src/recap/zones.ts stores one ("UTC+08:00", "UTC-03:30"), in
+ * ms east of UTC; null for a zone name. Intl (Node 20) takes no offsets, and the Etc/GMT
+ * zones cover whole hours only, so these are computed here.
+ */
+export function fixedOffset(zone: string): number | null {
+  const m = /^UTC([+-])(\d{2}):(\d{2})$/.exec(zone);
+  if (!m) return null;
+  return (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) * MINUTE;
+}
+
 /** The wall-clock time in `zone` at instant `at`, written as if it were UTC (ms, whole seconds). */
 function wallClock(at: number, zone: string): number {
+  const fixed = fixedOffset(zone);
+  if (fixed !== null) return Math.floor(at / 1000) * 1000 + fixed;
   const p: Record<string, number> = {};
   for (const part of formatter(zone).formatToParts(at)) if (part.type !== "literal") p[part.type] = Number(part.value);
   return Date.UTC(p.year ?? 1970, (p.month ?? 1) - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0, p.second ?? 0);

@@ -51,6 +51,8 @@ export function problemText(p: Problem, lang: Lang): string {
     }
     case "ambiguousPerson":
       return `${s.ambiguousPerson(clip(p.typed, 80))} ${s.didYouMean} ${names(p.matches, lang)}`;
+    case "notAName":
+      return t(lang).options.notAName(clip(p.typed, 80) || "…");
   }
 }
 

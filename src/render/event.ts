@@ -1,8 +1,8 @@
 import type { APIEmbedField } from "discord.js";
-import type { EntityRef, EventDetail, Lang, Story } from "../../db/types.ts";
-import { listSeparator, md, pick, t } from "../i18n/index.ts";
+import type { EntityRef, EventDetail, EventRef, Lang, Story } from "../../db/types.ts";
+import { code, listSeparator, md, pick, t } from "../i18n/index.ts";
 import { fitMessage } from "./fit.ts";
-import { formatWhen, importanceMark, inline, sourceLink } from "./format.ts";
+import { clip, formatDay, formatWhen, importanceMark, inline, sourceLink } from "./format.ts";
 import { LIMITS, truncate } from "./limits.ts";
 import { joinCapped } from "./lists.ts";
 import { nameOf, titleOf } from "./names.ts";
@@ -56,4 +56,23 @@ export function renderEvent(event: EventDetail, story: Story, lang: Lang): Reply
     fields,
   };
   return fitMessage({ embeds: [embed], components: [] });
+}
+
+/**
+ * The answer to an event option that names several events: how many match what was typed
+ * (truly: "more than" the limit when the limit was hit), then the first few with key, day and title.
+ */
+export function eventCandidatesText(
+  typed: string,
+  candidates: readonly EventRef[],
+  opts: { more: boolean; limit: number; listed: number },
+  lang: Lang,
+): string {
+  const s = t(lang);
+  const shown = clip(typed, 100);
+  const head = opts.more ? s.options.tooManyEvents(shown, opts.limit) : s.options.eventsMatch(shown, candidates.length);
+  const lines = candidates.slice(0, opts.listed).map((e) => `- ${code(e.key)} · ${formatDay(e.at, lang)} · ${inline(titleOf(e.title, lang), 120)}`);
+  const rest = candidates.length - opts.listed;
+  if (rest > 0 && !opts.more) lines.push(s.labels.andMore(rest));
+  return [head, ...lines].join("\n");
 }

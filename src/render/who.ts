@@ -81,9 +81,10 @@ export function renderWho(profile: EntityProfile, story: Story, lang: Lang, opts
 
 /**
  * /who with several matches: a short question and a button per match (best first, at most
- * {@link MAX_CHOICE_BUTTONS}); each button's custom_id comes from `customIdFor`.
+ * {@link MAX_CHOICE_BUTTONS}); each button's custom_id comes from `customIdFor`. `more`:
+ * the lookup found more than `matches` (its limit), so the count says "more than".
  */
-export function renderWhoChoices(matches: EntityMatch[], story: Story, lang: Lang, customIdFor: (entityId: number) => string): Reply {
+export function renderWhoChoices(matches: EntityMatch[], story: Story, lang: Lang, customIdFor: (entityId: number) => string, more = false): Reply {
   const s = t(lang);
   const unique = matches.filter((m, i) => matches.findIndex((o) => o.entity.id === m.entity.id) === i);
   const { shown, hidden } = take(unique, MAX_CHOICE_BUTTONS);
@@ -93,8 +94,8 @@ export function renderWhoChoices(matches: EntityMatch[], story: Story, lang: Lan
     label: truncate(`${oneLineName(m.entity, lang)} (${kindLabel(m.entity.kind, lang)})`, LIMITS.buttonLabel),
     custom_id: customIdFor(m.entity.id),
   }));
-  const lines = [s.who.choose(unique.length), `-# ${inline(storyTitle(story, lang), 200)}`];
-  if (hidden > 0) lines.push(s.who.moreMatches(hidden));
+  const lines = [more ? s.options.moreNames(unique.length) : s.who.choose(unique.length), `-# ${inline(storyTitle(story, lang), 200)}`];
+  if (hidden > 0 && !more) lines.push(s.who.moreMatches(hidden));
   return fitMessage({
     content: lines.join("\n"),
     components: buttons.length ? [{ type: ComponentType.ActionRow, components: buttons }] : [],

@@ -1,33 +1,57 @@
 /**
- * What an entity option's value means, shared by /who and /timeline: an entity id picked
- * from autocomplete, or a name typed by hand that finds one entity, several equally good
- * ones, or nobody (with the closest names to suggest).
+ * The person-or-organisation option: `/who name:`, `/timeline who:` and every name in the
+ * people field of the editor's form (src/editor/people.ts, through src/command-kit/editor.ts).
+ * One reading for all of them, and the autocomplete that offers what it accepts:
+ *
+ *   1. no letter or digit in it ("🦄", "(") → nothing to look up;
+ *   2. an entity id of the story (what autocomplete sends) → that entity;
+ *   3. an entity's key in any case ("ilya-sutskever") → that entity;
+ *   4. else the names and aliases as db/entities.ts ranks them (exact > prefix > substring >
+ *      close spelling): a single match at the best rank is that entity; several are
+ *      ambiguous (`more` when over the limit, so counts are true); none gives the closest
+ *      names to suggest.
  */
-import { findEntities, getEntity, topEntities } from "../../db/entities.ts";
+import { findEntities, getEntity, getEntityByKey, topEntities } from "../../db/entities.ts";
 import type { Db } from "../../db/index.ts";
+import { normalizeName, searchable } from "../../db/names.ts";
 import { hasHan } from "../../db/text.ts";
-import type { EntityMatch, EntityRef, Lang } from "../../db/types.ts";
+import type { EntityRef, EntityResolution, Lang } from "../../db/types.ts";
+import { cleanText } from "../command-kit/options.ts";
+import { UserError } from "../context.ts";
+import { t } from "../i18n/index.ts";
 import { entityChoices, type Choice } from "../render/index.ts";
+import { clip } from "../render/format.ts";
 
-export type EntityLookup = { kind: "one"; entityId: number } | { kind: "many"; matches: EntityMatch[] } | { kind: "none"; suggestions: EntityRef[] };
-
+/** Most matches a resolution or an autocomplete lists. */
+const ENTITY_LIMIT = 25;
 /** How many names a "nobody matches" answer suggests. */
 const SUGGESTIONS = 5;
 
-/**
- * Resolves an entity option. A numeric value naming an entity of the story is that entity
- * (autocomplete sends ids). Otherwise the typed name: one result, or a single match at the
- * best rank (one exact match, say), is that entity; several at the best rank are offered as
- * choices; none gives suggestions.
- */
-export function lookupEntity(db: Db, storyId: number, value: string): EntityLookup {
-  const typed = value.trim();
-  if (/^\d{1,15}$/.test(typed) && getEntity(db, storyId, Number(typed))) return { kind: "one", entityId: Number(typed) };
-  const matches = findEntities(db, storyId, typed, 25);
+const ref = (e: EntityRef): EntityRef => ({ id: e.id, key: e.key, kind: e.kind, name: e.name });
+
+/** What a typed value (an option, or one name of the editor's people field) means in a story; see the rules above. */
+export function resolveEntity(db: Db, storyId: number, value: string): EntityResolution {
+  const typed = cleanText(value).trim();
+  if (!searchable(normalizeName(typed))) return { kind: "blank" };
+  const byId = /^\d{1,15}$/.test(typed) ? getEntity(db, storyId, Number(typed)) : null;
+  const byKey = byId ?? getEntityByKey(db, storyId, typed.toLowerCase());
+  if (byKey) return { kind: "one", entity: ref(byKey) };
+  const matches = findEntities(db, storyId, typed, ENTITY_LIMIT + 1);
   const best = matches[0];
   if (!best) return { kind: "none", suggestions: suggest(db, storyId, typed) };
   const top = matches.filter((m) => m.rank === best.rank);
-  return top.length === 1 ? { kind: "one", entityId: best.entity.id } : { kind: "many", matches: top };
+  if (top.length === 1) return { kind: "one", entity: best.entity };
+  return { kind: "many", matches: top.slice(0, ENTITY_LIMIT), more: top.length > ENTITY_LIMIT };
+}
+
+/**
+ * Refuses a value with nothing to look up, as every entity option does (the editor's form
+ * lists the same words as a problem); what is left — one, a choice, nobody — each command
+ * shows its way.
+ */
+export function refuseBlank(found: EntityResolution, typed: string, lang: Lang): Exclude<EntityResolution, { kind: "blank" }> {
+  if (found.kind === "blank") throw new UserError(t(lang).options.notAName(clip(typed, 80) || "…"));
+  return found;
 }
 
 /**
@@ -43,7 +67,7 @@ function suggest(db: Db, storyId: number, typed: string): EntityRef[] {
     .filter(Boolean)
     .slice(0, 5);
   for (const word of words) {
-    const chars = Array.from(word);
+    const chars = Array.from(word).slice(0, 30);
     const shortest = hasHan(word) ? 2 : 3;
     for (let n = chars.length; n >= shortest && found.size < SUGGESTIONS; n--) {
       const hits = findEntities(db, storyId, chars.slice(0, n).join(""), SUGGESTIONS).filter((m) => m.rank === "exact" || m.rank === "prefix");
@@ -55,10 +79,10 @@ function suggest(db: Db, storyId: number, typed: string): EntityRef[] {
   return [...found.values()].slice(0, SUGGESTIONS);
 }
 
-/** Autocomplete for an entity option: up to 25 names ranked as /who ranks them, valued by id. */
+/** Autocomplete for an entity option: up to 25 names ranked as the reading ranks them, valued by id. */
 export function entityAutocomplete(db: Db, storyId: number, typed: string, lang: Lang): Choice[] {
   return entityChoices(
-    findEntities(db, storyId, typed, 25).map((m) => m.entity),
+    findEntities(db, storyId, cleanText(typed), ENTITY_LIMIT).map((m) => m.entity),
     lang,
     (e) => String(e.id),
   );

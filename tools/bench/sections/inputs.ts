@@ -9,6 +9,8 @@ import { intIn, mulberry32, pickOf, type Rng } from "../prng.ts";
 export interface Inputs {
   names: string[];
   prefixes: string[];
+  /** What someone types into an event option (see eventPrefixOf). */
+  eventPrefixes: string[];
   eventIds: number[];
   counts: number[];
   langs: Lang[];
@@ -30,6 +32,26 @@ function namesOf(syn: Synthetic, rng: Rng): string {
   return (r < 0.4 ? e.name.en : r < 0.7 ? e.name.zh : pickOf(rng, e.aliases)) ?? e.key;
 }
 
+/**
+ * What someone types into an event option, for some event of the story: the first 1–6
+ * letters of a word of its English title (a fifth of the time after the whole word before
+ * it), or 1–3 characters of its Chinese title (3 in 10).
+ */
+function eventPrefixOf(syn: Synthetic, rng: Rng): string {
+  const ev = syn.event(Math.floor(rng() * syn.eventCount));
+  const han = Array.from((ev.title.zh ?? "").replace(/[^\p{Script=Han}]/gu, ""));
+  if (rng() < 0.3 && han.length) {
+    const n = intIn(rng, 1, 3);
+    const at = Math.floor(rng() * Math.max(1, han.length - n));
+    return han.slice(at, at + n).join("");
+  }
+  const words = (ev.title.en ?? "").split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  if (!words.length) return han.slice(0, 2).join("");
+  const k = Math.floor(rng() * words.length);
+  const prefix = words[k]!.slice(0, intIn(rng, 1, 6));
+  return rng() < 0.2 && k > 0 ? `${words[k - 1]} ${prefix}` : prefix;
+}
+
 /** `n` of each input, from `seed`. Event ids are 1..events (the importer's ids in a fresh database). */
 export function drawInputs(syn: Synthetic, n: number, firstEventId: number): Inputs {
   const rng = mulberry32(syn.seed ^ 0x1a7e);
@@ -39,7 +61,7 @@ export function drawInputs(syn: Synthetic, n: number, firstEventId: number): Inp
     const name = Array.from(namesOf(syn, rng).toLowerCase());
     return name.slice(0, Math.min(name.length, intIn(rng, 1, 6))).join("");
   });
-  return {
+  const drawn = {
     names,
     prefixes,
     eventIds: Array.from({ length: n }, () => firstEventId + Math.floor(rng() * syn.eventCount)),
@@ -52,4 +74,6 @@ export function drawInputs(syn: Synthetic, n: number, firstEventId: number): Inp
       "2-char Chinese term": Array.from({ length: n }, () => pickOf(rng, ZH_2)),
     },
   };
+  // Drawn last, so the inputs above stay what they were before this one existed.
+  return { ...drawn, eventPrefixes: Array.from({ length: n }, () => eventPrefixOf(syn, rng)) };
 }
