@@ -2,14 +2,14 @@ import type { Lang, Story } from "../../db/types.ts";
 import { pick, t } from "../i18n/index.ts";
 import { fitMessage } from "./fit.ts";
 import { inline } from "./format.ts";
-import { LIMITS } from "./limits.ts";
+import { LIMITS, truncate } from "./limits.ts";
 import { joinCapped } from "./lists.ts";
 import type { Reply } from "./reply.ts";
 import { NEUTRAL_COLOR, storyColor, storyTitle } from "./theme.ts";
 
-/** A slug inside inline code (which cannot escape a backtick, so none may remain). */
+/** A slug inside inline code (which cannot escape a backtick, so none may remain), cut with `…` past 100. */
 function code(slug: string): string {
-  return `\`${slug.replace(/`/g, "ˋ").slice(0, 100) || "?"}\``;
+  return `\`${truncate(slug.replace(/`/g, "ˋ"), 100) || "?"}\``;
 }
 
 /**
