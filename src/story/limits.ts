@@ -10,7 +10,7 @@ export const STORY_LIMITS = {
    * Values in a file (every key, text, number and collection; an alias counts as all it
    * stands for), checked before the YAML is built: parsing is what costs memory.
    */
-  values: 400_000,
+  values: 300_000,
   /** Nesting depth of the data (a story file needs 6). */
   depth: 20,
   events: 20_000,

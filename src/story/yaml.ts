@@ -59,7 +59,7 @@ function inspect(root: unknown, lines: LineCounter): { size: number; problems: s
     if (!isMap(node) && !isSeq(node) && !isScalar(node)) return 1;
     if (node.anchor) anchors.set(node.anchor, node);
     if (isScalar(node)) {
-      sizes.set(node, 1);
+      if (node.anchor) sizes.set(node, 1);
       return 1;
     }
     if (path.length >= STORY_LIMITS.depth) {
@@ -67,7 +67,8 @@ function inspect(root: unknown, lines: LineCounter): { size: number; problems: s
       deep = true;
       return 1;
     }
-    open.add(node);
+    // Only anchored nodes can be the target of an alias: only they are remembered.
+    if (node.anchor) open.add(node);
     let total = 1;
     if (isSeq(node)) {
       node.items.forEach((item, i) => {
@@ -88,8 +89,10 @@ function inspect(root: unknown, lines: LineCounter): { size: number; problems: s
         path.pop();
       }
     }
-    open.delete(node);
-    sizes.set(node, total);
+    if (node.anchor) {
+      open.delete(node);
+      sizes.set(node, total);
+    }
     return total;
   };
   return { size: size(root), problems };
