@@ -57,7 +57,7 @@ export class DatabaseOpenError extends Error {
  * most about a second. A larger file (the million-event benchmark's is 6.9 GB) has its
  * settings tables checked instead, and its story content is checked by use.
  */
-export const FULL_CHECK_MAX_BYTES = 256 * 1024 * 1024;
+const FULL_CHECK_MAX_BYTES = 256 * 1024 * 1024;
 
 /** The tables whose damage would hurt most quietly (settings, schedules), all small; a pragma takes no parameters. */
 const SMALL_TABLE_CHECKS: [table: string, check: string][] = [

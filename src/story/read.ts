@@ -18,7 +18,7 @@ function why(err: unknown): string {
 const tooBig = (size: string, max: number) => `the file is ${size}; the limit is ${formatBytes(max)} (split the story into several files)`;
 
 /** The file's bytes, or the one problem that keeps it from being read. */
-export function readStoryBytes(path: string, maxBytes: number = STORY_LIMITS.fileBytes): { ok: true; bytes: Buffer } | { ok: false; problem: string } {
+function readStoryBytes(path: string, maxBytes: number = STORY_LIMITS.fileBytes): { ok: true; bytes: Buffer } | { ok: false; problem: string } {
   let fd: number;
   try {
     // Non-blocking, so opening a FIFO does not wait for a writer.
