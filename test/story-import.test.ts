@@ -231,7 +231,10 @@ describe("story file validation", () => {
     ["a localized text with neither language", miniStory().replace('name: "Acme Corporation"', "name: { fr: Acme }"), "entities[1].name"],
     ["a missing title", miniStory().replace('    title: "Acme ships the engine"\n', ""), "events[1].title: is required"],
     ["unparsable YAML", "story:\n  slug: [a\n", "line "],
-    ["duplicate YAML keys", "story:\n  slug: a\n  slug: b\n", "line 3"],
+    ["duplicate YAML keys", "story:\n  slug: a\n  slug: b\n", 'story: duplicate key "slug" (line 3, column 3)'],
+    ["an empty file", "# nothing yet\n", "the file is empty (a story file starts with story:)"],
+    ["a list instead of a story", "- a\n- b\n", "(file): must be a mapping with story, entities and events, not a list"],
+    ["a single text instead of a story", "just words\n", "(file): must be a mapping with story, entities and events, not a single text"],
   ])("refuses %s with a path-precise message", (_what, text, expected) => {
     const problems = problemsOf(text);
     expect(problems.some((p) => p.startsWith(expected) || p.includes(expected))).toBe(true);

@@ -40,6 +40,11 @@ export function parseStoryText(text: string, name: string): ParseResult {
   const read = extname(name).toLowerCase() === ".json" ? parseJson(body) : parseYaml(body);
   if (!read.ok) return read;
   const data = read.data;
+  if (data === null || data === undefined) return { ok: false, problems: ["the file is empty (a story file starts with story:)"] };
+  if (!isRecord(data)) {
+    const found = Array.isArray(data) ? "a list" : `a single ${typeof data === "string" ? "text" : typeof data}`;
+    return { ok: false, problems: [`(file): must be a mapping with story, entities and events, not ${found}`] };
+  }
   const values = checkValues(data);
   // Past the value budget, checking the shape would cost what the budget is there to prevent.
   if (values.tooMany) return { ok: false, problems: values.problems };
