@@ -2,6 +2,7 @@ import Database from "better-sqlite3";
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { DatabaseOpenError, databaseFault, describeDatabaseError } from "./health.ts";
 
 /** The one database handle type every db/ module takes. */
 export type Db = Database.Database;
@@ -26,10 +27,7 @@ function loadMigrations(): Migration[] {
     }));
 }
 
-/** Thrown when the database cannot be opened or migrated; its message is meant for the operator. */
-export class DatabaseOpenError extends Error {
-  override name = "DatabaseOpenError";
-}
+export { checkDatabase, DatabaseOpenError, databaseFault, describeDatabaseError } from "./health.ts";
 
 /**
  * Opens (creating if needed) the SQLite database at `path` — or `:memory:` — with WAL,
@@ -45,13 +43,13 @@ export function openDatabase(path: string, opts: { readonly?: boolean; busyTimeo
     db.pragma("foreign_keys = ON");
     db.pragma("synchronous = NORMAL");
   } catch (err) {
-    throw new DatabaseOpenError(`cannot open database ${path}: ${describe(err)}`);
+    throw new DatabaseOpenError(describeDatabaseError(path, err));
   }
   try {
     migrate(db);
   } catch (err) {
     db.close();
-    throw new DatabaseOpenError(`cannot prepare database ${path}: ${describe(err)}`);
+    throw new DatabaseOpenError(describeDatabaseError(path, err));
   }
   return db;
 }
@@ -79,22 +77,6 @@ export function schemaVersion(db: Db): number {
  * timeout ("busy"), or a read-only file or folder ("readonly") — rather than a bug.
  */
 export function databaseUnavailable(err: unknown): "busy" | "readonly" | null {
-  const code = (err as { code?: unknown } | null)?.code;
-  if (typeof code !== "string") return null;
-  if (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED")) return "busy";
-  if (code.startsWith("SQLITE_READONLY")) return "readonly";
-  return null;
-}
-
-function describe(err: unknown): string {
-  if (err instanceof Error) {
-    const code = (err as { code?: unknown }).code;
-    if (code === "SQLITE_NOTADB") return "the file is not a SQLite database";
-    if (code === "SQLITE_BUSY") return "the database is locked by another process";
-    if (code === "SQLITE_READONLY_DIRECTORY") return "the database's folder is read-only (check the path and its permissions)";
-    if (typeof code === "string" && (code.startsWith("SQLITE_READONLY") || code === "SQLITE_CANTOPEN"))
-      return `${err.message} (check the path and its permissions)`;
-    return err.message;
-  }
-  return String(err);
+  const fault = databaseFault(err);
+  return fault === "busy" || fault === "readonly" ? fault : null;
 }

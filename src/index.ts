@@ -4,14 +4,14 @@
  * set one and that `npm run sandbox` needs none.
  */
 import { configOrExit, fail } from "./cli.ts";
-import { openDatabase, DatabaseOpenError } from "../db/index.ts";
+import { checkDatabase, type Db, DatabaseOpenError, openDatabase } from "../db/index.ts";
 import { startBot } from "./bot/app.ts";
 import { onShutdown } from "./bot/shutdown.ts";
 import type { Config } from "./config.ts";
 import { createLogger } from "./log.ts";
 import { startFeedPoller } from "./feeds/poller.ts";
 import { createRecapScheduler } from "./recap/scheduler.ts";
-import { describeImport, syncStories } from "./story/import.ts";
+import { describeImport, listedProblems, syncStories } from "./story/import.ts";
 
 const NO_TOKEN = `Storyline cannot start: DISCORD_TOKEN is not set.
 Put your bot's token in a .env file (copy .env.example) or in the environment, e.g.
@@ -31,16 +31,20 @@ async function main(): Promise<void> {
   const log = createLogger(config.LOG_LEVEL, process.stderr, [token]);
   process.on("unhandledRejection", (err) => log.error({ err }, "unhandled rejection"));
 
-  let db;
+  // The database must be whole and writable before anything else; a story file can never stop the start.
+  let db: Db | undefined;
+  let sync: ReturnType<typeof syncStories>;
   try {
     db = openDatabase(config.DATABASE_PATH, { busyTimeoutMs: BUSY_TIMEOUT_MS });
+    checkDatabase(db);
+    sync = syncStories(db, config.STORIES_DIR);
   } catch (err) {
+    db?.close();
     if (err instanceof DatabaseOpenError) fail(`Storyline cannot start: ${err.message}`);
     throw err;
   }
-  const sync = syncStories(db, config.STORIES_DIR);
   for (const r of sync.results) log.info({ story: r.slug }, describeImport(r));
-  for (const r of sync.refusals) log.error({ path: r.path, problems: r.problems }, "story file refused; its last good import stays");
+  for (const r of sync.refusals) log.error({ path: r.path, problems: listedProblems(r.problems) }, "story file refused; its last good import stays");
 
   let bot;
   try {

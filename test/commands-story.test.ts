@@ -4,38 +4,40 @@ import { getGuildStorySlug, setGuildStory } from "../db/guilds.ts";
 import { getStoryBySlug } from "../db/stories.ts";
 import { checkChoices } from "../src/render/index.ts";
 import { importFiles } from "../src/story/import.ts";
+import { STORY_LIMITS as L } from "../src/story/limits.ts";
 import { startTestBot, textOf, type TestBot } from "./helpers/bot.ts";
 import { buttonsOf, expectWithinLimits, press, run, tamperedClick } from "./helpers/commands.ts";
 import { miniStory, tempDir } from "./helpers/tmp.ts";
 
 const BUNDLED = "openai-board-crisis-2023";
 
-/** A story whose every text is absurdly long: 10,000-character titles and summaries, 300 entities on one event. */
+/** A story whose every text is as long as a story file allows (titles 256, summaries 4,000…), 300 entities on one event. */
 function longStory(): string {
   const chunk = "Lorem **ipsum** _dolor_ `sit` ||amet|| [link](x) # 董事会风波 🎉👨‍👩‍👧‍👦 ";
+  // Cut by code points: a story file may not hold half a surrogate pair.
   const long = (n: number) =>
-    chunk
-      .repeat(Math.ceil(n / chunk.length))
+    Array.from(chunk.repeat(Math.ceil(n / chunk.length)))
       .slice(0, n)
+      .join("")
       .trim();
   const entities = Array.from({ length: 300 }, (_, i) => ({
     id: `person-${i}`,
     kind: i % 2 ? "person" : "organization",
-    name: { en: `Zed ${i} ${long(300)}`, zh: `泽德${i}${long(300)}` },
+    name: { en: `Zed ${i} ${long(L.name - 10)}`, zh: `泽德${i}${long(L.name - 10)}` },
     aliases: ["zed", `z${i}`],
-    role: { en: long(3_000), zh: long(3_000) },
+    role: { en: long(L.role), zh: long(L.role) },
   }));
   const events = Array.from({ length: 30 }, (_, i) => ({
     id: `event-${i}`,
     at: `2024-02-${String((i % 28) + 1).padStart(2, "0")}`,
-    title: { en: `Zed event ${i} ${long(10_000)}`, zh: `泽德事件${i}${long(10_000)}` },
-    summary: { en: long(10_000), zh: long(10_000) },
+    title: { en: `Zed event ${i} ${long(L.title - 20)}`, zh: `泽德事件${i}${long(L.title - 20)}` },
+    summary: { en: long(L.summary), zh: long(L.summary) },
     importance: 1 + (i % 5),
     entities: i === 0 ? entities.map((e) => e.id) : entities.slice(i, i + 40).map((e) => e.id),
-    quotes: Array.from({ length: 12 }, (_, q) => ({ by: `person-${q}`, text: { en: long(5_000), zh: long(5_000) } })),
-    sources: Array.from({ length: 25 }, (_, s) => ({ name: long(2_000), url: `https://example.org/${s}/${"p".repeat(1_500)}` })),
+    quotes: Array.from({ length: 12 }, (_, q) => ({ by: `person-${q}`, text: { en: long(L.quote), zh: long(L.quote) } })),
+    sources: Array.from({ length: 25 }, (_, s) => ({ name: long(L.sourceName), url: `https://example.org/${s}/${"p".repeat(1_500)}` })),
   }));
-  return JSON.stringify({ story: { slug: "long-story", title: { en: long(10_000), zh: long(10_000) }, summary: { en: long(10_000) } }, entities, events });
+  return JSON.stringify({ story: { slug: "long-story", title: { en: long(L.title), zh: long(L.title) }, summary: { en: long(L.summary) } }, entities, events });
 }
 
 describe("/story and other stories", () => {

@@ -3,10 +3,11 @@ import { createHash } from "node:crypto";
 import { chmodSync, copyFileSync, mkdirSync, openSync, readFileSync, statSync, writeSync, closeSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { openDatabase } from "../db/index.ts";
+import { checkDatabase, DatabaseOpenError, openDatabase } from "../db/index.ts";
+import { setGuildStory } from "../db/guilds.ts";
 import { FakeDiscord } from "../tools/fake-discord/index.ts";
 import { importFiles } from "../src/story/import.ts";
-import { TEST_TOKEN } from "./helpers/bot.ts";
+import { startTestBot, TEST_TOKEN } from "./helpers/bot.ts";
 import { dbHealth, HEALTHY, kill9, query, registerCommands, runNode, startBotProcess, unprivileged } from "./helpers/drills.ts";
 import { miniStory, tempDir } from "./helpers/tmp.ts";
 
@@ -66,23 +67,34 @@ describe("drill: the database is read-only", () => {
     expect(dbHealth(w.dbPath)).toEqual(HEALTHY);
   }, 30_000);
 
-  it("given only the file read-only, then the bot still answers, and a command that writes gets a clear ephemeral refusal", async () => {
+  it("given only the file read-only, then start-up exits 1 naming the database read-only, blaming no story file", async () => {
     const w = world();
-    const fake = await fakeDiscord();
     const before = hash(w.dbPath);
     chmodSync(w.dbPath, 0o444);
     // The unprivileged bot may create the log files next to it, not change the database.
     if (unprivileged().uid !== undefined) chmodSync(w.folder, 0o777);
-    const bot = await startBotProcess(fake, w.env, w.tmp.dir, unprivileged());
-    cleanups.push(() => kill9(bot));
-    const read = await (await fake.command({ name: "latest" })).settled();
+    const p = runNode("src/index.ts", [], { DISCORD_TOKEN: TEST_TOKEN, DISCORD_API_BASE: "http://127.0.0.1:9/api", ...w.env }, w.tmp.dir, unprivileged());
+    cleanups.push(() => kill9(p));
+    expect(await p.exited).toBe(1);
+    expect(p.stderr()).toBe(`Storyline cannot start: database ${w.dbPath} is read-only (check the permissions of the file and its folder)\n`);
+    expect(hash(w.dbPath)).toBe(before);
+  }, 30_000);
+
+  it("given a running bot whose database is read-only, then it still answers, and a command that writes gets a clear ephemeral refusal", async () => {
+    const w = world();
+    const before = hash(w.dbPath);
+    const db = openDatabase(w.dbPath, { readonly: true });
+    const t = await startTestBot({ db, config: { DEFAULT_STORY: SLUG } });
+    cleanups.push(async () => {
+      await t.stop();
+      db.close();
+    });
+    const read = await (await t.fake.command({ name: "latest" })).settled();
     expect(read.reply?.embeds.length).toBeGreaterThan(0);
-    const write = await (await fake.command({ name: "story", subcommand: "use", options: { slug: SLUG }, admin: true })).settled();
+    const write = await (await t.fake.command({ name: "story", subcommand: "use", options: { slug: SLUG }, admin: true })).settled();
     expect(write.ephemeral).toBe(true);
     expectClear(write.reply?.content ?? "", /can't save|cannot save|read-only|busy/i);
-    bot.child.kill("SIGTERM");
-    expect(await bot.exited).toBe(0);
-    expect(bot.stderr()).not.toContain('"msg":"interaction failed"');
+    expect(t.logs.join("")).not.toContain('"msg":"interaction failed"');
     expect(hash(w.dbPath)).toBe(before);
   }, 30_000);
 });
@@ -105,6 +117,18 @@ describe("drill: the database is locked by another writer past the busy timeout"
     expect(await p.exited).toBe(1);
     expectClear(p.stderr(), /Storyline cannot start: .*locked by another process/);
     expect(p.stderr().match(/cannot start/g)).toHaveLength(1);
+    holder.exec("ROLLBACK");
+  }, 30_000);
+
+  it("given a database that holds the story and another process holding its write lock, then start-up exits 1 saying so, blaming no story file", async () => {
+    const w = world();
+    const holder = new Database(w.dbPath);
+    holder.exec("BEGIN IMMEDIATE");
+    cleanups.push(() => void holder.close());
+    const p = runNode("src/index.ts", [], { DISCORD_TOKEN: TEST_TOKEN, DISCORD_API_BASE: "http://127.0.0.1:9/api", ...w.env }, w.tmp.dir);
+    cleanups.push(() => kill9(p));
+    expect(await p.exited).toBe(1);
+    expect(p.stderr()).toBe(`Storyline cannot start: database ${w.dbPath} is locked by another process\n`);
     holder.exec("ROLLBACK");
   }, 30_000);
 
@@ -153,6 +177,59 @@ describe("drill: the database is damaged", () => {
     );
     cleanups.push(() => kill9(p));
     expect(await p.exited).toBe(1);
-    expectClear(p.stderr(), /Storyline cannot start: .*(malformed|not a SQLite database)/);
+    expectClear(p.stderr(), /Storyline cannot start: .*(malformed|not a SQLite database|is corrupt)/);
   }, 30_000);
+
+  it("given a migrated database with one damaged page (the events), then start-up exits 1 naming it corrupt, blaming no story file", async () => {
+    const w = world();
+    damagePage(w.dbPath, "events");
+    const p = runNode("src/index.ts", [], { DISCORD_TOKEN: TEST_TOKEN, DISCORD_API_BASE: "http://127.0.0.1:9/api", ...w.env }, w.tmp.dir);
+    cleanups.push(() => kill9(p));
+    expect(await p.exited).toBe(1);
+    expect(p.stderr()).toMatch(new RegExp(`^Storyline cannot start: database ${w.dbPath} is corrupt \\(quick_check: [^\\n]+\\); restore it from a backup\\n$`));
+  }, 30_000);
+
+  it("given the same damage, then the sandbox does not start either, in one line", async () => {
+    const w = world();
+    damagePage(w.dbPath, "events");
+    const p = runNode("src/sandbox/cli.ts", ["--db", w.dbPath], { STORIES_DIR: w.env.STORIES_DIR, DEFAULT_STORY: SLUG }, w.tmp.dir);
+    cleanups.push(() => kill9(p));
+    p.child.stdin?.end("/latest\n");
+    expect(await p.exited).toBe(1);
+    expect(p.stderr()).toMatch(/^sandbox could not start: database .*bot\.db is corrupt \(quick_check: [^\n]+\); restore it from a backup\n$/);
+    expect(p.stdout()).toBe("");
+  }, 30_000);
+
+  it("given a database too big for a full check at start, then the settings tables are still checked", () => {
+    const w = world();
+    const db = openDatabase(w.dbPath);
+    setGuildStory(db, "123456789012345678", SLUG, null);
+    db.close();
+    damagePage(w.dbPath, "guild_settings");
+    const damaged = new Database(w.dbPath);
+    cleanups.push(() => void damaged.close());
+    expect(() => checkDatabase(damaged, { fullCheckMaxBytes: 0 })).toThrow(DatabaseOpenError);
+    expect(() => checkDatabase(damaged, { fullCheckMaxBytes: 0 })).toThrow(/^database .*bot\.db is corrupt \(.+\); restore it from a backup$/);
+  });
+
+  it("given a whole, writable database, then the check passes and changes nothing", () => {
+    const w = world();
+    const before = hash(w.dbPath);
+    const db = new Database(w.dbPath);
+    checkDatabase(db);
+    db.close();
+    expect(hash(w.dbPath)).toBe(before);
+  });
 });
+
+/** Overwrites the first page of `table` in a (checkpointed, closed) database file with junk. */
+function damagePage(path: string, table: string): void {
+  const db = new Database(path);
+  db.pragma("wal_checkpoint(TRUNCATE)");
+  const { pageno } = db.prepare("SELECT pageno FROM dbstat WHERE name = ? ORDER BY pageno LIMIT 1").get(table) as { pageno: number };
+  const pageSize = db.pragma("page_size", { simple: true }) as number;
+  db.close();
+  const fd = openSync(path, "r+");
+  writeSync(fd, Buffer.alloc(pageSize, 0x5a), 0, pageSize, (pageno - 1) * pageSize);
+  closeSync(fd);
+}

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openDatabase, schemaVersion, type Db } from "../db/index.ts";
+import { DatabaseOpenError, openDatabase, schemaVersion, type Db } from "../db/index.ts";
 import { describeImport, importFiles, syncStories } from "../src/story/import.ts";
+import { parseDay } from "../src/story/dates.ts";
 import { parseStoryText } from "../src/story/parse.ts";
 import { miniStory, tempDir } from "./helpers/tmp.ts";
 
@@ -121,7 +122,24 @@ describe("importing story files", () => {
     ).run();
     const before = snapshot(db);
     tmp.file("mini.yaml", miniStory("mini-story", '  - { id: e-1, at: "2024-02-02", title: "clash", sources: [{ name: x }] }\n'));
-    expect(() => importFiles(db, [path], 2_000)).toThrow(/added by an editor/);
+    expect(importFiles(db, [path], 2_000)).toEqual({
+      ok: false,
+      refusals: [{ path, problems: ['event "e-1" in mini-story was added by an editor; give the file\'s event another id'] }],
+    });
+    expect(snapshot(db)).toBe(before);
+  });
+
+  it("given a good file before one that clashes with an editor's event, then neither is written (all or none)", () => {
+    const path = tmp.file("mini.yaml", miniStory());
+    importFiles(db, [path], 1_000);
+    db.prepare(
+      "INSERT INTO events (story_id, key, at, precision, title_en, origin, content_hash, added_at, updated_at) VALUES (1, 'e-1', 0, 'date', 'by an editor', 'editor', '', 5, 5)",
+    ).run();
+    const before = snapshot(db);
+    const other = tmp.file("other.yaml", miniStory("other-story"));
+    tmp.file("mini.yaml", miniStory("mini-story", '  - { id: e-1, at: "2024-02-02", title: "clash", sources: [{ name: x }] }\n'));
+    const r = importFiles(db, [other, path], 2_000);
+    expect(!r.ok && r.refusals.map((x) => x.path)).toEqual([path]);
     expect(snapshot(db)).toBe(before);
   });
 
@@ -173,7 +191,22 @@ describe("importing story files", () => {
     tmp.file("b.yaml", "story: [unclosed");
     const r = syncStories(db, tmp.dir);
     expect(r.results.map((x) => x.slug)).toEqual(["story-a"]);
-    expect(r.refusals[0]?.problems[0]).toMatch(/^line \d+:/);
+    expect(r.refusals[0]?.problems[0]).toMatch(/^line \d+, column \d+:/);
+  });
+
+  it("given a database that fails while syncing (read-only here), then that is a database error, not a refused story file", () => {
+    const path = `${tmp.dir}/ro.db`;
+    const writable = openDatabase(path);
+    writable.close();
+    tmp.file("a.yaml", miniStory("story-a"));
+    const readonly = openDatabase(path, { readonly: true });
+    try {
+      expect(() => syncStories(readonly, tmp.dir)).toThrow(
+        new DatabaseOpenError(`database ${path} is read-only (check the permissions of the file and its folder)`),
+      );
+    } finally {
+      readonly.close();
+    }
   });
 });
 
@@ -198,7 +231,10 @@ describe("story file validation", () => {
     ["a localized text with neither language", miniStory().replace('name: "Acme Corporation"', "name: { fr: Acme }"), "entities[1].name"],
     ["a missing title", miniStory().replace('    title: "Acme ships the engine"\n', ""), "events[1].title: is required"],
     ["unparsable YAML", "story:\n  slug: [a\n", "line "],
-    ["duplicate YAML keys", "story:\n  slug: a\n  slug: b\n", "line 3"],
+    ["duplicate YAML keys", "story:\n  slug: a\n  slug: b\n", 'story: duplicate key "slug" (line 3, column 3)'],
+    ["an empty file", "# nothing yet\n", "the file is empty (a story file starts with story:)"],
+    ["a list instead of a story", "- a\n- b\n", "(file): must be a mapping with story, entities and events, not a list"],
+    ["a single text instead of a story", "just words\n", "(file): must be a mapping with story, entities and events, not a single text"],
   ])("refuses %s with a path-precise message", (_what, text, expected) => {
     const problems = problemsOf(text);
     expect(problems.some((p) => p.startsWith(expected) || p.includes(expected))).toBe(true);
@@ -207,6 +243,36 @@ describe("story file validation", () => {
   it("lists every problem of a file at once", () => {
     const text = miniStory("Bad Slug").replace('"2024-01-02"', '"2023-13-01"').replace("entities: [acme]", "entities: [acme, ilya]");
     expect(problemsOf(text).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("given a year from 0000 to 0099, then it is that year, not one in the 1900s", () => {
+    const at = (time: string) => {
+      const r = parseStoryText(miniStory().replace('"2024-01-02"', `"${time}"`), "m.yaml");
+      return r.ok ? new Date(r.story.events[0]!.at).toISOString() : r.problems.join("; ");
+    };
+    expect(at("0050-01-01")).toBe("0050-01-01T12:00:00.000Z");
+    expect(at("0000-02-29")).toBe("0000-02-29T12:00:00.000Z");
+    expect(at("0099-12-31T23:30:00+01:00")).toBe("0099-12-31T22:30:00.000Z");
+    expect(at("0001-02-29")).toMatch(/is not a date/);
+    expect(parseDay("0050-06-01")).toEqual({ start: Date.parse("0050-06-01T00:00:00Z"), end: Date.parse("0050-06-02T00:00:00Z") - 1 });
+  });
+
+  it("accepts offsets from -12:00 to +14:00 and refuses any beyond, saying so", () => {
+    const problems = (time: string) => problemsOf(miniStory().replace('"2024-01-02"', `"${time}"`));
+    expect(problems("2024-01-02T10:00:00+14:00")).toEqual([]);
+    expect(problems("2024-01-02T10:00:00-12:00")).toEqual([]);
+    expect(problems("2024-01-02T10:00:00+14:59")).toEqual([
+      'events[0].at: "2024-01-02T10:00:00+14:59" has an offset outside the ones in use (from -12:00 to +14:00)',
+    ]);
+    expect(problems("2024-01-02T10:00:00-12:30")).toEqual([
+      'events[0].at: "2024-01-02T10:00:00-12:30" has an offset outside the ones in use (from -12:00 to +14:00)',
+    ]);
+    expect(problems("2024-01-02T10:00:00+05:60")[0]).toMatch(/is not a date/);
+  });
+
+  it("keeps milliseconds of a date-time and ignores finer fractions", () => {
+    const r = parseStoryText(miniStory().replace('"2024-01-02"', '"2024-01-02T10:00:00.123456789Z"'), "m.yaml");
+    expect(r.ok && r.story.events[0]!.at).toBe(Date.UTC(2024, 0, 2, 10, 0, 0, 123));
   });
 
   it("stores a date at noon UTC and a date-time at its instant", () => {

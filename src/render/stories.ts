@@ -3,7 +3,7 @@ import { code, pick, t } from "../i18n/index.ts";
 import { fitMessage } from "./fit.ts";
 import { errorText } from "./errors.ts";
 import { clip, inline } from "./format.ts";
-import { LIMITS } from "./limits.ts";
+import { LIMITS, truncate } from "./limits.ts";
 import { joinCapped } from "./lists.ts";
 import type { Reply } from "./reply.ts";
 import { NEUTRAL_COLOR, storyColor, storyTitle } from "./theme.ts";
@@ -29,7 +29,7 @@ export function renderStoryList(stories: Story[], activeSlug: string | null, lan
   if (stories.length === 0) return fitMessage({ content: s.stories.none, ephemeral: true });
   const items = stories.map((story) => {
     const active = story.slug === activeSlug ? ` · ✅ *${s.stories.active}*` : "";
-    const head = `**${inline(storyTitle(story, lang), 200)}**\n${code(story.slug.slice(0, 100))} · ${s.stories.events(story.eventCount)}${active}`;
+    const head = `**${inline(storyTitle(story, lang), 200)}**\n${code(truncate(story.slug, 100))} · ${s.stories.events(story.eventCount)}${active}`;
     const summary = pick(story.summary, lang);
     return summary ? `${head}\n${inline(summary, 200)}` : head;
   });

@@ -1,5 +1,5 @@
 import type { Db } from "../../db/index.ts";
-import { openDatabase } from "../../db/index.ts";
+import { checkDatabase, openDatabase } from "../../db/index.ts";
 import { startBot, type Bot } from "../bot/app.ts";
 import { createRest, deployCommands } from "../bot/deploy.ts";
 import type { Config } from "../config.ts";
@@ -7,7 +7,7 @@ import type { Logger } from "../log.ts";
 import { sampleFeedList, serveSampleFeeds } from "./sample-feeds.ts";
 import { startFeedPoller } from "../feeds/poller.ts";
 import { createRecapScheduler } from "../recap/scheduler.ts";
-import { syncStories } from "../story/import.ts";
+import { listedProblems, syncStories } from "../story/import.ts";
 import { FakeDiscord, SANDBOX_IDS, SANDBOX_USER_ID, modalInputs, type FakeMessage, type InteractionOutcome } from "../../tools/fake-discord/index.ts";
 import { parseLine, SANDBOX_HELP } from "./line.ts";
 import { resolveCall } from "./options.ts";
@@ -67,13 +67,17 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
   const config: Config = { ...opts.config, DISCORD_API_BASE: fake.apiBase, DISCORD_TOKEN: SANDBOX_TOKEN };
   // The sandbox user is a story editor (so /editor can be tried) unless EDITOR_USER_IDS says otherwise.
   if (config.EDITOR_USER_IDS.length === 0) config.EDITOR_USER_IDS = [SANDBOX_USER_ID];
-  const db = openDatabase(config.DATABASE_PATH);
-  syncStories(db, config.STORIES_DIR);
+  let db: Db | undefined;
   let bot: Bot;
   try {
+    // As at `npm start`: the database must be whole and writable; a story file never stops the start.
+    db = openDatabase(config.DATABASE_PATH);
+    checkDatabase(db);
+    const sync = syncStories(db, config.STORIES_DIR);
+    for (const r of sync.refusals) opts.log.error({ path: r.path, problems: listedProblems(r.problems) }, "story file refused; its last good import stays");
     bot = await startBot({ config, db, log: opts.log, token: SANDBOX_TOKEN });
   } catch (err) {
-    db.close();
+    db?.close();
     await fake.stop();
     throw err;
   }

@@ -1,27 +1,37 @@
 /**
- * `npm run import -- <file>... [--db <path>]`: validates every file, then imports each story.
- * Prints one line per story; a refused import prints every problem, writes nothing, exits 1.
+ * `npm run import -- <file>... [--db <path>]`: validates every file before the database is
+ * even opened (so a refused import into a new path leaves no file), then writes every story,
+ * all or none. Prints one line per story; a refused import prints every file's problems,
+ * writes nothing and exits 1.
  */
-import { configOrExit, fail } from "../cli.ts";
 import { parseArgs } from "node:util";
-import { openDatabase, DatabaseOpenError } from "../../db/index.ts";
-import { describeImport, importFiles } from "./import.ts";
+import { type Db, DatabaseOpenError, openDatabase } from "../../db/index.ts";
+import { configOrExit, fail } from "../cli.ts";
+import { describeImport, describeRefusal, type Refusals, validateFiles, writeStories } from "./import.ts";
+
+const USAGE = "usage: npm run import -- <story file>... [--db <path>]";
+
+function refuse(refusals: Refusals): void {
+  for (const r of refusals) process.stderr.write(`${describeRefusal(r).join("\n")}\n`);
+  process.stderr.write("Nothing was imported.\n");
+  process.exitCode = 1;
+}
 
 function main(): void {
   let args;
   try {
     args = parseArgs({ allowPositionals: true, options: { db: { type: "string" }, help: { type: "boolean", short: "h" } } });
   } catch (err) {
-    fail(`import: ${(err as Error).message}\nusage: npm run import -- <story file>... [--db <path>]`);
+    fail(`import: ${(err as Error).message}\n${USAGE}`);
   }
-  if (args.values.help || args.positionals.length === 0) {
-    fail("usage: npm run import -- <story file>... [--db <path>]");
+  if (args.values.help || args.positionals.length === 0) fail(USAGE);
+  const dbPath = args.values.db ?? configOrExit().DATABASE_PATH;
+  const valid = validateFiles(args.positionals);
+  if (!valid.ok) {
+    refuse(valid.refusals);
+    return;
   }
-  let dbPath = args.values.db;
-  if (!dbPath) {
-    dbPath = configOrExit().DATABASE_PATH;
-  }
-  let db;
+  let db: Db;
   try {
     db = openDatabase(dbPath);
   } catch (err) {
@@ -29,14 +39,9 @@ function main(): void {
     throw err;
   }
   try {
-    const outcome = importFiles(db, args.positionals);
+    const outcome = writeStories(db, valid);
     if (!outcome.ok) {
-      for (const r of outcome.refusals) {
-        process.stderr.write(`${r.path}: refused, ${r.problems.length} problem${r.problems.length > 1 ? "s" : ""}\n`);
-        for (const p of r.problems) process.stderr.write(`  ${p}\n`);
-      }
-      process.stderr.write("Nothing was imported.\n");
-      process.exitCode = 1;
+      refuse(outcome.refusals);
       return;
     }
     for (const r of outcome.results) process.stdout.write(`${describeImport(r)}\n`);

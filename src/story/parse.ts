@@ -1,11 +1,15 @@
-import { readFileSync } from "node:fs";
 import { extname } from "node:path";
-import { parseDocument } from "yaml";
 import type { z } from "zod";
 import { hasHan } from "../../db/text.ts";
 import type { EventInput, Localized, StoryInput } from "../../db/types.ts";
-import { parseEventTime, TIME_FORMATS } from "./dates.ts";
+import { eventTimeProblem, parseEventTime } from "./dates.ts";
+import { decodeStoryBytes } from "./encoding.ts";
+import { parseJson } from "./json.ts";
+import { formatCount } from "./limits.ts";
 import { type LocalizedText, StoryFile } from "./schema.ts";
+import { pathText, shown } from "./text.ts";
+import { checkValues } from "./values.ts";
+import { parseYaml } from "./yaml.ts";
 
 /** The outcome of reading one story file: the story, or every problem found in it. */
 export type ParseResult = { ok: true; story: StoryInput } | { ok: false; problems: string[] };
@@ -17,41 +21,42 @@ export function localize(text: LocalizedText | undefined): Localized {
   return { en: text.en ?? null, zh: text.zh ?? null };
 }
 
-/** `events[3].entities[1]` from a zod path. */
-function pathText(path: readonly PropertyKey[]): string {
-  let out = "";
-  for (const p of path) out += typeof p === "number" ? `[${p}]` : `${out ? "." : ""}${String(p)}`;
-  return out || "(file)";
-}
-
 function zodProblems(error: z.ZodError): string[] {
   return error.issues.map((i) => {
-    if (i.code === "unrecognized_keys") return `${pathText(i.path)}: unknown field${i.keys.length > 1 ? "s" : ""} ${i.keys.map((k) => `"${k}"`).join(", ")}`;
+    if (i.code === "unrecognized_keys") {
+      const keys = i.keys.slice(0, 10).map((k) => shown(k, 40));
+      const more = i.keys.length > 10 ? ` and ${formatCount(i.keys.length - 10)} more` : "";
+      return `${pathText(i.path)}: unknown field${i.keys.length > 1 ? "s" : ""} ${keys.join(", ")}${more}`;
+    }
     if (i.code === "invalid_type" && i.input === undefined) return `${pathText(i.path)}: is required`;
     return `${pathText(i.path)}: ${i.message}`;
   });
 }
 
-/** Parses and validates story text (YAML or JSON); `name` is used only in messages. */
+/** Parses and validates story text (YAML, or JSON when `name` ends in .json); `name` picks the format. */
 export function parseStoryText(text: string, name: string): ParseResult {
-  let data: unknown;
-  if (extname(name).toLowerCase() === ".json") {
-    try {
-      data = JSON.parse(text);
-    } catch (err) {
-      return { ok: false, problems: [`not valid JSON: ${(err as Error).message}`] };
-    }
-  } else {
-    const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
-    if (doc.errors.length) {
-      return { ok: false, problems: doc.errors.map((e) => `line ${e.linePos?.[0]?.line ?? "?"}: ${e.message.split("\n")[0]}`) };
-    }
-    data = doc.toJS();
+  const body = text.startsWith("\uFEFF") ? text.slice(1) : text;
+  const read = extname(name).toLowerCase() === ".json" ? parseJson(body) : parseYaml(body);
+  if (!read.ok) return read;
+  const data = read.data;
+  if (data === null || data === undefined) return { ok: false, problems: ["the file is empty (a story file starts with story:)"] };
+  if (!isRecord(data)) {
+    const found = Array.isArray(data) ? "a list" : `a single ${typeof data === "string" ? "text" : typeof data}`;
+    return { ok: false, problems: [`(file): must be a mapping with story, entities and events, not ${found}`] };
   }
+  const values = checkValues(data);
+  // Past the value budget, checking the shape would cost what the budget is there to prevent.
+  if (values.tooMany) return { ok: false, problems: values.problems };
   const parsed = StoryFile.safeParse(data, { reportInput: true });
-  const problems = [...(parsed.success ? [] : zodProblems(parsed.error)), ...crossCheck(data)];
+  const problems = [...values.problems, ...(parsed.success ? [] : zodProblems(parsed.error)), ...crossCheck(data)];
   if (!parsed.success || problems.length) return { ok: false, problems: problems.length ? problems : ["(file): invalid story"] };
   return { ok: true, story: toInput(parsed.data) };
+}
+
+/** Decodes (UTF-8 only, see encoding.ts) and parses a story file's bytes. */
+export function parseStoryBytes(bytes: Uint8Array, name: string): ParseResult {
+  const decoded = decodeStoryBytes(bytes);
+  return decoded.ok ? parseStoryText(decoded.text, name) : { ok: false, problems: [decoded.problem] };
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -67,22 +72,23 @@ function crossCheck(data: unknown): string[] {
   const entityIds = new Set<string>();
   listOf(root.entities).forEach((e, i) => {
     if (!isRecord(e) || typeof e.id !== "string") return;
-    if (entityIds.has(e.id)) problems.push(`entities[${i}].id: duplicate id "${e.id}"`);
+    if (entityIds.has(e.id)) problems.push(`entities[${i}].id: duplicate id ${shown(e.id)}`);
     entityIds.add(e.id);
   });
   const eventIds = new Set<string>();
   listOf(root.events).forEach((ev, i) => {
     if (!isRecord(ev)) return;
     if (typeof ev.id === "string") {
-      if (eventIds.has(ev.id)) problems.push(`events[${i}].id: duplicate id "${ev.id}"`);
+      if (eventIds.has(ev.id)) problems.push(`events[${i}].id: duplicate id ${shown(ev.id)}`);
       eventIds.add(ev.id);
     }
-    if (typeof ev.at === "string" && !parseEventTime(ev.at)) problems.push(`events[${i}].at: "${ev.at}" is not a date (expected ${TIME_FORMATS})`);
+    const timeProblem = typeof ev.at === "string" ? eventTimeProblem(ev.at) : null;
+    if (timeProblem) problems.push(`events[${i}].at: ${shown(ev.at)} ${timeProblem}`);
     listOf(ev.entities).forEach((ref, j) => {
-      if (typeof ref === "string" && !entityIds.has(ref)) problems.push(`events[${i}].entities[${j}]: unknown entity "${ref}"`);
+      if (typeof ref === "string" && !entityIds.has(ref)) problems.push(`events[${i}].entities[${j}]: unknown entity ${shown(ref)}`);
     });
     listOf(ev.quotes).forEach((qt, j) => {
-      if (isRecord(qt) && typeof qt.by === "string" && !entityIds.has(qt.by)) problems.push(`events[${i}].quotes[${j}].by: unknown entity "${qt.by}"`);
+      if (isRecord(qt) && typeof qt.by === "string" && !entityIds.has(qt.by)) problems.push(`events[${i}].quotes[${j}].by: unknown entity ${shown(qt.by)}`);
     });
   });
   return problems;
@@ -112,17 +118,4 @@ function toInput(file: StoryFile): StoryInput {
     entities: file.entities.map((e) => ({ key: e.id, kind: e.kind, name: localize(e.name), role: localize(e.role), aliases: e.aliases })),
     events,
   };
-}
-
-/** Reads a story file from disk; a missing or unreadable file is one clear problem. */
-export function readStoryFile(path: string): ParseResult {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (err) {
-    const code = (err as { code?: string }).code;
-    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : code === "EACCES" ? "permission denied" : (err as Error).message;
-    return { ok: false, problems: [`cannot read file: ${why}`] };
-  }
-  return parseStoryText(text, path);
 }
