@@ -2,6 +2,7 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { type Db, DatabaseOpenError, databaseFault, describeDatabaseError } from "../../db/index.ts";
 import { ImportConflictError, importStory } from "../../db/import.ts";
+import { fillPendingTitleWords } from "../../db/search.ts";
 import type { ImportCounts, KeptEntity, StoryInput } from "../../db/types.ts";
 import { formatCount, SHOWN_PROBLEMS } from "./limits.ts";
 import { readStoryFile } from "./read.ts";
@@ -111,6 +112,8 @@ export function syncStories(db: Db, dir: string, now = Date.now()): { results: I
       refusals.push({ path, problems: [`could not be imported: ${(err as Error).message}`] });
     }
   }
+  // Stories indexed before the title-word list existed get theirs here, at start, not in a command.
+  fillPendingTitleWords(db);
   return { results, refusals };
 }
 
