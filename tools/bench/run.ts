@@ -6,7 +6,7 @@
  *
  * Options: --quick; --seed=N. While developing (written to results-custom.json):
  * --events=N --entities=N; --db=PATH keeps the imported database at PATH and reuses it next
- * time (the import is then skipped); --only=latency,like,e2e,memory,coldStart,recap.
+ * time (the import is then skipped); --only=latency,like,e2e,memory,coldStart,shards,recap.
  */
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
@@ -25,6 +25,8 @@ import { latencySection } from "./sections/latency.ts";
 import { likeSection } from "./sections/like.ts";
 import { memorySection } from "./sections/memory.ts";
 import { recapSection } from "./sections/recap.ts";
+import { shardsSection } from "./sections/shards.ts";
+import { fanOutSection } from "./sections/shards-fanout.ts";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const args = process.argv.slice(2);
@@ -40,8 +42,28 @@ const seed = Number(flag("seed") ?? 20231117);
 /** How much each section does, full run and --quick. */
 const PLAN =
   quick || custom
-    ? { iterations: 500, compareAt: 10_000, likeRuns: 3, e2e: 150, memoryRounds: 1, coldStarts: 2, recapServers: 250 }
-    : { iterations: 2000, compareAt: 100_000, likeRuns: 5, e2e: 400, memoryRounds: 2, coldStarts: 5, recapServers: 1000 };
+    ? {
+        iterations: 500,
+        compareAt: 10_000,
+        likeRuns: 3,
+        e2e: 150,
+        memoryRounds: 1,
+        coldStarts: 2,
+        recapServers: 250,
+        shardServers: 10_000,
+        fanOutServers: 1000,
+      }
+    : {
+        iterations: 2000,
+        compareAt: 100_000,
+        likeRuns: 5,
+        e2e: 400,
+        memoryRounds: 2,
+        coldStarts: 5,
+        recapServers: 1000,
+        shardServers: 10_000,
+        fanOutServers: 10_000,
+      };
 
 const say = (m: string): void => void process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0)}s] ${m}\n`);
 const started = performance.now();
@@ -87,6 +109,9 @@ async function main(): Promise<void> {
     if (wanted("e2e")) rows.push(...(await section("e2e", () => e2eSection(ctx, PLAN.e2e))));
     if (wanted("memory")) rows.push(...(await section("memory", () => memorySection(ctx, 1000, PLAN.memoryRounds))));
     if (wanted("coldStart")) rows.push(...(await section("coldStart", () => coldStartSection(ctx, PLAN.coldStarts))));
+    // Shards use databases of their own.
+    if (wanted("shards")) rows.push(...(await section("shards", () => shardsSection(ctx, PLAN.shardServers))));
+    if (wanted("shards")) rows.push(...(await section("shardsFanOut", () => fanOutSection(ctx, PLAN.fanOutServers))));
     // Last: it adds events and schedules to the database.
     if (wanted("recap") && !keepDb) rows.push(...(await section("recap", () => recapSection(ctx, PLAN.recapServers))));
     fileCache.push(fileCacheMB());
