@@ -5,7 +5,7 @@
  * tools/bench/results.json (--quick: tools/bench/results-quick.json). Progress goes to stderr.
  *
  * Options: --quick; --seed=N. While developing (written to results-custom.json):
- * --events=N --entities=N; --db=PATH keeps the imported database at PATH and reuses it next
+ * --events=N --entities=N; --fanout=N (servers in the shards fan-out); --db=PATH keeps the imported database at PATH and reuses it next
  * time (the import is then skipped); --only=latency,like,e2e,memory,coldStart,shards,recap.
  */
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -34,7 +34,8 @@ const flag = (name: string): string | undefined => args.find((a) => a.startsWith
 const quick = args.includes("--quick");
 const keepDb = flag("db");
 const only = flag("only")?.split(",");
-const custom = flag("events") !== undefined || keepDb !== undefined || only !== undefined;
+const fanOut = flag("fanout");
+const custom = flag("events") !== undefined || keepDb !== undefined || only !== undefined || fanOut !== undefined;
 const events = Number(flag("events") ?? (quick ? 100_000 : 1_000_000));
 const entities = Number(flag("entities") ?? (quick ? 1_000 : 10_000));
 const seed = Number(flag("seed") ?? 20231117);
@@ -64,6 +65,7 @@ const PLAN =
         shardServers: 10_000,
         fanOutServers: 10_000,
       };
+if (fanOut !== undefined) PLAN.fanOutServers = Number(fanOut);
 
 const say = (m: string): void => void process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0)}s] ${m}\n`);
 const started = performance.now();
