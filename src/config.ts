@@ -5,6 +5,9 @@ import { z } from "zod";
 /** The bundled story, followed by every server until it picks another. */
 export const BUNDLED_STORY = "openai-board-crisis-2023";
 
+/** More shards than any bot this size needs; a typo such as 40000 is refused, not tried. */
+const MAX_SHARDS = 1024;
+
 const snowflake = z.string().regex(/^\d{17,20}$/, "must be a Discord id (17–20 digits)");
 const emptyAsUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
@@ -35,6 +38,20 @@ const Schema = z.object({
     .pipe(z.array(snowflake)),
   EDITOR_GUILD_ID: z.preprocess(emptyAsUndefined, snowflake.optional()),
   FEED_POLL_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
+  // Not SHARDS / SHARD_COUNT: discord.js reads those from the environment itself, as JSON.
+  GATEWAY_SHARDS: z
+    .preprocess(emptyAsUndefined, z.string().trim().default("auto"))
+    .refine(
+      (v) => v === "auto" || (/^\d{1,4}$/.test(v) && Number(v) >= 1 && Number(v) <= MAX_SHARDS),
+      `must be "auto" or a shard count from 1 to ${MAX_SHARDS}`,
+    )
+    .transform((v): "auto" | number => (v === "auto" ? "auto" : Number(v))),
+  HTTP_PORT: z
+    .preprocess(emptyAsUndefined, z.string().trim().optional())
+    .refine((v) => v === undefined || (/^\d{1,5}$/.test(v) && Number(v) >= 1 && Number(v) <= 65535), "must be a port from 1 to 65535")
+    .transform((v) => (v === undefined ? undefined : Number(v))),
+  HTTP_HOST: z.preprocess(emptyAsUndefined, z.string().min(1).default("127.0.0.1")),
+  SCHEDULER_LEASE_SECONDS: z.coerce.number().int().min(2).max(600).default(30),
 });
 
 /** Everything Storyline reads from its environment, validated. */

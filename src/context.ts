@@ -16,6 +16,24 @@ export interface BotContext {
   log: Logger;
   /** The current time in ms; tests move it. */
   now: () => number;
+  /** Told of every interaction the dispatcher handled (the operator's metrics); optional. */
+  observer?: InteractionObserver;
+}
+
+/** One handled interaction, as the dispatcher reports it. */
+export interface InteractionReport {
+  kind: "command" | "autocomplete" | "component" | "modal";
+  /** The command's name (for components and modals, the command owning the custom_id; "unknown" if none). */
+  name: string;
+  /** ok; refused (a UserError); unavailable (database locked or read-only); error (a bug, logged with an id). */
+  outcome: "ok" | "refused" | "unavailable" | "error";
+  /** From the dispatcher receiving it to the handler (and any error reply) finishing. */
+  ms: number;
+}
+
+/** Receives a report of every handled interaction; must not throw. */
+export interface InteractionObserver {
+  interaction(report: InteractionReport): void;
 }
 
 /**

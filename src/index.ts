@@ -1,7 +1,8 @@
 /**
- * `npm start`: config → database (migrations, then every story file synced) → discord.js
- * client → scheduled work → login. Without DISCORD_TOKEN it exits 1 at once, saying how to
- * set one and that `npm run sandbox` needs none.
+ * `npm start`: config → database (migrations, then every story file synced) → health and
+ * metrics endpoints (if HTTP_PORT) → discord.js client, every shard → scheduled work, while
+ * this process holds the scheduler lease. Without DISCORD_TOKEN it exits 1 at once, saying
+ * how to set one and that `npm run sandbox` needs none.
  */
 import { configOrExit, fail } from "./cli.ts";
 import { checkDatabase, type Db, DatabaseOpenError, openDatabase } from "../db/index.ts";
@@ -9,8 +10,8 @@ import { startBot } from "./bot/app.ts";
 import { onShutdown } from "./bot/shutdown.ts";
 import type { Config } from "./config.ts";
 import { createLogger } from "./log.ts";
-import { startFeedPoller } from "./feeds/poller.ts";
-import { createRecapScheduler } from "./recap/scheduler.ts";
+import { startScheduledWork } from "./ops/scheduled.ts";
+import { OpsServerError, startOpsServer } from "./ops/server.ts";
 import { describeImport, listedProblems, syncStories } from "./story/import.ts";
 
 const NO_TOKEN = `Storyline cannot start: DISCORD_TOKEN is not set.
@@ -46,21 +47,31 @@ async function main(): Promise<void> {
   for (const r of sync.results) log.info({ story: r.slug }, describeImport(r));
   for (const r of sync.refusals) log.error({ path: r.path, problems: listedProblems(r.problems) }, "story file refused; its last good import stays");
 
+  const port = config.HTTP_PORT;
+  const ops = port
+    ? await startOpsServer({ host: config.HTTP_HOST, port, db, log }).catch((err: unknown) => {
+        db.close();
+        if (err instanceof OpsServerError) fail(`Storyline cannot start: ${err.message}`);
+        throw err;
+      })
+    : null;
+
   let bot;
   try {
-    bot = await startBot({ config, db, log, token });
+    bot = await startBot({ config, db, log, token, observer: ops?.metrics });
   } catch (err) {
+    await ops?.close();
     db.close();
     const e = err as { code?: unknown; message?: string };
     const why = e.code === "TokenInvalid" || /token/i.test(e.message ?? "") ? "Discord refused the token (check DISCORD_TOKEN)" : (e.message ?? String(err));
     fail(`Storyline cannot start: ${why}`);
   }
   const running = bot;
-  // Recaps start once every guild has arrived; on shutdown they stop first, finishing a post in flight.
-  const recaps = createRecapScheduler({ client: running.client, ctx: running.ctx });
-  recaps.start();
-  const feeds = startFeedPoller({ db, log, config, now: running.ctx.now });
-  onShutdown(log, [() => feeds.stop(), () => recaps.stop(), () => running.stop(), () => void db.close()]);
+  // Recaps and feeds run once every guild has arrived, in whichever process holds the scheduler
+  // lease; on shutdown they stop first, finishing a post in flight, and the lease is given up.
+  const scheduled = startScheduledWork(running, ops?.metrics);
+  ops?.attach({ client: running.client, leader: scheduled.leader });
+  onShutdown(log, [() => scheduled.stop(), () => running.stop(), () => ops?.close(), () => void db.close()]);
 }
 
 void main();

@@ -21,8 +21,8 @@ const LAYERS: [name: string, pattern: RegExp][] = [
   ["services", /^src\/(feeds|recap|audit)\/(?!cli\.ts$)/],
   ["command kit", /^src\/(resolvers|command-kit)\//],
   ["commands", /^commands\//],
-  ["runtime", /^src\/bot\/(?!deploy-cli\.ts$)/],
-  ["entry points", /^src\/(index\.ts|cli\.ts|sandbox\/|[a-z]+\/cli\.ts$|bot\/deploy-cli\.ts$)/],
+  ["runtime", /^src\/(bot|ops)\/(?!deploy-cli\.ts$|backup-cli\.ts$)/],
+  ["entry points", /^src\/(index\.ts|cli\.ts|sandbox\/|[a-z]+\/cli\.ts$|bot\/deploy-cli\.ts$|ops\/backup-cli\.ts$)/],
   ["development tools", /^tools\//],
 ];
 

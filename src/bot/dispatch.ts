@@ -3,7 +3,7 @@ import type { Interaction } from "discord.js";
 import { databaseUnavailable } from "../../db/index.ts";
 import { t } from "../i18n/index.ts";
 import { langFromLocale } from "../i18n/index.ts";
-import type { BotContext, Command } from "../context.ts";
+import type { BotContext, Command, InteractionReport } from "../context.ts";
 import { UserError } from "../context.ts";
 import { replyPrivately } from "../command-kit/reply.ts";
 
@@ -39,7 +39,10 @@ export function createDispatcher(commands: Map<string, Command>, ctx: BotContext
   return async (interaction) => {
     const log = ctx.log.child(logContext(interaction));
     const lang = langFromLocale(interaction.locale);
+    const started = performance.now();
+    const report: Omit<InteractionReport, "ms"> = { kind: "command", name: "unknown", outcome: "ok" };
     try {
+      describeFor(interaction, commands, byPrefix, report);
       if (interaction.isChatInputCommand()) {
         const cmd = commands.get(interaction.commandName);
         if (!cmd) throw new UserError(t(lang).errors.expired);
@@ -58,6 +61,7 @@ export function createDispatcher(commands: Map<string, Command>, ctx: BotContext
         await route.cmd.modal(interaction, ctx, route.args);
       }
     } catch (err) {
+      report.outcome = err instanceof UserError ? "refused" : databaseUnavailable(err) ? "unavailable" : "error";
       if (interaction.isAutocomplete()) {
         log.warn({ err }, "autocomplete failed");
         if (!interaction.responded) await interaction.respond([]).catch(() => undefined);
@@ -79,6 +83,19 @@ export function createDispatcher(commands: Map<string, Command>, ctx: BotContext
       }
       if (!interaction.isRepliable()) return;
       await replyPrivately(interaction, message).catch((replyErr: unknown) => log.warn({ err: replyErr }, "could not send the error reply"));
+    } finally {
+      ctx.observer?.interaction({ ...report, ms: performance.now() - started });
     }
   };
+}
+
+/** Fills in what kind of interaction this is and which command it belongs to, for the observer. */
+function describeFor(i: Interaction, commands: Map<string, Command>, byPrefix: Map<string, Command>, report: Pick<InteractionReport, "kind" | "name">): void {
+  if (i.isChatInputCommand() || i.isAutocomplete()) {
+    report.kind = i.isAutocomplete() ? "autocomplete" : "command";
+    if (commands.has(i.commandName)) report.name = i.commandName;
+  } else if (i.isMessageComponent() || i.isModalSubmit()) {
+    report.kind = i.isModalSubmit() ? "modal" : "component";
+    report.name = routeCustomId(i.customId, byPrefix)?.cmd.data.name ?? "unknown";
+  }
 }

@@ -27,6 +27,8 @@ export interface FeedPollerOptions {
   concurrency?: number;
   /** Poll on the minute tick when due (default true); tests call pollNow themselves. */
   schedule?: boolean;
+  /** Told what each poll did (the operator's metrics). */
+  onPoll?: (report: PollReport) => void;
 }
 
 /** What one poll did. `skipped`: another poll was still running (or the poller stopped). */
@@ -92,6 +94,7 @@ export function startFeedPoller(opts: FeedPollerOptions): FeedPoller {
       return pollFeed(deps, feed);
     });
     const r = report(results);
+    opts.onPoll?.(r);
     // A quiet poll is debug: every ten minutes would drown the log.
     log[r.created || r.failed ? "info" : "debug"]({ feeds: feeds.length, created: r.created, published: r.published, failed: r.failed }, "feed poll done");
     return r;

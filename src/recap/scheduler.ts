@@ -23,7 +23,12 @@ export interface RecapSchedulerOptions {
   now?: () => number;
   concurrency?: number;
   hooks?: RecapHooks;
+  /** Told how each run ended (the operator's metrics). */
+  onResult?: (result: RecapResult) => void;
 }
+
+/** How one schedule's run ended: posted, nothing new, changed meanwhile, failed (retried) or paused. */
+export type RecapResult = "posted" | "empty" | "stale" | "failed" | "paused";
 
 /** A running (or ready) recap scheduler. */
 export interface RecapScheduler {
@@ -48,6 +53,7 @@ export function createRecapScheduler(opts: RecapSchedulerOptions): RecapSchedule
     const where = { scheduleId: schedule.id, guildId: schedule.guildId, channelId: schedule.channelId };
     try {
       const out = await runRecap({ client: opts.client, db: ctx.db, hooks: opts.hooks }, schedule, at);
+      opts.onResult?.(out.result);
       if (out.result === "posted") log.info({ ...where, slot: out.slot, events: out.events, messages: out.messageIds.length }, "recap posted");
       else if (out.result === "empty") log.debug({ ...where, slot: out.slot }, "recap: nothing new");
       else log.info({ ...where, slot: out.slot }, "recap schedule changed while it ran; nothing recorded");
@@ -67,6 +73,7 @@ export function createRecapScheduler(opts: RecapSchedulerOptions): RecapSchedule
       } catch (dbErr) {
         log.error({ ...where, err: dbErr }, "recap: could not record a failure");
       }
+      opts.onResult?.(state?.paused ? "paused" : "failed");
       if (state?.paused) log.warn({ ...where, reason: pause ?? "failing", detail }, "recap schedule paused");
       else log.warn({ ...where, detail, attempt: state?.failures, of: MAX_ATTEMPTS }, "recap post failed; will retry next minute");
     }

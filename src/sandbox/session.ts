@@ -5,8 +5,7 @@ import { createRest, deployCommands } from "../bot/deploy.ts";
 import type { Config } from "../config.ts";
 import type { Logger } from "../log.ts";
 import { sampleFeedList, serveSampleFeeds } from "./sample-feeds.ts";
-import { startFeedPoller } from "../feeds/poller.ts";
-import { createRecapScheduler } from "../recap/scheduler.ts";
+import { startScheduledWork } from "../ops/scheduled.ts";
 import { listedProblems, syncStories } from "../story/import.ts";
 import { FakeDiscord, SANDBOX_IDS, SANDBOX_USER_ID, modalInputs, type FakeMessage, type InteractionOutcome } from "../../tools/fake-discord/index.ts";
 import { parseLine, SANDBOX_HELP } from "./line.ts";
@@ -84,11 +83,10 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
   const guild = fake.defaultGuild();
   await deployCommands(createRest(SANDBOX_TOKEN, fake.apiBase), fake.applicationId, bot.commands.values(), guild.id);
   // Daily recaps tick every minute here too: `/recap schedule` a minute ahead, `wait 65`, see the post.
-  const recaps = createRecapScheduler({ client: bot.client, ctx: bot.ctx });
-  recaps.start();
+  // As in `npm start`, they and feed polling run while this process holds the scheduler lease.
+  const scheduled = startScheduledWork(bot);
   // Sample news feeds on 127.0.0.1, so /feed add and /review can be tried with no network.
   const { server: fixtures, note } = await serveSampleFeeds(opts.feedsPort ?? 0);
-  const feeds = startFeedPoller({ db, log: opts.log, config, now: bot.ctx.now });
   const intro = [note, sampleFeedList(fixtures.baseUrl)].filter(Boolean).join("\n");
 
   // What a Discord client would show for timestamps and mentions.
@@ -152,6 +150,8 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
       case "error":
         return { output: action.message };
       case "poll": {
+        const feeds = scheduled.feeds.current();
+        if (!feeds) return { output: "Another process using this database runs the scheduled work (feeds, recaps); poll there." };
         const r = await feeds.pollNow();
         if (r.skipped) return { output: "A poll is already running." };
         return {
@@ -225,8 +225,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
     },
     stop: async () => {
       clearInterval(watcher);
-      await feeds.stop();
-      await recaps.stop();
+      await scheduled.stop();
       await fixtures.stop();
       await bot.stop();
       db.close();

@@ -1,7 +1,7 @@
 import { Writable } from "node:stream";
 import { openDatabase, type Db } from "../../db/index.ts";
 import { startBot, type Bot } from "../../src/bot/app.ts";
-import type { Command } from "../../src/context.ts";
+import type { Command, InteractionObserver } from "../../src/context.ts";
 import { createRest, deployCommands } from "../../src/bot/deploy.ts";
 import { loadConfig, type Config } from "../../src/config.ts";
 import { createLogger } from "../../src/log.ts";
@@ -33,6 +33,8 @@ export interface TestBotOptions {
   /** Register the commands in the default guild (default true). */
   deploy?: boolean;
   storiesDir?: string;
+  /** Told of every interaction handled (metrics). */
+  observer?: InteractionObserver;
 }
 
 /** The real bot against a fresh fake Discord, on a real SQLite database with the stories synced. */
@@ -49,7 +51,7 @@ export async function startTestBot(opts: TestBotOptions = {}): Promise<TestBot> 
     },
   });
   const log = createLogger("debug", sink, [TEST_TOKEN]);
-  const bot = await startBot({ config, db, log, token: TEST_TOKEN, commands: opts.commands, now: opts.now });
+  const bot = await startBot({ config, db, log, token: TEST_TOKEN, commands: opts.commands, now: opts.now, observer: opts.observer });
   if (opts.deploy !== false) {
     await deployCommands(createRest(TEST_TOKEN, fake.apiBase), fake.applicationId, bot.commands.values(), fake.defaultGuild().id);
   }

@@ -5,8 +5,8 @@
  * tools/bench/results.json (--quick: tools/bench/results-quick.json). Progress goes to stderr.
  *
  * Options: --quick; --seed=N. While developing (written to results-custom.json):
- * --events=N --entities=N; --db=PATH keeps the imported database at PATH and reuses it next
- * time (the import is then skipped); --only=latency,like,e2e,memory,coldStart,recap.
+ * --events=N --entities=N; --fanout=N (servers in the shards fan-out); --db=PATH keeps the imported database at PATH and reuses it next
+ * time (the import is then skipped); --only=latency,like,e2e,memory,coldStart,shards,recap.
  */
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
@@ -25,6 +25,8 @@ import { latencySection } from "./sections/latency.ts";
 import { likeSection } from "./sections/like.ts";
 import { memorySection } from "./sections/memory.ts";
 import { recapSection } from "./sections/recap.ts";
+import { shardsSection } from "./sections/shards.ts";
+import { fanOutSection } from "./sections/shards-fanout.ts";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const args = process.argv.slice(2);
@@ -32,7 +34,8 @@ const flag = (name: string): string | undefined => args.find((a) => a.startsWith
 const quick = args.includes("--quick");
 const keepDb = flag("db");
 const only = flag("only")?.split(",");
-const custom = flag("events") !== undefined || keepDb !== undefined || only !== undefined;
+const fanOut = flag("fanout");
+const custom = flag("events") !== undefined || keepDb !== undefined || only !== undefined || fanOut !== undefined;
 const events = Number(flag("events") ?? (quick ? 100_000 : 1_000_000));
 const entities = Number(flag("entities") ?? (quick ? 1_000 : 10_000));
 const seed = Number(flag("seed") ?? 20231117);
@@ -42,6 +45,9 @@ const PLAN =
   quick || custom
     ? { iterations: 500, compareAt: 10_000, likeRuns: 3, e2e: 150, memoryRounds: 1, coldStarts: 2, recapServers: 250 }
     : { iterations: 2000, compareAt: 100_000, likeRuns: 5, e2e: 400, memoryRounds: 2, coldStarts: 5, recapServers: 1000 };
+
+/** Shards: servers at start (10,000 in both), and servers whose recaps fan out over 4 shards. */
+const SHARDS_PLAN = { servers: 10_000, fanOut: Number(fanOut ?? (quick || custom ? 1000 : 10_000)) };
 
 const say = (m: string): void => void process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0)}s] ${m}\n`);
 const started = performance.now();
@@ -87,6 +93,9 @@ async function main(): Promise<void> {
     if (wanted("e2e")) rows.push(...(await section("e2e", () => e2eSection(ctx, PLAN.e2e))));
     if (wanted("memory")) rows.push(...(await section("memory", () => memorySection(ctx, 1000, PLAN.memoryRounds))));
     if (wanted("coldStart")) rows.push(...(await section("coldStart", () => coldStartSection(ctx, PLAN.coldStarts))));
+    // Shards use databases of their own.
+    if (wanted("shards")) rows.push(...(await section("shards", () => shardsSection(ctx, SHARDS_PLAN.servers))));
+    if (wanted("shards")) rows.push(...(await section("shardsFanOut", () => fanOutSection(ctx, SHARDS_PLAN.fanOut))));
     // Last: it adds events and schedules to the database.
     if (wanted("recap") && !keepDb) rows.push(...(await section("recap", () => recapSection(ctx, PLAN.recapServers))));
     fileCache.push(fileCacheMB());
@@ -110,7 +119,7 @@ async function main(): Promise<void> {
     fileCacheMBAtEnd: fileCache[0] ?? null,
     seed,
     sizes: { events, entities },
-    plan: PLAN,
+    plan: { ...PLAN, shards: SHARDS_PLAN },
     wallMs,
     sectionMs: timings,
     rows,

@@ -4,6 +4,7 @@
  * @module
  */
 import type { CommandRegistry } from "./commands.ts";
+import type { ShardingPolicy } from "./gateway.ts";
 import type { ApiUser, GuildStore } from "./guilds.ts";
 import type { InteractionStore } from "./interactions.ts";
 import type { MessageStore } from "./messages.ts";
@@ -18,6 +19,8 @@ export interface FakeContext {
   readonly interactions: InteractionStore;
   /** `ws://host:port` of the gateway. */
   gatewayUrl(): string;
+  /** Shards recommended and allowed now (`GET /gateway/bot`, IDENTIFY). */
+  sharding(): ShardingPolicy;
   /** The application object (`GET /applications/@me`). */
   application(): Record<string, unknown>;
 }

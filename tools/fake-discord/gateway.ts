@@ -1,5 +1,7 @@
 /**
- * The gateway WebSocket: HELLO, IDENTIFY → READY + GUILD_CREATE, heartbeats, RESUME with replay.
+ * The gateway WebSocket: HELLO, IDENTIFY → READY + GUILD_CREATE, heartbeats, RESUME with replay,
+ * and sharding as Discord does it: each shard gets the guilds with `(id >> 22) % count` equal to
+ * its id, an invalid `shard` is closed with 4010 and a shard holding too many guilds with 4011.
  *
  * @module
  */
@@ -17,6 +19,33 @@ export interface GatewayHost {
   guildIds(): string[];
   /** The GUILD_CREATE body of a guild. */
   guildCreate(guildId: string): unknown;
+  /** How many guilds one shard may hold before its IDENTIFY is refused with 4011. */
+  maxGuildsPerShard(): number;
+}
+
+/** How the fake shards, as `FakeShardingOptions` resolved against the guilds it holds. */
+export interface ShardingPolicy {
+  recommendedShards: number;
+  maxConcurrency: number;
+  maxGuildsPerShard: number;
+}
+
+/** Discord's per-shard guild limit, and roughly how many guilds it puts on a recommended shard. */
+const DISCORD_MAX_GUILDS_PER_SHARD = 2500;
+const GUILDS_PER_RECOMMENDED_SHARD = 1000;
+
+/** The sharding a fake with `guildCount` guilds offers, from its options. */
+export function shardingPolicy(opts: { recommendedShards?: number; maxConcurrency?: number; maxGuildsPerShard?: number }, guildCount: number): ShardingPolicy {
+  const maxGuildsPerShard = opts.maxGuildsPerShard ?? DISCORD_MAX_GUILDS_PER_SHARD;
+  const needed = Math.ceil(guildCount / Math.min(maxGuildsPerShard, GUILDS_PER_RECOMMENDED_SHARD));
+  return { recommendedShards: opts.recommendedShards ?? Math.max(1, needed), maxConcurrency: opts.maxConcurrency ?? 1, maxGuildsPerShard };
+}
+
+/** A snowflake (timestamp part from 2020) for guild number `n` that lands on shard `n % count`. */
+export function spreadGuildId(n: number, count: number): string {
+  const base = 160_000_000_000n; // ms after the Discord epoch: 2020, before any id nextSnowflake makes now
+  const ms = base - (base % BigInt(count)) + BigInt(n);
+  return ((ms << 22n) | (1n << 17n)).toString();
 }
 
 interface Session {
@@ -73,6 +102,14 @@ export class Gateway {
   get hasLiveSession(): boolean {
     for (const s of this.sessions.values()) if (s.socket) return true;
     return false;
+  }
+
+  /** `[id, count]` of every session with a live socket, by shard id. */
+  get liveShards(): [number, number][] {
+    return [...this.sessions.values()]
+      .filter((s) => s.socket)
+      .map((s) => s.shard)
+      .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   }
 
   /** Whether any session (live or resumable) exists. */
@@ -154,9 +191,11 @@ export class Gateway {
         socket.send(JSON.stringify({ op: 11, s: null, t: null, d: null }));
         return;
       case 2:
-        return this.identify(socket, state, d);
+        this.identify(socket, state, d);
+        return;
       case 6:
-        return this.resume(socket, state, d);
+        this.resume(socket, state, d);
+        return;
       case 3:
       case 4:
       case 8:
@@ -170,8 +209,16 @@ export class Gateway {
   private identify(socket: WebSocket, state: SocketState, d: unknown): void {
     if (state.session) return void socket.close(4005, "Already authenticated.");
     if (!isRecord(d) || typeof d.token !== "string" || d.token === "") return void socket.close(4004, "Authentication failed.");
-    const shardRaw = Array.isArray(d.shard) ? d.shard : [0, 1];
-    const shard: [number, number] = [Number(shardRaw[0] ?? 0), Math.max(1, Number(shardRaw[1] ?? 1))];
+    const shard = parseShard(d.shard);
+    if (!shard) {
+      socket.close(4010, "Invalid shard.");
+      return;
+    }
+    const ids = this.host.guildIds().filter((id) => shardOf(id, shard[1]) === shard[0]);
+    if (ids.length > this.host.maxGuildsPerShard()) {
+      socket.close(4011, "Sharding required.");
+      return;
+    }
     const session: Session = {
       id: randomToken(16),
       seq: 0,
@@ -187,7 +234,6 @@ export class Gateway {
     this.sessions.set(session.id, session);
     state.session = session;
     this.identifies += 1;
-    const ids = this.host.guildIds().filter((id) => shardOf(id, shard[1]) === shard[0]);
     const { user, application } = this.host.identity();
     this.emit(session, "READY", {
       v: 10,
@@ -236,6 +282,16 @@ export class Gateway {
     this.readyWaiters = [];
     for (const resolve of waiters) resolve();
   }
+}
+
+/** `[id, count]` from IDENTIFY (absent: `[0, 1]`), or null when Discord would close with 4010. */
+function parseShard(raw: unknown): [number, number] | null {
+  if (raw === undefined || raw === null) return [0, 1];
+  if (!Array.isArray(raw) || raw.length !== 2) return null;
+  const [id, count] = raw as unknown[];
+  if (!Number.isInteger(id) || !Number.isInteger(count)) return null;
+  const [i, n] = [id as number, count as number];
+  return n >= 1 && i >= 0 && i < n ? [i, n] : null;
 }
 
 function rawText(data: RawData): string {

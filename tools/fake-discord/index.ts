@@ -38,9 +38,10 @@ import type {
 
 export type * from "./types.ts";
 export { SANDBOX_USER_ID } from "./payloads.ts";
-export { allComponents, modalInputs, type ModalInput } from "./components.ts";
+export { allComponents, modalInputs } from "./components.ts";
 export { Perm } from "./permissions.ts";
 export { SANDBOX_IDS } from "./snowflake.ts";
+export { shardOf, spreadGuildId } from "./gateway.ts";
 
 /** A running fake Discord. Create with {@link FakeDiscord.start}; always {@link FakeDiscord.stop}. */
 export class FakeDiscord {
@@ -193,6 +194,11 @@ export class FakeDiscord {
   /** Open gateway sockets. */
   get connections(): number {
     return this.gateway.connections;
+  }
+
+  /** `[id, count]` of every shard with a live gateway session, by shard id. */
+  get liveShards(): [number, number][] {
+    return this.gateway.liveShards;
   }
 
   /** IDENTIFYs received. */

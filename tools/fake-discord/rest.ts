@@ -19,13 +19,14 @@ export function buildRouter(ctx: FakeContext): Router {
 
   router
     .add("GET", "/gateway", () => ok({ url: ctx.gatewayUrl() }), false)
-    .add("GET", "/gateway/bot", () =>
-      ok({
+    .add("GET", "/gateway/bot", () => {
+      const { recommendedShards, maxConcurrency } = ctx.sharding();
+      return ok({
         url: ctx.gatewayUrl(),
-        shards: 1,
-        session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 },
-      }),
-    )
+        shards: recommendedShards,
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: maxConcurrency },
+      });
+    })
     .add("GET", "/users/@me", () => ok(ctx.botUser))
     .add("GET", "/applications/@me", () => ok(ctx.application()))
     .add("GET", "/oauth2/applications/@me", () => ok(ctx.application()));

@@ -16,6 +16,21 @@ export interface FakeDiscordOptions {
   port?: number;
   /** Heartbeat interval announced in HELLO (ms). Default 41250, like Discord. */
   heartbeatIntervalMs?: number;
+  /** How the gateway shards: what `GET /gateway/bot` recommends and allows, and when IDENTIFY is refused. */
+  sharding?: FakeShardingOptions;
+}
+
+/** Sharding of the fake gateway (every guild goes to shard `(id >> 22) % count`). */
+export interface FakeShardingOptions {
+  /** Shards `GET /gateway/bot` recommends. Default: one per 1,000 guilds (at least one), roughly as Discord does. */
+  recommendedShards?: number;
+  /**
+   * `session_start_limit.max_concurrency`: shards that may IDENTIFY in the same 5 s. Default 1,
+   * as Discord gives any bot under 150,000 guilds; tests use 16 to start many shards at once.
+   */
+  maxConcurrency?: number;
+  /** A shard that would hold more guilds than this is refused with close code 4011. Default 2,500, as on Discord. */
+  maxGuildsPerShard?: number;
 }
 
 /** Description of a guild to create. */

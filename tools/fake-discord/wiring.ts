@@ -15,7 +15,7 @@ import { FaultInjector } from "./router.ts";
 import { buildRouter } from "./rest.ts";
 import { startHttp } from "./server.ts";
 import type { HttpHandle } from "./server.ts";
-import { Gateway } from "./gateway.ts";
+import { Gateway, shardingPolicy } from "./gateway.ts";
 import type { FakeContext } from "./context.ts";
 import type { FakeDiscordOptions, RecordedRequest } from "./types.ts";
 
@@ -50,6 +50,7 @@ export async function createFake(opts: FakeDiscordOptions): Promise<FakeParts> {
     commands: new CommandRegistry(applicationId),
     interactions: new InteractionStore(messages, opts.callbackDeadlineMs ?? 3000),
     gatewayUrl: () => url,
+    sharding: () => shardingPolicy(opts.sharding ?? {}, guilds.guilds.length),
     application: () => ({
       id: applicationId,
       name: botUser.username,
@@ -85,6 +86,7 @@ export async function createFake(opts: FakeDiscordOptions): Promise<FakeParts> {
         const guild = guilds.guild(id);
         return guild ? guildCreatePayload(guild, botUser) : { id, unavailable: true };
       },
+      maxGuildsPerShard: () => ctx.sharding().maxGuildsPerShard,
     },
     () => url,
     opts.heartbeatIntervalMs ?? 41_250,
