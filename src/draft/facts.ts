@@ -19,7 +19,7 @@ const Fact = z.strictObject({
   by: z.array(z.string()).default([]),
 });
 const FactsFile = z.strictObject({ story: z.string(), article: z.string(), facts: z.array(Fact).min(1), elsewhere: z.array(Fact).default([]) });
-type Fact = z.infer<typeof Fact>;
+export type Fact = z.infer<typeof Fact>;
 export type FactsFile = z.infer<typeof FactsFile>;
 
 export interface Recovery {

@@ -26,7 +26,9 @@ export function detectLanguage(text: string): Language {
   const hangul = count(text, /\p{Script=Hangul}/gu);
   const latin = count(text, /\p{Script=Latin}/gu);
   const letters = count(text, /\p{L}/gu);
-  if (letters < MIN_LETTERS) throw new DraftError(`the article has too little text to draft from (${letters} letters; at least ${MIN_LETTERS} are needed)`);
+  // A Chinese character says about as much as two Latin letters.
+  if (letters + han < MIN_LETTERS)
+    throw new DraftError(`the article has too little text to draft from (${letters} letters; at least ${MIN_LETTERS} are needed)`);
   if (kana > han * 0.1 && kana > 20) throw new DraftError("the article looks Japanese; only Chinese and English articles can be drafted");
   if (hangul > letters * 0.2) throw new DraftError("the article looks Korean; only Chinese and English articles can be drafted");
   // Chinese text counts one letter per character, Latin words several: weigh accordingly.

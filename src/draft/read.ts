@@ -72,12 +72,26 @@ export function readArticleFile(path: string): RawArticle {
   return { ...fromBytes(bytes, path), url: null };
 }
 
+/** UTF-16 with its byte-order mark ("Unicode" text from Windows editors): its NUL bytes are no sign of binary data. */
+function utf16(bytes: Uint8Array): string | null {
+  const [a, b] = [bytes[0], bytes[1]];
+  if (a === 0xff && b === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  if (a === 0xfe && b === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  return null;
+}
+
 function fromBytes(bytes: Uint8Array, origin: string): Omit<RawArticle, "url"> {
   if (bytes.length === 0) throw new DraftError(`${origin} is empty`);
+  const wide = utf16(bytes);
+  if (wide !== null) return fromText(wide, origin);
   if (looksBinary(bytes))
     throw new DraftError(`${origin} is not text: it holds binary data (an image, a PDF or an archive?); give the article as .txt or .html`);
   const body = decodeText(bytes);
   if (body === null) throw new DraftError(`${origin} is not text in UTF-8 or GB18030; save the article as UTF-8 text`);
+  return fromText(body, origin);
+}
+
+function fromText(body: string, origin: string): Omit<RawArticle, "url"> {
   const text = body.replace(/^\uFEFF/, "");
   if (!text.trim()) throw new DraftError(`${origin} is empty (only white space)`);
   const replaced = text.match(/\uFFFD/g)?.length ?? 0;
