@@ -8,7 +8,8 @@ import type { Article } from "./article.ts";
 import { type Candidate, type Entity, EntityBook, slugOf } from "./entities.ts";
 import { type EventGroup, groupEvents } from "./events.ts";
 import type { Language } from "./language.ts";
-import { isQuestion, joinText, titleFrom } from "./text.ts";
+import { articleSource, dateNote, eventTitle, MAX } from "./event-texts.ts";
+import { joinText } from "./text.ts";
 import { truncate } from "../render/limits.ts";
 
 /** The story a draft extends: its slug and title, entities and event ids. */
@@ -44,34 +45,6 @@ export interface Draft {
   undated: string[];
   skipped: number;
   article: Article;
-}
-
-const MAX = { zh: { title: 60 }, en: { title: 120 }, summary: 600, quote: 1000, source: 200 };
-
-/** The article as a source: publisher and headline, and its address when fetched. */
-function articleSource(a: Article): { name: string; url?: string } {
-  const head = a.title ? (a.language === "zh" ? `《${a.title}》` : `"${a.title}"`) : null;
-  const name = [a.publisher, head].filter(Boolean).join(a.language === "zh" ? "" : ", ") || a.url || a.origin;
-  return { name: truncate(name, MAX.source), ...(a.url ? { url: a.url } : {}) };
-}
-
-function eventTitle(g: EventGroup, a: Article): string {
-  const max = MAX[a.language].title;
-  if (g.article && a.title) return truncate(a.title, max);
-  const lead = g.paragraphs[0];
-  if (!lead) return truncate(a.title ?? a.origin, max);
-  // A question opens commentary more often than news: the next sentence, unless the question is what someone said.
-  const first = lead.sentences[0] ?? lead.text;
-  const sentence = isQuestion(first) && !lead.quotes.length ? (lead.sentences.find((s) => !isQuestion(s)) ?? first) : first;
-  return titleFrom(sentence, g.carriedFrom ? null : g.date.text, max);
-}
-
-function dateNote(g: EventGroup): string {
-  if (g.article) return "the article's date";
-  const base = g.carriedFrom
-    ? `no date in this paragraph: carried from ${g.carriedFrom === "the article's date" ? g.carriedFrom : `"${g.carriedFrom.replace(/[\s,，.]+$/, "")}"`} above`
-    : `from "${g.date.text.replace(/[\s,，.]+$/, "")}"`;
-  return g.date.approximate ? `${base}; approximate: ${g.date.approximate}` : base;
 }
 
 /** Drafts a story from an analysed article. */
