@@ -87,6 +87,11 @@ describe("reading the article", () => {
     expect(readArticleParts(raw, "2023-11-22").date.day).toBe("2023-11-22");
   });
 
+  it("refuses a text too long to be one article", () => {
+    const many = { body: `Harbor City closes its bridge\n\nMarch 6, 2024\n\n${"The council met and the mayor spoke about the bridge again.\n".repeat(2001)}`, html: false, origin: "many.txt", url: null };
+    expect(() => readArticleParts(many, null)).toThrow(/many\.txt is too long for one article \(200\d paragraphs/);
+  });
+
   it("splits sentences without cutting quotations or abbreviations", () => {
     expect(sentencesOf('Mr. Chen said the bridge stays shut "until it is safe." About 41,000 cars use it. "We will run ferries," he said.', "en")).toEqual([
       'Mr. Chen said the bridge stays shut "until it is safe."',

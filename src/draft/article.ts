@@ -42,6 +42,10 @@ const FURNITURE = [
   /all rights reserved|^©|^copyright\b/i,
 ];
 
+/** No news article comes near these; a text past them is many articles, or not one at all. */
+export const MAX_PARAGRAPHS = 2000;
+export const MAX_TEXT_CHARS = 1_000_000;
+
 const pad = (n: string | number): string => String(n).padStart(2, "0");
 
 /** Whether a line is a section heading: short and without sentence punctuation, or numbered. */
@@ -88,6 +92,11 @@ export function readArticleParts(raw: RawArticle, dateOption: string | null): Ar
   lines = lines.filter((l) => !FURNITURE.some((re) => re.test(l)));
   const text = lines.join("\n");
   if (!text.replace(/[\s\p{P}\p{S}]/gu, "")) throw new DraftError(`${raw.origin} has no article text`);
+  if (lines.length > MAX_PARAGRAPHS || text.length > MAX_TEXT_CHARS) {
+    throw new DraftError(
+      `${raw.origin} is too long for one article (${lines.length} paragraphs, ${text.length} characters; at most ${MAX_PARAGRAPHS} and ${MAX_TEXT_CHARS})`,
+    );
+  }
   const language = detectLanguage(text);
 
   // A dateline near the top gives the date (and often the publisher); it is no paragraph.

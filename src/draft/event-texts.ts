@@ -23,8 +23,13 @@ export function eventTitle(g: EventGroup, a: Article): string {
   // A question opens commentary more often than news: the next sentence, unless the question is what someone said.
   const first = lead.sentences[0] ?? lead.text;
   const sentence = isQuestion(first) && !lead.quotes.length ? (lead.sentences.find((s) => !isQuestion(s)) ?? first) : first;
-  return titleFrom(sentence, g.carriedFrom ? null : g.date.text, max);
+  const title = titleFrom(sentence, g.carriedFrom ? null : g.date.text, max);
+  // A sentence of punctuation alone makes no title: the paragraph, else the headline, does.
+  for (const t of [title, truncate(lead.text, max), truncate(a.title ?? "", max)]) if (WORDS.test(t)) return t.trim();
+  return `${g.date.at.slice(0, 10)}`;
 }
+
+const WORDS = /[\p{L}\p{N}]/u;
 
 /** Where an event's date came from, as its comment says it: the phrase, the date carried, the span. */
 export function dateNote(g: EventGroup): string {

@@ -52,7 +52,8 @@ function meta(doc: MetaDocument, selectors: string[]): string | null {
 
 /** Reduces an HTML page to its article. */
 export function extractHtml(html: string): ExtractedText {
-  const { document } = parseHTML(html);
+  // linkedom builds no document from a fragment: give it the page around one.
+  const { document } = parseHTML(/<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`);
   // Read before Readability, which rewrites the document as it goes.
   const published = meta(document, [
     'meta[property="article:published_time"]',

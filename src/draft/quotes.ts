@@ -85,7 +85,10 @@ function chineseQuotes(paragraph: string, sentences: readonly string[]): FoundQu
 
 /** Quotes in a paragraph; `lastPerson` is who "he" or "she" would be at its start. */
 export function quotesIn(paragraph: string, sentences: readonly string[], language: Language, lastPerson: string | null): FoundQuote[] {
-  if (language === "zh") return chineseQuotes(paragraph, sentences);
+  return (language === "zh" ? chineseQuotes(paragraph, sentences) : englishQuotes(paragraph, lastPerson)).filter((q) => /[\p{L}\p{N}]/u.test(q.text));
+}
+
+function englishQuotes(paragraph: string, lastPerson: string | null): FoundQuote[] {
   const out: FoundQuote[] = [];
   let recent = lastPerson;
   let from = 0;

@@ -7,6 +7,7 @@ import { readFileSync, statSync } from "node:fs";
 import { DEFAULT_LIMITS, fetchFeed, type FetchFn } from "../feeds/fetch.ts";
 import { FeedError } from "../feeds/errors.ts";
 import { parseFeedUrl, type UrlProblem } from "../feeds/url.ts";
+import { wellFormed } from "../render/limits.ts";
 import { DraftError } from "./errors.ts";
 
 /** The same cap as for fetched pages: no news article comes near it. */
@@ -92,7 +93,7 @@ function fromBytes(bytes: Uint8Array, origin: string): Omit<RawArticle, "url"> {
 }
 
 function fromText(body: string, origin: string): Omit<RawArticle, "url"> {
-  const text = body.replace(/^\uFEFF/, "");
+  const text = wellFormed(body.replace(/^\uFEFF/, ""));
   if (!text.trim()) throw new DraftError(`${origin} is empty (only white space)`);
   const replaced = text.match(/\uFFFD/g)?.length ?? 0;
   if (replaced > 20 && replaced > text.length / 100)
