@@ -65,6 +65,23 @@ describe("reading the article", () => {
     expect(() => detectLanguage("Hello there.")).toThrow(/too little text/);
   });
 
+  it("refuses white space, unknown encodings, Japanese and a page without text, each with its reason", () => {
+    const file = (name: string, content: string | Buffer) => {
+      const path = join(tmp.dir, name);
+      writeFileSync(path, content);
+      return path;
+    };
+    expect(() => readArticleFile(file("blank.txt", " \n\t\n　\n"))).toThrow(/blank\.txt is empty \(only white space\)/);
+    expect(() => readArticleFile(file("odd.txt", Buffer.from([0x41, 0xff, 0xfe, 0xfd, 0x81, 0x20, 0xff, 0x30, 0x41])))).toThrow(/not text in UTF-8 or GB18030/);
+    expect(() =>
+      detectLanguage(
+        "市は火曜日の夜、検査官が鉄骨の支柱二本にひび割れを見つけたため、古い橋を全面的に通行止めにした。住民はここ数週間、橋から大きな音がすると訴えていた。",
+      ),
+    ).toThrow(/looks Japanese; only Chinese and English articles can be drafted/);
+    const page = readArticleFile(file("empty.html", "<html><body><nav><a href='/'>·</a></nav></body></html>"));
+    expect(() => readArticleParts(page, "2024-03-06")).toThrow(/empty\.html has no article text/);
+  });
+
   it("decodes UTF-16 with a byte-order mark and GB18030, as well as UTF-8", () => {
     const wide = join(tmp.dir, "wide.txt");
     writeFileSync(wide, Buffer.from("\ufeffHarbor City shut the bridge.", "utf16le"));
@@ -88,7 +105,12 @@ describe("reading the article", () => {
   });
 
   it("refuses a text too long to be one article", () => {
-    const many = { body: `Harbor City closes its bridge\n\nMarch 6, 2024\n\n${"The council met and the mayor spoke about the bridge again.\n".repeat(2001)}`, html: false, origin: "many.txt", url: null };
+    const many = {
+      body: `Harbor City closes its bridge\n\nMarch 6, 2024\n\n${"The council met and the mayor spoke about the bridge again.\n".repeat(2001)}`,
+      html: false,
+      origin: "many.txt",
+      url: null,
+    };
     expect(() => readArticleParts(many, null)).toThrow(/many\.txt is too long for one article \(200\d paragraphs/);
   });
 
