@@ -21,9 +21,6 @@ const PNG = Buffer.from(
 const FRENCH =
   "La mairie a fermé le vieux pont mardi soir après que des inspecteurs ont trouvé des fissures dans deux de ses piliers. " +
   "Selon le journal local, les habitants se plaignaient depuis des semaines de bruits inquiétants venant de la structure.";
-const JAPANESE =
-  "市は火曜日の夜、検査官が鉄骨の支柱二本にひび割れを見つけたため、古い橋を全面的に通行止めにした。住民はここ数週間、橋から大きな音がすると訴えていた。";
-
 /** Each bad input the issue names: the file's content, and the answer it must get (more kinds in draft-units.test.ts). */
 const CASES: [name: string, make: (path: string) => void, answer: RegExp][] = [
   ["an empty file", (p) => writeFileSync(p, ""), /draft: .*empty\.txt is empty\. Nothing was written\./],
