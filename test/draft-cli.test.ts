@@ -90,7 +90,7 @@ describe("npm run draft on the seed article", () => {
 
   it("extends the bundled story with --story: all its entities with their ids, quotes linked to them", async () => {
     const r = await drafted(seedArticle(), ["--date", "2023-11-21", "--story", "openai-board-crisis-2023"], { STORIES_DIR: join(ROOT, "stories") });
-    expect(r.story.slug).toBe("openai-board-crisis-2023-draft");
+    expect(r.story.slug).toBe("openai-board-crisis-2023-draft-2023-11-21");
     const bundled = parseStoryText(readFileSync(join(ROOT, "stories", "openai-board-crisis-2023.yaml"), "utf8"), "bundled.yaml");
     if (!bundled.ok) throw new Error("the bundled story does not parse");
     for (const e of bundled.story.entities) expect(entityOf(r.story, e.key)?.name).toEqual(e.name);
@@ -101,7 +101,7 @@ describe("npm run draft on the seed article", () => {
     const results = importsCleanly(join(ROOT, "stories", "openai-board-crisis-2023.yaml"), r.path);
     expect(results.map((c) => [c.slug, c.events])).toEqual([
       ["openai-board-crisis-2023", bundled.story.events.length],
-      ["openai-board-crisis-2023-draft", r.story.events.length],
+      ["openai-board-crisis-2023-draft-2023-11-21", r.story.events.length],
     ]);
   });
 });

@@ -115,10 +115,11 @@ export function draftStory(article: Article, story: ExistingStory | null): Draft
         sources: [...sources, articleSource(article)],
       };
     });
-  const slug = story ? `${story.slug}-draft` : (article.language === "en" && slugOf(article.title ?? "", 6)) || `draft-${article.date.day}`;
+  // Its own slug, so that importing the draft never replaces a story (nor another day's draft).
+  const slug = story ? `${story.slug}-draft-${article.date.day}` : (article.language === "en" && slugOf(article.title ?? "", 6)) || `draft-${article.date.day}`;
   return {
     slug,
-    title: article.title ?? events[1]?.title ?? slug,
+    title: truncate(article.title ?? events[1]?.title ?? slug, MAX.en.title),
     language: article.language,
     extends: story?.slug ?? null,
     entities: book.entities,
