@@ -17,7 +17,7 @@ const LAYERS: [name: string, pattern: RegExp][] = [
   ["custom ids", /^src\/custom-ids\.ts$/],
   ["render", /^src\/render\//],
   ["handler context", /^src\/context\.ts$/],
-  ["services", /^src\/(feeds|recap|audit)\/(?!cli\.ts$)/],
+  ["services", /^src\/(feeds|newsroom|recap|audit)\/(?!cli\.ts$)/],
   ["command kit", /^src\/(resolvers|command-kit)\//],
   ["commands", /^commands\//],
   ["runtime", /^src\/bot\/(?!deploy-cli\.ts$)/],
