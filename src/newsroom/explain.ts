@@ -4,14 +4,12 @@
  * Shared phrases are runs of two or more content words the item and one of the target's texts
  * have in the same order, story names left out (they are listed as entities).
  */
-import { normalizeName } from "../../db/names.ts";
 import type { EntityMatcher } from "./entities.ts";
 import type { Analysis } from "./features.ts";
 import { isConcept } from "./glossary.ts";
 import type { Profile } from "./profile.ts";
 import { sharedTerms, type ItemVector, type Score } from "./similarity.ts";
 import { EN_STOP, ZH_STOP } from "./stopwords.ts";
-import { tokenize } from "./tokens.ts";
 import type { Shared } from "./types.ts";
 
 const MAX_RUN = 8;
@@ -20,8 +18,7 @@ const content = (w: string): boolean => !EN_STOP.has(w) && !ZH_STOP.has(w) && /\
 const join = (ws: readonly string[]): string => ws.reduce((s, w) => (s && !(HAN.test(w) && HAN.test(s.slice(-1))) ? `${s} ${w}` : s + w), "");
 
 /** Phrases of `words` that also occur in one of the target's texts, longest first. */
-export function sharedPhrases(words: readonly string[], p: Profile, story: EntityMatcher): string[] {
-  p.words ??= p.texts.map((text) => tokenize(story.match(normalizeName(text)).masked).words);
+export function sharedPhrases(words: readonly string[], p: Profile): string[] {
   const best: string[][] = [];
   for (const ws of p.words) {
     const at = new Map<string, number[]>();
@@ -59,7 +56,7 @@ function daysText(days: number | null): string {
 /** What the item shares with the target, as shown. */
 export function sharedWith(a: Analysis, v: ItemVector, p: Profile, s: Score, story: EntityMatcher): Shared {
   const shown = (k: string): string => a.features.shown[k] ?? p.shown.get(k) ?? k.slice(1);
-  const phrases = sharedPhrases(a.words, p, story).slice(0, 2);
+  const phrases = sharedPhrases(a.words, p).slice(0, 2);
   const inPhrase = (w: string): boolean => phrases.some((ph) => ph.includes(w));
   const terms = sharedTerms(v, s)
     .filter((t) => !isConcept(t))

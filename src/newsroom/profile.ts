@@ -21,10 +21,8 @@ export interface Profile {
   entities: Map<number, number>;
   anchors: Map<string, number>;
   shown: Map<string, string>;
-  /** A few texts as written, to quote shared phrases from. */
-  texts: string[];
-  /** Their words (story names blanked), worked out when first quoted from. */
-  words?: string[][];
+  /** The words of a few of its texts (story names blanked; tokens.ts), to quote shared phrases from. */
+  words: string[][];
   /** Ids of the reports in it (for an event: the reports attached). */
   items: string[];
   /** New names → the reports giving them (groups). */
@@ -36,8 +34,9 @@ export interface Profile {
   dead: boolean;
 }
 
-/** Texts kept per target for quoting phrases. */
+/** Texts kept per target for quoting phrases, and words kept of each: phrases are quoted from openings. */
 const TEXTS_KEPT = 4;
+const WORDS_KEPT = 80;
 
 export function emptyProfile(idx: number, kind: Profile["kind"], key: string): Profile {
   return {
@@ -50,7 +49,7 @@ export function emptyProfile(idx: number, kind: Profile["kind"], key: string): P
     entities: new Map(),
     anchors: new Map(),
     shown: new Map(),
-    texts: [],
+    words: [],
     items: [],
     names: new Map(),
     rejected: false,
@@ -75,7 +74,7 @@ export function keysOf(f: Features): string[] {
  * Adds one text to a target; `lang` is the bucket its terms go to (an event's "zh" text goes
  * to "zh" whatever it looks like). Returns the keys the target did not have before.
  */
-export function addText(p: Profile, f: Features, lang: ItemLang, text: string, extraEntities: readonly number[] = []): string[] {
+export function addText(p: Profile, f: Features, lang: ItemLang, words: readonly string[], extraEntities: readonly number[] = []): string[] {
   const fresh = keysOf(f).filter((k) => !hasKey(p, k));
   for (const e of extraEntities) if (!p.entities.has(e) && !f.entities.includes(e)) fresh.push(`e:${e}`);
   p.docs++;
@@ -89,10 +88,7 @@ export function addText(p: Profile, f: Features, lang: ItemLang, text: string, e
   for (const e of new Set([...f.entities, ...extraEntities])) p.entities.set(e, (p.entities.get(e) ?? 0) + 1);
   for (const a of f.anchors) p.anchors.set(a, (p.anchors.get(a) ?? 0) + 1);
   for (const [k, v] of Object.entries(f.shown)) if (!p.shown.has(k)) p.shown.set(k, v);
-  if (p.texts.length < TEXTS_KEPT && text) {
-    p.texts.push(text);
-    p.words = undefined;
-  }
+  if (p.words.length < TEXTS_KEPT && words.length) p.words.push(words.slice(0, WORDS_KEPT));
   return fresh;
 }
 

@@ -100,7 +100,7 @@ export function forgetNorm(bucket: Map<string, number>): void {
   norms.delete(bucket);
 }
 
-function bucketNorm(bucket: Map<string, number>, stats: Stats, conceptsOnly: boolean): number {
+export function bucketNorm(bucket: Map<string, number>, stats: Stats, conceptsOnly: boolean): number {
   let c = norms.get(bucket);
   if (!c || stats.docCount > c.docs * 1.1) {
     let all = 0;

@@ -9,7 +9,7 @@ import type { Analysis, Features } from "./features.ts";
 import type { ItemLang } from "./language.ts";
 import { InvertedIndex } from "./inverted-index.ts";
 import { addNames, addText, emptyProfile, hasKey, keysOf, type Profile } from "./profile.ts";
-import { forgetNorm } from "./similarity.ts";
+import { bucketNorm, forgetNorm } from "./similarity.ts";
 import { Stats } from "./stats.ts";
 
 /** Keys counted over targets (entities and anchors); terms are counted over texts. */
@@ -36,11 +36,14 @@ export class EngineState {
   }
 
   /** Adds a text to a target and keeps the index and the frequencies in step. */
-  addText(p: Profile, a: Pick<Analysis, "features" | "text">, lang: ItemLang, extraEntities: readonly number[] = []): void {
-    const fresh = addText(p, a.features, lang, a.text, extraEntities);
+  addText(p: Profile, a: Pick<Analysis, "features" | "words">, lang: ItemLang, extraEntities: readonly number[] = []): void {
+    const fresh = addText(p, a.features, lang, a.words, extraEntities);
     this.stats.addDoc(Object.keys(a.features.terms));
     this.index.add(p.idx, fresh);
     for (const k of fresh) if (isTargetKey(k)) this.stats.countKey(k);
+    // Worked out now, once, rather than by the first comparison that needs it.
+    const bucket = p.terms.get(lang);
+    if (bucket) bucketNorm(bucket, this.stats, false);
   }
 
   /** Adds a report (a feed item) to a target. */
