@@ -56,14 +56,19 @@ function daysText(days: number | null): string {
 /** What the item shares with the target, as shown. */
 export function sharedWith(a: Analysis, v: ItemVector, p: Profile, s: Score, story: EntityMatcher): Shared {
   const shown = (k: string): string => a.features.shown[k] ?? p.shown.get(k) ?? k.slice(1);
-  const phrases = sharedPhrases(a.words, p).slice(0, 2);
+  const anchors = s.sharedAnchors.slice(0, 3).map(shown);
+  // A phrase that only repeats shared new names ("jakub pachocki") says nothing more.
+  const named = new Set(anchors.flatMap((n) => n.toLowerCase().split(/\s+/)));
+  const phrases = sharedPhrases(a.words, p)
+    .filter((ph) => !ph.split(" ").every((w) => named.has(w) || !content(w)))
+    .slice(0, 2);
   const inPhrase = (w: string): boolean => phrases.some((ph) => ph.includes(w));
   const terms = sharedTerms(v, s)
     .filter((t) => !isConcept(t))
     .map((t) => a.surface.get(t) ?? t)
-    .filter((w) => !inPhrase(w))
+    .filter((w) => !inPhrase(w) && !named.has(w))
     .slice(0, 3);
-  return { entities: s.sharedEntities.slice(0, 4).map((e) => story.label(e)), anchors: s.sharedAnchors.slice(0, 3).map(shown), phrases, terms };
+  return { entities: s.sharedEntities.slice(0, 4).map((e) => story.label(e)), anchors, phrases, terms };
 }
 
 /** One line: what was decided, what is shared, the similarity and the time apart. */
