@@ -18,7 +18,7 @@ const content = (w: string): boolean => !EN_STOP.has(w) && !ZH_STOP.has(w) && /\
 const join = (ws: readonly string[]): string => ws.reduce((s, w) => (s && !(HAN.test(w) && HAN.test(s.slice(-1))) ? `${s} ${w}` : s + w), "");
 
 /** Phrases of `words` that also occur in one of the target's texts, longest first. */
-export function sharedPhrases(words: readonly string[], p: Profile): string[] {
+function sharedPhrases(words: readonly string[], p: Profile): string[] {
   const best: string[][] = [];
   for (const ws of p.words) {
     const at = new Map<string, number[]>();

@@ -28,9 +28,9 @@ export interface Features {
 }
 
 /** Longest title looked at: a headline is never longer; the rest of a pasted page is noise. */
-export const TITLE_CAP = 300;
+const TITLE_CAP = 300;
 /** Longest summary looked at: a lede and more (callers have been known to pass 100 KB of page); jieba's cost grows with it. */
-export const SUMMARY_CAP = 600;
+const SUMMARY_CAP = 600;
 
 /** Leftover markup, in case a caller passes HTML: tags and entities become spaces. */
 const MARKUP = /<[^>]{0,300}>|&[#\w]{1,10};/g;

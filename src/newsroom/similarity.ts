@@ -168,7 +168,7 @@ function daysApart(at: number | null, times: readonly number[]): number | null {
   return best / DAY;
 }
 
-export function closeness(days: number | null): number {
+function closeness(days: number | null): number {
   if (days === null) return T.TIME_UNKNOWN;
   if (days <= T.SAME_WINDOW_DAYS) return 1;
   return Math.max(T.TIME_FLOOR, Math.exp(-(days - T.SAME_WINDOW_DAYS) / T.TIME_DECAY_DAYS));

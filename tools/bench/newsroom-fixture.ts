@@ -27,8 +27,8 @@ export interface FixtureStory {
   ids: Map<string, number>;
 }
 
-export const STORY_FILE = join("stories", "openai-board-crisis-2023.yaml");
-export const FIXTURE_DIR = join("test", "fixtures", "newsroom");
+const STORY_FILE = join("stories", "openai-board-crisis-2023.yaml");
+const FIXTURE_DIR = join("test", "fixtures", "newsroom");
 
 /** The items of one fixture file, in time order. */
 export function loadFixture(root: string, file: "items.yaml" | "heldout.yaml"): FixtureItem[] {
