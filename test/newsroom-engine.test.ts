@@ -4,7 +4,8 @@ import { buildNewsroom, classifyAll, Newsroom, restoreAll, type NewsItem, type P
 import { EntityMatcher } from "../src/newsroom/entities.ts";
 import { extractFeatures } from "../src/newsroom/features.ts";
 import { emptyProfile } from "../src/newsroom/profile.ts";
-import { itemVector, similarity } from "../src/newsroom/similarity.ts";
+import { similarity } from "../src/newsroom/similarity.ts";
+import { itemVector } from "../src/newsroom/vectors.ts";
 import { Stats } from "../src/newsroom/stats.ts";
 import { loadStory } from "../tools/bench/newsroom-fixture.ts";
 import { ROOT } from "./helpers/spawn.ts";

@@ -8,7 +8,8 @@ import type { EntityMatcher } from "./entities.ts";
 import type { Analysis } from "./features.ts";
 import { isConcept } from "./glossary.ts";
 import type { Profile } from "./profile.ts";
-import { sharedTerms, type ItemVector, type Score } from "./similarity.ts";
+import { sharedTerms, type Score } from "./similarity.ts";
+import type { ItemVector } from "./vectors.ts";
 import { EN_STOP, ZH_STOP } from "./stopwords.ts";
 import type { Shared } from "./types.ts";
 

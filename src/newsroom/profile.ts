@@ -6,7 +6,7 @@
  */
 import type { Features } from "./features.ts";
 import type { ItemLang } from "./language.ts";
-import { forgetNorm } from "./similarity.ts";
+import { forgetNorm } from "./vectors.ts";
 
 export interface Profile {
   /** Position in the engine's list of targets (the inverted index's postings hold it). */

@@ -9,7 +9,7 @@ import type { Analysis, Features } from "./features.ts";
 import type { ItemLang } from "./language.ts";
 import { InvertedIndex } from "./inverted-index.ts";
 import { addNames, addText, emptyProfile, hasKey, keysOf, type Profile } from "./profile.ts";
-import { bucketNorm, forgetNorm } from "./similarity.ts";
+import { bucketNorm, forgetNorm } from "./vectors.ts";
 import { Stats } from "./stats.ts";
 
 /** Keys counted over targets (entities and anchors); terms are counted over texts. */
