@@ -6,7 +6,7 @@
  *
  * Options: --quick; --seed=N. While developing (written to results-custom.json):
  * --events=N --entities=N; --fanout=N (servers in the shards fan-out); --db=PATH keeps the imported database at PATH and reuses it next
- * time (the import is then skipped); --only=latency,like,e2e,memory,coldStart,shards,recap.
+ * time (the import is then skipped); --only=latency,like,e2e,memory,coldStart,shards,recap,newsroom.
  */
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
@@ -24,6 +24,7 @@ import { SLUG } from "./generate.ts";
 import { latencySection } from "./sections/latency.ts";
 import { likeSection } from "./sections/like.ts";
 import { memorySection } from "./sections/memory.ts";
+import { newsroomSection } from "./sections/newsroom.ts";
 import { recapSection } from "./sections/recap.ts";
 import { shardsSection } from "./sections/shards.ts";
 import { fanOutSection } from "./sections/shards-fanout.ts";
@@ -75,6 +76,7 @@ async function main(): Promise<void> {
   try {
     const syn = await section("generate", () => synthetic(seed, events, entities));
     const base: BenchContext = { quick: quick || custom, seed, events, entities, iterations: PLAN.iterations, dir, root: ROOT, syn, say };
+    if (!only || only.includes("newsroom")) rows.push(...(await section("newsroom", () => newsroomSection(base))));
     const dbPath = keepDb ?? join(dir, "bench.db");
     let imported: { db: WithDb["db"]; storyId: number };
     if (keepDb && existsSync(keepDb)) {

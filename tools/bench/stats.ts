@@ -32,3 +32,14 @@ export function timeOnce(fn: () => void): number {
   fn();
   return since(t0);
 }
+
+/** Runs `fn` for every input, handing back each call's time in milliseconds. */
+export function timeEach<T>(inputs: readonly T[], fn: (input: T) => unknown): number[] {
+  const out = new Array<number>(inputs.length);
+  for (let i = 0; i < inputs.length; i++) {
+    const t0 = performance.now();
+    fn(inputs[i]!);
+    out[i] = since(t0);
+  }
+  return out;
+}
