@@ -29,7 +29,7 @@ export default {
     }
     requireManageGuild(interaction, lang);
     const story = storyFromOption(ctx.db, requiredText(interaction, "slug"), lang);
-    setGuildStory(ctx.db, interaction.guildId!, story.slug, interaction.user.id, ctx.now());
+    setGuildStory(ctx.db, { guildId: interaction.guildId!, storySlug: story.slug, setBy: interaction.user.id, now: ctx.now() });
     await interaction.reply(replyOptions(renderStorySwitched(story, listStories(ctx.db), lang)));
   },
 

@@ -218,7 +218,7 @@ export function recordNotModified(db: Db, id: number, now: number): void {
  * A failed fetch: the error kept, the streak counted, the next polls skipped. `paused` is
  * true only for the failure that paused the feed, so that is logged once.
  */
-export function recordFailure(db: Db, id: number, kind: string, detail: string | null, now: number): { failures: number; paused: boolean } {
-  const r = q(db).failed.get({ id, kind, detail, now, max: MAX_FAILURES, cap: MAX_SKIP });
+export function recordFailure(db: Db, f: { feedId: number; kind: string; detail: string | null; now: number }): { failures: number; paused: boolean } {
+  const r = q(db).failed.get({ id: f.feedId, kind: f.kind, detail: f.detail, now: f.now, max: MAX_FAILURES, cap: MAX_SKIP });
   return { failures: r?.failures ?? 0, paused: r?.failures === MAX_FAILURES };
 }

@@ -19,6 +19,6 @@ export function getGuildStorySlug(db: Db, guildId: string): string | null {
  * Makes a server follow the story `slug` (null: back to none), recording who chose it and
  * when; creates the server's settings row or updates it.
  */
-export function setGuildStory(db: Db, guildId: string, slug: string | null, userId: string | null, now = Date.now()): void {
-  q(db).set.run({ guild: guildId, slug, user: userId, now });
+export function setGuildStory(db: Db, row: { guildId: string; storySlug: string | null; setBy: string | null; now?: number }): void {
+  q(db).set.run({ guild: row.guildId, slug: row.storySlug, user: row.setBy, now: row.now ?? Date.now() });
 }

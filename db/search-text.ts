@@ -5,8 +5,9 @@
  * character alone, so any term of two or more characters is a phrase of pairs, and a single
  * character is a prefix of a pair.
  */
+import { CJK_CHAR } from "./text.ts";
 
-const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
+const CJK_RUN = new RegExp(`${CJK_CHAR.source}+`, "gu");
 
 /** Splits a run of CJK characters into overlapping pairs ("微软公司" → 微软 软公 公司 司). */
 function pairs(run: string): string[] {

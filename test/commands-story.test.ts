@@ -51,7 +51,7 @@ describe("/story and other stories", () => {
     expect(outcome.ok).toBe(true);
   });
   afterEach(() => {
-    setGuildStory(t.db, guildId(), null, null);
+    setGuildStory(t.db, { guildId: guildId(), storySlug: null, setBy: null });
   });
   afterAll(async () => {
     await t.stop();
@@ -117,7 +117,7 @@ describe("/story and other stories", () => {
   });
 
   it("answers every command from a second story file", async () => {
-    setGuildStory(t.db, guildId(), "mini-story", null);
+    setGuildStory(t.db, { guildId: guildId(), storySlug: "mini-story", setBy: null });
     const who = await run(t, { name: "who", options: { name: "ada" }, locale: "zh-CN" });
     expect((who.reply!.embeds[0] as { title: string }).title).toBe("阿达·洛夫莱斯 · Ada Lovelace");
     const chooser = await (await t.fake.autocomplete({ name: "who", focused: "name", value: "" })).settled();
@@ -136,7 +136,7 @@ describe("/story and other stories", () => {
 
   it("answers a timeline button for the story it was made for, whatever the server follows now", async () => {
     const bundled = await run(t, { name: "timeline" });
-    setGuildStory(t.db, guildId(), "mini-story", null);
+    setGuildStory(t.db, { guildId: guildId(), storySlug: "mini-story", setBy: null });
     const next = await press(t, bundled.reply!, { label: "Next ▶" });
     expect(textOf(next.reply)).toContain("Page 2 of 4");
     const mini = getStoryBySlug(t.db, "mini-story")!;
@@ -149,7 +149,7 @@ describe("/story and other stories", () => {
   });
 
   it("keeps every reply inside Discord's limits for a story with absurdly long texts", async () => {
-    setGuildStory(t.db, guildId(), "long-story", null);
+    setGuildStory(t.db, { guildId: guildId(), storySlug: "long-story", setBy: null });
     const story = getStoryBySlug(t.db, "long-story")!;
     const crowded = getEntityByKey(t.db, story.id, "person-0")!.id;
     for (const locale of ["en-US", "zh-CN"]) {

@@ -54,14 +54,14 @@ describe("guild settings", () => {
   });
 
   it("remembers a server's story and replaces it on a second choice", () => {
-    setGuildStory(db, "222", "mini-story", "u1", 5_000);
+    setGuildStory(db, { guildId: "222", storySlug: "mini-story", setBy: "u1", now: 5_000 });
     expect(getGuildStorySlug(db, "222")).toBe("mini-story");
-    setGuildStory(db, "222", "openai-board-crisis-2023", "u2", 6_000);
+    setGuildStory(db, { guildId: "222", storySlug: "openai-board-crisis-2023", setBy: "u2", now: 6_000 });
     expect(getGuildStorySlug(db, "222")).toBe("openai-board-crisis-2023");
     expect(db.prepare("SELECT * FROM guild_settings WHERE guild_id = '222'").all()).toEqual([
       { guild_id: "222", story_slug: "openai-board-crisis-2023", updated_at: 6_000, updated_by: "u2" },
     ]);
-    setGuildStory(db, "222", null, "u3", 7_000);
+    setGuildStory(db, { guildId: "222", storySlug: null, setBy: "u3", now: 7_000 });
     expect(getGuildStorySlug(db, "222")).toBeNull();
   });
 });

@@ -203,7 +203,7 @@ describe("drill: the database is damaged", () => {
   it("given a database too big for a full check at start, then the settings tables are still checked", () => {
     const w = world();
     const db = openDatabase(w.dbPath);
-    setGuildStory(db, "123456789012345678", SLUG, null);
+    setGuildStory(db, { guildId: "123456789012345678", storySlug: SLUG, setBy: null });
     db.close();
     damagePage(w.dbPath, "guild_settings");
     const damaged = new Database(w.dbPath);

@@ -242,7 +242,7 @@ describe("every person-or-organisation option reads a typed value the same way",
   });
 
   it("counts truly when more people match than can be offered, and still offers the first", async () => {
-    setGuildStory(t.db, t.fake.defaultGuild().id, "crowd-story", null);
+    setGuildStory(t.db, { guildId: t.fake.defaultGuild().id, storySlug: "crowd-story", setBy: null });
     try {
       for (const out of [
         await command({ name: "who", focused: "name", value: "crowd" }),
@@ -254,7 +254,7 @@ describe("every person-or-organisation option reads a typed value the same way",
       const two = await command({ name: "who", focused: "name", value: "crowd member 1" });
       expect(textOf(two.reply)).toContain("Crowd Member 1");
     } finally {
-      setGuildStory(t.db, t.fake.defaultGuild().id, BUNDLED_STORY, null);
+      setGuildStory(t.db, { guildId: t.fake.defaultGuild().id, storySlug: BUNDLED_STORY, setBy: null });
     }
   });
 
@@ -311,7 +311,7 @@ describe("every story option reads a typed value the same way", () => {
     const offered: string[][] = [];
     for (const option of STORY_OPTIONS) {
       answers.push(storyAnswer(await command(option.input(value))));
-      setGuildStory(t.db, t.fake.defaultGuild().id, BUNDLED_STORY, null);
+      setGuildStory(t.db, { guildId: t.fake.defaultGuild().id, storySlug: BUNDLED_STORY, setBy: null });
       offered.push((await choices(option.input(value))).map((c) => c.value));
     }
     if (typeof expected === "string") expect(answers[0]).toBe(expected);

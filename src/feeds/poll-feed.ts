@@ -6,7 +6,7 @@ import type { Db } from "../../db/index.ts";
 import { storeFeedItem, storyEntityNames, type FeedEventInput } from "../../db/feed-items.ts";
 import { recordFailure, recordFetchOk, recordNotModified, type Feed } from "../../db/feeds.ts";
 import { getStoryBySlug } from "../../db/stories.ts";
-import { hasHan } from "../../db/text.ts";
+import { inItsLanguage } from "../../db/text.ts";
 import type { Localized, Story } from "../../db/types.ts";
 import type { Logger } from "../log.ts";
 import { truncate } from "../render/limits.ts";
@@ -61,10 +61,6 @@ const FUTURE_SLACK_MS = 24 * 3600_000;
 const TITLE_FROM_SUMMARY = 120;
 
 /** A text in the language it is written in: Chinese characters → zh, else en. */
-function inItsLanguage(text: string): Localized {
-  if (!text) return { en: null, zh: null };
-  return hasHan(text) ? { en: null, zh: text } : { en: text, zh: null };
-}
 
 /** When an item happened: its date, else (missing, absurd or far ahead) the fetch time; whole seconds. */
 function itemDate(item: ParsedItem, fetchedAt: number): number {
@@ -150,7 +146,7 @@ export async function pollFeed(deps: FeedDeps, feed: Feed, opts: { conditional?:
       log.error({ err }, "feed poll failed unexpectedly");
       return { ...result, outcome: "failed", error: { kind: "network", detail: null } };
     }
-    const { paused, failures } = recordFailure(deps.db, feed.id, err.kind, err.detail, deps.now());
+    const { paused, failures } = recordFailure(deps.db, { feedId: feed.id, kind: err.kind, detail: err.detail, now: deps.now() });
     if (paused) log.warn({ reason: err.kind, detail: err.detail, failures }, "feed paused after repeated failures");
     else log.info({ reason: err.kind, detail: err.detail, failures }, "feed fetch failed");
     return { ...result, outcome: "failed", error: { kind: err.kind, detail: err.detail }, paused };

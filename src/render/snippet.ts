@@ -1,5 +1,6 @@
 import type { Lang, Localized, SearchHit } from "../../db/types.ts";
 import { queryTerms } from "../../db/search-text.ts";
+import { CJK_CHAR } from "../../db/text.ts";
 import { otherLang } from "../i18n/index.ts";
 import { md } from "../i18n/index.ts";
 import { oneLine } from "./format.ts";
@@ -7,8 +8,6 @@ import { takeGraphemes, takeLastGraphemes, truncate } from "./limits.ts";
 
 /** About how long a search snippet is, not counting the bold markers. */
 export const SNIPPET_LENGTH = 120;
-
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 interface Found {
   text: string;
@@ -26,7 +25,7 @@ function escapeRegExp(s: string): string {
  */
 function patterns(terms: readonly string[], whole: boolean): RegExp[] {
   return terms.map((term) => {
-    if (CJK.test(term)) return new RegExp(escapeRegExp(term), "iu");
+    if (CJK_CHAR.test(term)) return new RegExp(escapeRegExp(term), "iu");
     return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(term)}${whole ? "(?![\\p{L}\\p{N}])" : ""}`, "iu");
   });
 }
@@ -62,7 +61,7 @@ function* candidates(hit: SearchHit, lang: Lang): Generator<string> {
 /** Two-character pieces of the CJK terms: the search matched those even where the whole run is not. */
 function cjkPairs(terms: readonly string[]): string[] {
   const out: string[] = [];
-  for (const term of terms.filter((x) => CJK.test(x))) {
+  for (const term of terms.filter((x) => CJK_CHAR.test(x))) {
     const chars = Array.from(term);
     for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
   }

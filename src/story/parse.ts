@@ -1,6 +1,6 @@
 import { extname } from "node:path";
 import type { z } from "zod";
-import { hasHan } from "../../db/text.ts";
+import { hasHan, inItsLanguage } from "../../db/text.ts";
 import type { EventInput, Localized, StoryInput } from "../../db/types.ts";
 import { eventTimeProblem, parseEventTime } from "./dates.ts";
 import { decodeStoryBytes } from "./encoding.ts";
@@ -17,7 +17,7 @@ export type ParseResult = { ok: true; story: StoryInput } | { ok: false; problem
 /** A plain string is taken as Chinese when it holds Chinese characters, else as English. */
 export function localize(text: LocalizedText | undefined): Localized {
   if (text === undefined) return { en: null, zh: null };
-  if (typeof text === "string") return hasHan(text) ? { en: null, zh: text } : { en: text, zh: null };
+  if (typeof text === "string") return inItsLanguage(text);
   return { en: text.en ?? null, zh: text.zh ?? null };
 }
 

@@ -89,7 +89,7 @@ export async function startWorld(rng: Rng, commands?: Map<string, Command>): Pro
       EDITOR_USER_IDS: FUZZ_USERS.filter((u) => u.editor).map((u) => u.id),
     };
     const guildIds = fake.guilds.map((g) => g.id);
-    setGuildStory(db, guildIds[1]!, FUZZ_STORY, null);
+    setGuildStory(db, { guildId: guildIds[1]!, storySlug: FUZZ_STORY, setBy: null });
     const log = createLogger("debug", logs, [FUZZ_TOKEN]);
     const bot = await startBot({ config, db, log, token: FUZZ_TOKEN, ...(commands ? { commands } : {}) });
     const rest = createRest(FUZZ_TOKEN, fake.apiBase);
