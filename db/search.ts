@@ -58,7 +58,7 @@ export function indexEvent(db: Db, eventId: number): void {
   const s = q(db);
   unindexEvent(db, eventId);
   const row = s.texts.get(eventId);
-  if (!row || row.status !== "published") return;
+  if (row?.status !== "published") return;
   s.setKey.run(eventId);
   const parts = [row.title_en, row.title_zh, row.summary_en, row.summary_zh];
   for (const qt of s.quoteTexts.all(eventId)) parts.push(qt.text_en, qt.text_zh);

@@ -41,10 +41,6 @@ function buttons(m: FakeMessage | undefined): Record<string, string> {
   return Object.fromEntries(rows.flatMap((r) => r.components.map((c) => [c.label ?? "", c.custom_id ?? ""])));
 }
 
-function statusOf(eventId: number): string {
-  return (t.db.prepare("SELECT status FROM events WHERE id = ?").get(eventId) as { status: string }).status;
-}
-
 describe("/feed", () => {
   it("given a feed address, then it is saved, fetched once and its title and matches are shown", async () => {
     const out = await feed("add", { url: server.url("/f/rss.xml") });

@@ -93,7 +93,7 @@ describe("importing story files", () => {
     const firstBefore = db.prepare("SELECT * FROM events WHERE key = 'first'").get();
     const edited = miniStory()
       .replace('title: "Acme ships the engine"', 'title: "Acme ships the new engine"')
-      .replace(/  - id: first[\s\S]*?(?=  - id: second)/, "");
+      .replace(/ {2}- id: first[\s\S]*?(?= {2}- id: second)/, "");
     tmp.file("mini.yaml", edited.replace("entities: [acme]", "entities: [acme]").replace("  - id: second", "  - id: second"));
     const r = importFiles(db, [path], 2_000);
     expect(r.ok && r.results[0]).toMatchObject({ created: 0, updated: 1, removed: 1 });
@@ -219,7 +219,7 @@ describe("story file validation", () => {
     ["a quote by an unknown entity", miniStory().replace("- by: ada", "- by: bob"), 'events[0].quotes[0].by: unknown entity "bob"'],
     [
       "a missing source",
-      miniStory().replace(/    sources:\n      - \{ name: "Courier" \}\n/, "    sources: []\n"),
+      miniStory().replace(/ {4}sources:\n {6}- \{ name: "Courier" \}\n/, "    sources: []\n"),
       "events[1].sources: needs at least one source",
     ],
     ["a source url that is not http", miniStory().replace("https://example.org/a", "javascript:alert(1)"), "events[0].sources[0].url: must be an http(s) URL"],

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Feed } from "../db/feeds.ts";
 import type { EventDetail, Lang, Story } from "../db/types.ts";
-import { joinList, listSeparator, md, t } from "../src/i18n/index.ts";
+import { joinList, listSeparator, t } from "../src/i18n/index.ts";
 import { renderDigest } from "../src/render/digest.ts";
 import { renderHistory, renderRemoveConfirm, renderRemoved } from "../src/render/editor.ts";
 import { renderFeedSaved, renderReview } from "../src/render/feeds.ts";

@@ -6,7 +6,7 @@
 import { ComponentType, PermissionFlagsBits, type BaseInteraction, type ModalSubmitInteraction } from "discord.js";
 import type { AuditActor } from "../../db/audit.ts";
 import type { Db } from "../../db/index.ts";
-import type { EventDetail, Lang } from "../../db/types.ts";
+import type { Lang } from "../../db/types.ts";
 import { UserError, type BotContext } from "../context.ts";
 import { isEditor } from "../editor/access.ts";
 import type { FormFields } from "../editor/fields.ts";

@@ -7,7 +7,7 @@ import { storeFeedItem, storyEntityNames, type FeedEventInput } from "../../db/f
 import { recordFailure, recordFetchOk, recordNotModified, type Feed } from "../../db/feeds.ts";
 import { getStoryBySlug } from "../../db/stories.ts";
 import { inItsLanguage } from "../../db/text.ts";
-import type { Localized, Story } from "../../db/types.ts";
+import type { Story } from "../../db/types.ts";
 import type { Logger } from "../log.ts";
 import { truncate } from "../render/limits.ts";
 import { FeedError, type FeedErrorKind } from "./errors.ts";

@@ -29,13 +29,11 @@ const TYPES: Record<string, string> = {
 };
 
 function listing(dir: string, baseUrl: string): string {
-  return (
-    readdirSync(dir)
-      .filter((f) => !f.startsWith("."))
-      .sort()
-      .map((f) => `${baseUrl}${encodeURIComponent(f)}`)
-      .join("\n") + "\n"
-  );
+  return `${readdirSync(dir)
+    .filter((f) => !f.startsWith("."))
+    .sort()
+    .map((f) => `${baseUrl}${encodeURIComponent(f)}`)
+    .join("\n")}\n`;
 }
 
 function serve(dir: string, server: Server): void {

@@ -1,6 +1,6 @@
 import { extname } from "node:path";
 import type { z } from "zod";
-import { hasHan, inItsLanguage } from "../../db/text.ts";
+import { inItsLanguage } from "../../db/text.ts";
 import type { EventInput, Localized, StoryInput } from "../../db/types.ts";
 import { eventTimeProblem, parseEventTime } from "./dates.ts";
 import { decodeStoryBytes } from "./encoding.ts";

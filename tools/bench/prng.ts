@@ -4,9 +4,7 @@
  */
 
 /** A random number generator: floats in [0, 1). */
-export interface Rng {
-  (): number;
-}
+export type Rng = () => number;
 
 /** mulberry32: 32-bit state, fast, good enough for test data (not for anything secret). */
 export function mulberry32(seed: number): Rng {
@@ -37,7 +35,7 @@ export function pickOf<T>(rng: Rng, list: readonly T[]): T {
 export function zipf(n: number, s: number): (rng: Rng) => number {
   const w = new Float64Array(n);
   let sum = 0;
-  for (let i = 0; i < n; i++) sum += w[i] = 1 / Math.pow(i + 1, s);
+  for (let i = 0; i < n; i++) sum += w[i] = 1 / (i + 1) ** s;
   const prob = new Float64Array(n);
   const alias = new Int32Array(n);
   const small: number[] = [];

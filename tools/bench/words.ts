@@ -81,7 +81,10 @@ export function vocabulary(seed: number, enSize = 30_000, zhSize = 20_000): Voca
     const n = intIn(rng, 2, 4);
     for (let i = 0; i < n; i++) w += pickOf(rng, SYLLABLES);
     w += pickOf(rng, CODAS);
-    if (!seen.has(w)) seen.add(w), en.push(w);
+    if (!seen.has(w)) {
+      seen.add(w);
+      en.push(w);
+    }
   }
   const zh = words(ZH_HEAD);
   // Characters by frequency as in real text: those of the real words first, then the rest of
@@ -93,7 +96,10 @@ export function vocabulary(seed: number, enSize = 30_000, zhSize = 20_000): Voca
     const n = rng() < 0.8 ? 2 : rng() < 0.7 ? 1 : 3;
     let w = "";
     for (let i = 0; i < n; i++) w += hanChars[charRank(rng)]!;
-    if (!zseen.has(w)) zseen.add(w), zh.push(w);
+    if (!zseen.has(w)) {
+      zseen.add(w);
+      zh.push(w);
+    }
   }
   return { en, zh, hanChars };
 }

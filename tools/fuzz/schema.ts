@@ -82,5 +82,5 @@ export function leavesOf(registered: readonly unknown[]): Leaf[] {
 
 /** "/recap schedule" — how a leaf is named in reports. */
 export function leafName(leaf: Leaf): string {
-  return ["/" + leaf.command, leaf.group, leaf.subcommand].filter(Boolean).join(" ");
+  return [`/${leaf.command}`, leaf.group, leaf.subcommand].filter(Boolean).join(" ");
 }

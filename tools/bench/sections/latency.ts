@@ -163,7 +163,10 @@ export function latencySection(ctx: WithDb): Row[] {
 
   for (const c of cases(ctx, story, inp, raw)) {
     ctx.say(`latency: ${c.measure}`);
-    for (let i = 0; i < WARMUP; i++) c.handler(i), c.raw(i);
+    for (let i = 0; i < WARMUP; i++) {
+      c.handler(i);
+      c.raw(i);
+    }
     const h: number[] = [];
     const r: number[] = [];
     for (let i = 0; i < ctx.iterations; i++) {
