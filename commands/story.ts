@@ -1,29 +1,62 @@
+import type { ChatInputCommandInteraction } from "discord.js";
 import { setGuildStory } from "../db/guilds.ts";
-import { listStories } from "../db/stories.ts";
-import type { Command } from "../src/context.ts";
+import { createStory, listStories } from "../db/stories.ts";
+import type { Lang } from "../db/types.ts";
+import type { BotContext, Command } from "../src/context.ts";
 import { named, slash } from "../src/command-kit/builders.ts";
-import { focusedText, requiredText } from "../src/command-kit/options.ts";
+import { actorOf, requireEditor } from "../src/command-kit/editor.ts";
+import { focusedText, optionText, requiredText } from "../src/command-kit/options.ts";
+import { readNewStory } from "../src/editor/new-story.ts";
 import { activeSlug, requireManageGuild, storyAutocomplete, storyFromOption } from "../src/resolvers/story.ts";
-import { langFromLocale } from "../src/i18n/index.ts";
+import { langFromLocale, t } from "../src/i18n/index.ts";
 import { renderStoryList, replyOptions } from "../src/render/index.ts";
+import { renderEditorNotice } from "../src/render/editor.ts";
+import { renderRefusal } from "../src/render/people.ts";
 import { renderStorySwitched } from "../src/render/stories.ts";
 
+/** `/story create`: a new, empty story, refused with every problem (nothing written). */
+async function create(interaction: ChatInputCommandInteraction, ctx: BotContext, lang: Lang): Promise<void> {
+  requireEditor(interaction, ctx, lang);
+  const s = t(lang).people.story;
+  const opt = (name: string) => optionText(interaction, name);
+  const read = readNewStory(
+    { slug: requiredText(interaction, "slug"), title: opt("title") ?? "", titleZh: opt("title_zh"), summary: opt("summary"), summaryZh: opt("summary_zh") },
+    lang,
+  );
+  if (!read.ok) return void (await interaction.reply(replyOptions(renderRefusal(s.notCreated, read.problems, lang))));
+  const story = createStory(ctx.db, { ...read.story, actor: actorOf(interaction), now: ctx.now() });
+  if (!story) return void (await interaction.reply(replyOptions(renderRefusal(s.notCreated, [s.slugTaken(read.story.slug)], lang))));
+  ctx.log.info({ storyId: story.id, slug: story.slug, userId: interaction.user.id }, "editor created a story");
+  await interaction.reply(replyOptions(renderEditorNotice(s.created(story.slug, story.title.en ?? story.title.zh ?? story.slug))));
+}
+
 /**
- * `/story list` (everyone) and `/story use slug:` (Manage Server).
+ * `/story list` (everyone), `/story use slug:` (Manage Server) and `/story create` (editors).
  *
  * Permissions: subcommands cannot carry their own default_member_permissions, and setting
  * ManageGuild on `/story` would hide `list` from ordinary members. So the command sets none,
- * and `use` checks Manage Server at run time (requireManageGuild, which also refuses DMs);
- * a server can still restrict the whole command in its integration settings.
+ * and `use` checks Manage Server at run time (requireManageGuild, which also refuses DMs),
+ * `create` the editor list (requireEditor); a server can still restrict the whole command
+ * in its integration settings.
  */
 export default {
   data: slash("story")
     .addSubcommand((sc) => named(sc, "story.list"))
-    .addSubcommand((sc) => named(sc, "story.use").addStringOption((o) => named(o, "story.use.slug").setRequired(true).setAutocomplete(true).setMaxLength(100))),
+    .addSubcommand((sc) => named(sc, "story.use").addStringOption((o) => named(o, "story.use.slug").setRequired(true).setAutocomplete(true).setMaxLength(100)))
+    .addSubcommand((sc) =>
+      named(sc, "story.create")
+        .addStringOption((o) => named(o, "story.create.slug").setRequired(true).setMaxLength(100))
+        .addStringOption((o) => named(o, "story.create.title").setRequired(true))
+        .addStringOption((o) => named(o, "story.create.title_zh"))
+        .addStringOption((o) => named(o, "story.create.summary"))
+        .addStringOption((o) => named(o, "story.create.summary_zh")),
+    ),
 
   async execute(interaction, ctx) {
     const lang = langFromLocale(interaction.locale);
-    if (interaction.options.getSubcommand() === "list") {
+    const sub = interaction.options.getSubcommand();
+    if (sub === "create") return create(interaction, ctx, lang);
+    if (sub === "list") {
       await interaction.reply(replyOptions(renderStoryList(listStories(ctx.db), activeSlug(ctx, interaction.guildId), lang)));
       return;
     }
