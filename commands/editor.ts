@@ -30,6 +30,7 @@ import { eventAutocomplete, eventFromOption, eventNotFoundText } from "../src/re
 import { entityAutocomplete } from "../src/resolvers/entity.ts";
 import { personCommand, personGroup } from "../src/command-kit/person-command.ts";
 import { retryPerson, submitPerson } from "../src/command-kit/people.ts";
+import { quoteChoices, quoteCommand, quoteGroup } from "../src/command-kit/quotes.ts";
 
 const idOption = (key: "editor.edit.id" | "editor.remove.id" | "editor.history.id") => (o: SlashCommandStringOption) =>
   named(o, key).setRequired(true).setAutocomplete(true).setMaxLength(100);
@@ -124,7 +125,8 @@ export default {
     .addSubcommand((sc) => named(sc, "editor.edit").addStringOption(idOption("editor.edit.id")))
     .addSubcommand((sc) => named(sc, "editor.remove").addStringOption(idOption("editor.remove.id")))
     .addSubcommand((sc) => named(sc, "editor.history").addStringOption(idOption("editor.history.id")))
-    .addSubcommandGroup((g) => personGroup(g)),
+    .addSubcommandGroup((g) => personGroup(g))
+    .addSubcommandGroup((g) => quoteGroup(g)),
   prefix: EDITOR_PREFIX,
 
   async execute(interaction, ctx) {
@@ -133,6 +135,7 @@ export default {
     const story = requireStory(ctx, interaction.guildId, lang);
     const sub = interaction.options.getSubcommand();
     if (interaction.options.getSubcommandGroup() === "person") return personCommand(interaction, ctx, story, lang);
+    if (interaction.options.getSubcommandGroup() === "quote") return quoteCommand(interaction, ctx, story, lang);
     if (sub === "add") {
       return interaction.showModal(renderEditorModal("add", editorCustomId({ verb: "add", storyId: story.id, draftId: null }), formFields({}), lang));
     }
@@ -152,8 +155,9 @@ export default {
     const story = activeStory(ctx, interaction.guildId);
     if (!story || !mayEdit(interaction, ctx)) return interaction.respond([]);
     const focused = focusedText(interaction);
-    if (interaction.options.getSubcommandGroup() === "person")
-      return interaction.respond(entityAutocomplete(ctx.db, story.id, focused.value, langFromLocale(interaction.locale)));
+    const lang = langFromLocale(interaction.locale);
+    if (focused.name === "quote") return interaction.respond(quoteChoices(interaction, ctx, story, lang));
+    if (focused.name === "who") return interaction.respond(entityAutocomplete(ctx.db, story.id, focused.value, lang));
     return interaction.respond(eventAutocomplete(ctx.db, story.id, focused.value, langFromLocale(interaction.locale)));
   },
 

@@ -15,6 +15,8 @@ const BUNDLED = "openai-board-crisis-2023";
 
 let t: TestBot;
 let storyId: number;
+/** The event added naming both new people. */
+let talks = "";
 
 beforeAll(async () => {
   t = await startTestBot({ config: { EDITOR_USER_IDS: [EDITOR.id, EDITOR2.id] }, now: () => NOW });
@@ -90,6 +92,7 @@ describe("/editor person", () => {
     });
     expect(ev.reply?.content).toContain("`ed_");
     const key = /`(ed_\d+)`/.exec(ev.reply!.content!)![1]!;
+    talks = key;
     expect(getEventByKey(t.db, storyId, key)!.entities.map((e) => e.key)).toEqual(["p_1", "p_2"]);
     expect(textOf((await run(t, { name: "timeline", options: { who: "harlow" } })).reply)).toContain("Harlow and 林小雨 join the talks");
   });
@@ -167,5 +170,72 @@ describe("/editor person", () => {
     expect(textOf((await forgedClick(t, msg, "ed:pretry:1", STRANGER)).reply)).toContain("Only the story editors can do that.");
     expect(textOf((await forgedClick(t, msg, "ed:pretry:999999", EDITOR)).reply)).toContain("This draft has expired");
     expect({ ...counts(t.db), entities: entityRows() }).toEqual(before);
+  });
+});
+
+describe("/editor quote", () => {
+  const quote = async (sub: string, options: Record<string, string>, user = EDITOR) =>
+    (await t.fake.command({ name: "editor", group: "quote", subcommand: sub, options, user })).settled();
+
+  it("adds quotes in their own words (one only in Chinese) and their source, found by /event, /who and /search, audited on the event", async () => {
+    const before = auditLog(t.db).length;
+    const out = await quote("add", {
+      event: talks,
+      who: "harlow",
+      text: "We will find the facts, whatever they are.",
+      source: "Gazette | https://gazette.example/1",
+    });
+    expect(textOf(out.reply)).toContain("Added quote 1 to **Harlow and 林小雨 join the talks**");
+    await quote("add", { event: talks, who: "小雨", text: "我们会查明真相。" });
+    const event = getEventByKey(t.db, storyId, talks)!;
+    expect(event.quotes.map((q) => [q.by?.key, q.text])).toEqual([
+      ["p_1", { en: "We will find the facts, whatever they are.", zh: null }],
+      ["p_2", { en: null, zh: "我们会查明真相。" }],
+    ]);
+    expect(event.sources).toContainEqual({ name: "Gazette", url: "https://gazette.example/1" });
+    expect(textOf((await run(t, { name: "event", options: { id: talks } })).reply)).toContain("We will find the facts, whatever they are.");
+    expect(await who("harlow")).toContain("We will find the facts");
+    expect(textOf((await run(t, { name: "search", options: { query: "whatever" } })).reply)).toContain("Harlow and 林小雨 join the talks");
+    const log = auditLog(t.db).slice(before);
+    expect(log.map((e) => [e.action, e.eventKey])).toEqual([
+      ["edit", talks],
+      ["edit", talks],
+    ]);
+    expect(log[0]!.changes.quotes).toEqual({ before: null, after: ["Quinn Harlow: We will find the facts, whatever they are."] });
+    const history = await (await t.fake.command({ name: "editor", subcommand: "history", options: { id: talks }, user: EDITOR })).settled();
+    expect(textOf(history.reply)).toContain("changed it");
+  });
+
+  it("offers the event's quotes to remove, and removes the one chosen, audited", async () => {
+    const ac = await (
+      await t.fake.autocomplete({
+        name: "editor",
+        group: "quote",
+        subcommand: "remove",
+        options: { event: talks, quote: "" },
+        focused: "quote",
+        value: "",
+        user: EDITOR,
+      })
+    ).settled();
+    expect(ac.choices?.map((c) => c.value)).toEqual(["1", "2"]);
+    expect(ac.choices?.[1]?.name).toBe("2. 林小雨: 我们会查明真相。");
+    const out = await quote("remove", { event: talks, quote: "1" });
+    expect(textOf(out.reply)).toContain("Removed quote 1");
+    expect(getEventByKey(t.db, storyId, talks)!.quotes.map((q) => q.by?.key)).toEqual(["p_2"]);
+    expect(auditLog(t.db).at(-1)!.changes.quotes).toEqual({ before: ["Quinn Harlow: We will find the facts, whatever they are."], after: null });
+  });
+
+  it("refuses a 5,000-character quote, a bad source, a quote that is not there and a stranger, writing nothing", async () => {
+    const before = counts(t.db);
+    expect(textOf((await quote("add", { event: talks, who: "harlow", text: "x".repeat(5000) })).reply)).toContain(
+      "The quote is 5000 characters long; the limit is 1000.",
+    );
+    expect(textOf((await quote("add", { event: talks, who: "harlow", text: "Hi", source: "Gazette | ftp://x" })).reply)).toContain("is not a web address");
+    expect(textOf((await quote("add", { event: talks, who: "nobody at all", text: "Hi" })).reply)).toContain("Nobody called “nobody at all”");
+    expect(textOf((await quote("remove", { event: talks, quote: "9" })).reply)).toContain("This event has no quote “9”");
+    expect(textOf((await quote("add", { event: talks, who: "harlow", text: "Mine" }, STRANGER)).reply)).toContain("Only the story editors can do that.");
+    expect(textOf((await quote("remove", { event: talks, quote: "1" }, STRANGER)).reply)).toContain("Only the story editors can do that.");
+    expect(counts(t.db)).toEqual(before);
   });
 });

@@ -47,6 +47,18 @@ const en = {
     aliasNotThere: (alias: string, who: string) => `**${md(who)}** has no alias “${md(alias)}”.`,
     valueNames: { kind: "kind", name_en: "English name", name_zh: "Chinese name", role_en: "English role", role_zh: "Chinese role", aliases: "aliases" },
   },
+  quote: {
+    added: (n: number, title: string) => `✅ Added quote ${n} to **${md(title)}**, in the words you gave. See it with ${code("/event")}.`,
+    removed: (n: number, title: string) => `🗑️ Removed quote ${n} from **${md(title)}**.`,
+    empty: "The quote is empty.",
+    tooLong: (length: number, max: number) => `The quote is ${length} characters long; the limit is ${max}.`,
+    badCharacter: "The quote contains a control character or half of a surrogate pair.",
+    tooMany: (max: number) => `This event already has ${max} quotes, the most an event may have.`,
+    notSaved: "⚠️ The quote was not saved:",
+    notThere: (n: string) => `This event has no quote “${md(n)}”: pick one from the list.`,
+    gone: "That event no longer exists: it may have been removed.",
+    unattributed: "(unattributed)",
+  },
 };
 
 /** The shape of these strings. */
@@ -91,6 +103,18 @@ const zh: PeopleStrings = {
     aliasNothing: "请填写要添加或删除的别名。",
     aliasNotThere: (alias: string, who: string) => `**${md(who)}** 没有别名“${md(alias)}”。`,
     valueNames: { kind: "类别", name_en: "英文名", name_zh: "中文名", role_en: "英文身份", role_zh: "中文身份", aliases: "别名" },
+  },
+  quote: {
+    added: (n: number, title: string) => `✅ 已为 **${md(title)}** 添加第 ${n} 条引述，保留原话。可用 ${code("/event")} 查看。`,
+    removed: (n: number, title: string) => `🗑️ 已从 **${md(title)}** 删除第 ${n} 条引述。`,
+    empty: "引述为空。",
+    tooLong: (length: number, max: number) => `引述长 ${length} 个字符，上限为 ${max} 个。`,
+    badCharacter: "引述含有控制字符或不完整的代理对。",
+    tooMany: (max: number) => `此事件已有 ${max} 条引述，已达上限。`,
+    notSaved: "⚠️ 引述未保存：",
+    notThere: (n: string) => `此事件没有引述“${md(n)}”：请从列表中选择。`,
+    gone: "该事件已不存在，可能已被删除。",
+    unattributed: "（未署名）",
   },
 };
 
