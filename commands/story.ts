@@ -2,12 +2,14 @@ import type { ChatInputCommandInteraction } from "discord.js";
 import { setGuildStory } from "../db/guilds.ts";
 import { createStory, listStories } from "../db/stories.ts";
 import type { Lang } from "../db/types.ts";
-import type { BotContext, Command } from "../src/context.ts";
+import { UserError, type BotContext, type Command } from "../src/context.ts";
 import { named, slash } from "../src/command-kit/builders.ts";
 import { actorOf, requireEditor } from "../src/command-kit/editor.ts";
 import { focusedText, optionText, requiredText } from "../src/command-kit/options.ts";
 import { readNewStory } from "../src/editor/new-story.ts";
-import { activeSlug, requireManageGuild, storyAutocomplete, storyFromOption } from "../src/resolvers/story.ts";
+import { activeSlug, requireManageGuild, requireStory, storyAutocomplete, storyFromOption } from "../src/resolvers/story.ts";
+import { exportStory } from "../db/export.ts";
+import { storyYaml } from "../src/story/export.ts";
 import { langFromLocale, t } from "../src/i18n/index.ts";
 import { renderStoryList, replyOptions } from "../src/render/index.ts";
 import { renderEditorNotice } from "../src/render/editor.ts";
@@ -30,6 +32,18 @@ async function create(interaction: ChatInputCommandInteraction, ctx: BotContext,
   await interaction.reply(replyOptions(renderEditorNotice(s.created(story.slug, story.title.en ?? story.title.zh ?? story.slug))));
 }
 
+/** `/story export [slug:]`: the story as it stands, as a YAML story file attached to the reply. */
+async function exportFile(interaction: ChatInputCommandInteraction, ctx: BotContext, lang: Lang): Promise<void> {
+  requireEditor(interaction, ctx, lang);
+  const slug = optionText(interaction, "slug");
+  const story = slug ? storyFromOption(ctx.db, slug, lang) : requireStory(ctx, interaction.guildId, lang);
+  const data = exportStory(ctx.db, story.id);
+  if (!data) throw new UserError(t(lang).errors.storyNotFound(story.slug));
+  const file = { attachment: Buffer.from(storyYaml(data, ctx.now()), "utf8"), name: `${story.slug}.yaml` };
+  const text = t(lang).people.story.exported(story.slug, data.events.length, data.entities.length);
+  await interaction.reply({ ...replyOptions(renderEditorNotice(text)), files: [file] });
+}
+
 /**
  * `/story list` (everyone), `/story use slug:` (Manage Server) and `/story create` (editors).
  *
@@ -50,12 +64,14 @@ export default {
         .addStringOption((o) => named(o, "story.create.title_zh"))
         .addStringOption((o) => named(o, "story.create.summary"))
         .addStringOption((o) => named(o, "story.create.summary_zh")),
-    ),
+    )
+    .addSubcommand((sc) => named(sc, "story.export").addStringOption((o) => named(o, "story.export.slug").setAutocomplete(true).setMaxLength(100))),
 
   async execute(interaction, ctx) {
     const lang = langFromLocale(interaction.locale);
     const sub = interaction.options.getSubcommand();
     if (sub === "create") return create(interaction, ctx, lang);
+    if (sub === "export") return exportFile(interaction, ctx, lang);
     if (sub === "list") {
       await interaction.reply(replyOptions(renderStoryList(listStories(ctx.db), activeSlug(ctx, interaction.guildId), lang)));
       return;

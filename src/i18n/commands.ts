@@ -84,6 +84,19 @@ export const commandText = {
     tw: "讓本伺服器追蹤某則新聞（需管理伺服器權限）",
   },
   "story.use.slug": { name: "slug", zhName: ["新闻", "新聞"], en: "The story to follow", cn: "要追踪的新闻", tw: "要追蹤的新聞" },
+  "story.export": {
+    name: "export",
+    en: "The story as it stands, as a story file (story editors only)",
+    cn: "把新闻的当前内容导出为新闻文件（仅限新闻编辑）",
+    tw: "把新聞的目前內容匯出為新聞檔案（僅限新聞編輯）",
+  },
+  "story.export.slug": {
+    name: "slug",
+    zhName: ["新闻", "新聞"],
+    en: "The story (default: the one this server follows)",
+    cn: "要导出的新闻（默认为本服务器追踪的新闻）",
+    tw: "要匯出的新聞（預設為本伺服器追蹤的新聞）",
+  },
   "story.create": {
     name: "create",
     en: "Start a new, empty story (story editors only)",

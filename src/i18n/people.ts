@@ -15,6 +15,8 @@ const en = {
     tooLong: (field: string, length: number, max: number) => `The ${field} is ${length} characters long; the limit is ${max}.`,
     empty: (field: string) => `The ${field} is empty.`,
     badCharacter: (field: string) => `The ${field} contains a control character or half of a surrogate pair.`,
+    exported: (slug: string, events: number, people: number) =>
+      `📄 ${code(slug)} as it stands now: ${events} published events and ${people} people and organizations, in the story file format. Import it with ${code("/story import")} or ${code("npm run import")}.`,
     fields: { slug: "slug", title: "title", title_zh: "Chinese title", summary: "summary", summary_zh: "Chinese summary" },
   },
   person: {
@@ -74,6 +76,8 @@ const zh: PeopleStrings = {
     tooLong: (field: string, length: number, max: number) => `${field}长 ${length} 个字符，上限为 ${max} 个。`,
     empty: (field: string) => `${field}为空。`,
     badCharacter: (field: string) => `${field}含有控制字符或不完整的代理对。`,
+    exported: (slug: string, events: number, people: number) =>
+      `📄 ${code(slug)} 的当前内容：${events} 个已发布事件、${people} 个人物和机构，采用新闻文件格式。可用 ${code("/story import")} 或 ${code("npm run import")} 导入。`,
     fields: { slug: "标识", title: "标题", title_zh: "中文标题", summary: "摘要", summary_zh: "中文摘要" },
   },
   person: {

@@ -75,6 +75,8 @@ export interface FakeAttachment {
   filename: string;
   size: number;
   contentType: string;
+  /** The bytes the bot uploaded. */
+  data: Buffer;
 }
 
 /** A message the bot created (reply, follow-up or channel post); mutated in place by edits. */
