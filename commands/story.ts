@@ -10,6 +10,7 @@ import { readNewStory } from "../src/editor/new-story.ts";
 import { activeSlug, requireManageGuild, requireStory, storyAutocomplete, storyFromOption } from "../src/resolvers/story.ts";
 import { exportStory } from "../db/export.ts";
 import { storyYaml } from "../src/story/export.ts";
+import { importUpload } from "../src/command-kit/story-import.ts";
 import { langFromLocale, t } from "../src/i18n/index.ts";
 import { renderStoryList, replyOptions } from "../src/render/index.ts";
 import { renderEditorNotice } from "../src/render/editor.ts";
@@ -65,6 +66,7 @@ export default {
         .addStringOption((o) => named(o, "story.create.summary"))
         .addStringOption((o) => named(o, "story.create.summary_zh")),
     )
+    .addSubcommand((sc) => named(sc, "story.import").addAttachmentOption((o) => named(o, "story.import.file").setRequired(true)))
     .addSubcommand((sc) => named(sc, "story.export").addStringOption((o) => named(o, "story.export.slug").setAutocomplete(true).setMaxLength(100))),
 
   async execute(interaction, ctx) {
@@ -72,6 +74,7 @@ export default {
     const sub = interaction.options.getSubcommand();
     if (sub === "create") return create(interaction, ctx, lang);
     if (sub === "export") return exportFile(interaction, ctx, lang);
+    if (sub === "import") return importUpload(interaction, ctx, lang);
     if (sub === "list") {
       await interaction.reply(replyOptions(renderStoryList(listStories(ctx.db), activeSlug(ctx, interaction.guildId), lang)));
       return;

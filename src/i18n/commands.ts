@@ -97,6 +97,13 @@ export const commandText = {
     cn: "要导出的新闻（默认为本服务器追踪的新闻）",
     tw: "要匯出的新聞（預設為本伺服器追蹤的新聞）",
   },
+  "story.import": {
+    name: "import",
+    en: "Import an uploaded story file, YAML or JSON (story editors only)",
+    cn: "导入上传的新闻文件（YAML 或 JSON，仅限新闻编辑）",
+    tw: "匯入上傳的新聞檔案（YAML 或 JSON，僅限新聞編輯）",
+  },
+  "story.import.file": { name: "file", zhName: ["文件", "檔案"], en: "The story file, at most 1 MB", cn: "新闻文件，最大 1 MB", tw: "新聞檔案，最大 1 MB" },
   "story.create": {
     name: "create",
     en: "Start a new, empty story (story editors only)",

@@ -61,6 +61,16 @@ const en = {
     gone: "That event no longer exists: it may have been removed.",
     unattributed: "(unattributed)",
   },
+  import: {
+    imported: "✅ Imported:",
+    refused: "⚠️ The file was not imported, and nothing was written:",
+    empty: (name: string) => `“${md(name)}” is empty (0 bytes): upload a story file in YAML or JSON.`,
+    tooBig: (name: string, size: string, max: string) =>
+      `“${md(name)}” is ${size}; an upload may be at most ${max}. Import a bigger story with ${code("npm run import")} on the bot's host.`,
+    notStory: (name: string) =>
+      `“${md(name)}” is not a story file: upload a .yaml, .yml or .json file in the story format (as ${code("/story export")} makes).`,
+    unreachable: "The file could not be downloaded from Discord. Try again.",
+  },
 };
 
 /** The shape of these strings. */
@@ -119,6 +129,15 @@ const zh: PeopleStrings = {
     notThere: (n: string) => `此事件没有引述“${md(n)}”：请从列表中选择。`,
     gone: "该事件已不存在，可能已被删除。",
     unattributed: "（未署名）",
+  },
+  import: {
+    imported: "✅ 已导入：",
+    refused: "⚠️ 文件未导入，没有写入任何内容：",
+    empty: (name: string) => `“${md(name)}”是空文件（0 字节）：请上传 YAML 或 JSON 格式的新闻文件。`,
+    tooBig: (name: string, size: string, max: string) =>
+      `“${md(name)}”大小为 ${size}，上传文件最大为 ${max}。较大的新闻请在机器人所在主机上用 ${code("npm run import")} 导入。`,
+    notStory: (name: string) => `“${md(name)}”不是新闻文件：请上传新闻格式的 .yaml、.yml 或 .json 文件（与 ${code("/story export")} 生成的一样）。`,
+    unreachable: "无法从 Discord 下载该文件，请重试。",
   },
 };
 

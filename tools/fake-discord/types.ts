@@ -123,6 +123,11 @@ export interface FakeCommandInput extends FakeActorInput {
   subcommand?: string;
   group?: string;
   options?: Record<string, string | number | boolean>;
+  /**
+   * Files for attachment options, by the filename given as the option's value: the
+   * interaction carries them in `resolved.attachments` with a URL the fake serves.
+   */
+  files?: Record<string, { data: Buffer | string; contentType?: string }>;
 }
 
 /** Input of {@link FakeDiscord.autocomplete}. */
