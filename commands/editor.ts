@@ -30,6 +30,7 @@ import { eventAutocomplete, eventFromOption, eventNotFoundText } from "../src/re
 import { entityAutocomplete } from "../src/resolvers/entity.ts";
 import { personCommand, personGroup } from "../src/command-kit/person-command.ts";
 import { retryPerson, submitPerson } from "../src/command-kit/people.ts";
+import { confirmMerge } from "../src/command-kit/person-merge.ts";
 import { quoteChoices, quoteCommand, quoteGroup } from "../src/command-kit/quotes.ts";
 
 const idOption = (key: "editor.edit.id" | "editor.remove.id" | "editor.history.id") => (o: SlashCommandStringOption) =>
@@ -157,7 +158,8 @@ export default {
     const focused = focusedText(interaction);
     const lang = langFromLocale(interaction.locale);
     if (focused.name === "quote") return interaction.respond(quoteChoices(interaction, ctx, story, lang));
-    if (focused.name === "who") return interaction.respond(entityAutocomplete(ctx.db, story.id, focused.value, lang));
+    if (focused.name === "who" || focused.name === "from" || focused.name === "into")
+      return interaction.respond(entityAutocomplete(ctx.db, story.id, focused.value, lang));
     return interaction.respond(eventAutocomplete(ctx.db, story.id, focused.value, langFromLocale(interaction.locale)));
   },
 
@@ -179,6 +181,8 @@ export default {
     const action = parseEditorArgs(args);
     if (action?.verb === "keep") return interaction.update(editOptions(renderEditorNotice(s.removeCancelled)));
     if (action?.verb === "pretry") return retryPerson(interaction, ctx, lang, action.draftId);
+    if (action?.verb === "pmerge") return confirmMerge(interaction, ctx, lang, action);
+    if (action?.verb === "pmkeep") return interaction.update(editOptions(renderEditorNotice(t(lang).people.merge.cancelled)));
     if (action?.verb === "retry") {
       const draft = getDraft(ctx.db, action.draftId, ctx.now());
       if (!draft) throw new UserError(s.draftExpired);

@@ -77,7 +77,7 @@ function params(p: PersonColumns): Params {
   return { kind: p.kind, name_en: p.name.en, name_zh: p.name.zh, role_en: p.role.en, role_zh: p.role.zh, aliases: JSON.stringify(p.aliases) };
 }
 
-function writeNames(db: Db, id: number, p: PersonColumns): void {
+function writeNames(db: Db, id: number, p: { name: Localized; aliases: readonly string[] }): void {
   q(db).deleteNames.run(id);
   for (const n of namesOf(p)) q(db).insertName.run(id, n);
 }
@@ -136,3 +136,75 @@ export function updatePerson(db: Db, w: UpdatePersonWrite): boolean {
 
 /** Whether two names are the same for lookup (what entity_names keeps). */
 export const sameName = (a: string, b: string): boolean => normalizeName(a) === normalizeName(b);
+
+function aliasList(json: string): string[] {
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? v.filter((a): a is string => typeof a === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+/** {@link mergePeople}'s input: `fromId` goes, its events, quotes and names move to `intoId`. */
+export interface MergePeopleWrite {
+  storyId: number;
+  storySlug: string;
+  fromId: number;
+  intoId: number;
+  /** `into`'s aliases once merged (computed by the caller from both). */
+  aliases: string[];
+  actor: AuditActor;
+  now: number;
+}
+
+const m = prepared((db: Db) => ({
+  row: db.prepare<[number, number], { id: number; key: string; kind: EntityKind; name_en: string | null; name_zh: string | null; aliases: string }>(
+    "SELECT id, key, kind, name_en, name_zh, aliases FROM entities WHERE id = ? AND story_id = ?",
+  ),
+  touchEvents: db.prepare<{ from: number; now: number }>(
+    `UPDATE events SET updated_at = max(:now, updated_at + 1)
+     WHERE id IN (SELECT event_id FROM event_entities WHERE entity_id = :from UNION SELECT event_id FROM quotes WHERE entity_id = :from)`,
+  ),
+  moveLinks: db.prepare<{ from: number; into: number }>("UPDATE OR IGNORE event_entities SET entity_id = :into WHERE entity_id = :from"),
+  moveQuotes: db.prepare<{ from: number; into: number }>("UPDATE quotes SET entity_id = :into WHERE entity_id = :from"),
+  setAliases: db.prepare<{ id: number; aliases: string }>("UPDATE entities SET aliases = :aliases WHERE id = :id"),
+  remove: db.prepare<[number]>("DELETE FROM entities WHERE id = ?"),
+}));
+
+/**
+ * Merges a duplicate into another person of the same story, in one transaction: links and
+ * quotes move (an event naming both keeps one link), `into` takes the aliases given, `from`
+ * is removed, both audited. False when either is not in the story (nothing written).
+ */
+export function mergePeople(db: Db, w: MergePeopleWrite): boolean {
+  return db.transaction(() => {
+    const s = m(db);
+    const from = s.row.get(w.fromId, w.storyId);
+    const into = s.row.get(w.intoId, w.storyId);
+    if (!from || !into || from.id === into.id) return false;
+    s.touchEvents.run({ from: from.id, now: w.now });
+    s.moveLinks.run({ from: from.id, into: into.id });
+    s.moveQuotes.run({ from: from.id, into: into.id });
+    const before = aliasList(into.aliases);
+    s.setAliases.run({ id: into.id, aliases: JSON.stringify(w.aliases) });
+    s.remove.run(from.id);
+    writeNames(db, into.id, { name: { en: into.name_en, zh: into.name_zh }, aliases: w.aliases });
+    const base = { at: w.now, userId: w.actor.userId, userName: w.actor.userName, storyId: w.storyId, storySlug: w.storySlug, eventId: 0 };
+    recordAudit(db, {
+      ...base,
+      eventKey: personAuditKey(from.key),
+      eventTitle: from.name_en ?? from.name_zh ?? from.key,
+      action: "remove",
+      changes: { merged_into: { before: null, after: into.key } },
+    });
+    recordAudit(db, {
+      ...base,
+      eventKey: personAuditKey(into.key),
+      eventTitle: into.name_en ?? into.name_zh ?? into.key,
+      action: "edit",
+      changes: { aliases: { before, after: w.aliases }, merged_from: { before: null, after: from.key } },
+    });
+    return true;
+  })();
+}

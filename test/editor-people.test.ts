@@ -9,6 +9,7 @@ import { modalInputs, type InteractionOutcome } from "../tools/fake-discord/inde
 import { startTestBot, textOf, type TestBot } from "./helpers/bot.ts";
 import { buttonsOf, run } from "./helpers/commands.ts";
 import { EDITOR, EDITOR2, STRANGER, addEvent, clickLabel, counts, forgedClick, forgedSubmit } from "./helpers/editor.ts";
+import { miniStory, tempDir } from "./helpers/tmp.ts";
 
 const NOW = Date.UTC(2031, 0, 1, 9, 0);
 const BUNDLED = "openai-board-crisis-2023";
@@ -237,5 +238,64 @@ describe("/editor quote", () => {
     expect(textOf((await quote("add", { event: talks, who: "harlow", text: "Mine" }, STRANGER)).reply)).toContain("Only the story editors can do that.");
     expect(textOf((await quote("remove", { event: talks, quote: "1" }, STRANGER)).reply)).toContain("Only the story editors can do that.");
     expect(counts(t.db)).toEqual(before);
+  });
+});
+
+describe("/editor person merge", () => {
+  const tmp = tempDir("storyline-merge-");
+  afterAll(() => tmp.cleanup());
+
+  it("asks first, then moves a duplicate's events, quotes and names to the other and removes it, audited", async () => {
+    await addPerson({ name_en: "Quinny", aliases: "qh2" });
+    const dup = getEntityByKey(t.db, storyId, "p_4")!;
+    expect(dup.name.en).toBe("Quinny");
+    const ev = await addEvent(t, { title: "Quinny and Harlow, the same person", when: "2023-11-24", people: "quinny, harlow", source: "Gazette" });
+    const both = /`(ed_\d+)`/.exec(ev.reply!.content!)![1]!;
+    await (
+      await t.fake.command({ name: "editor", group: "quote", subcommand: "add", options: { event: both, who: "quinny", text: "It is me." }, user: EDITOR })
+    ).settled();
+
+    const ask = await person("merge", { from: "quinny", into: "harlow" });
+    expect(textOf(ask.reply)).toContain("Merge **Quinny** into **Quinn Harlow**?");
+    expect(buttonsOf(ask.reply).map((b) => b.label)).toEqual(["Merge", "Cancel"]);
+    const before = { ...counts(t.db), entities: entityRows() };
+    const cancel = await clickLabel(t, ask.reply, "Cancel");
+    expect(textOf(cancel.reply ?? ask.reply)).toContain("nobody was merged");
+    expect({ ...counts(t.db), entities: entityRows() }).toEqual(before);
+
+    const again = await person("merge", { from: "quinny", into: "harlow" });
+    const done = await clickLabel(t, again.reply, "Merge");
+    expect(textOf(done.reply ?? again.reply)).toContain("Merged **Quinny** into **Quinn Harlow**");
+    expect(getEntityByKey(t.db, storyId, "p_4")).toBeNull();
+    const event = getEventByKey(t.db, storyId, both)!;
+    expect(event.entities.map((e) => e.key)).toEqual(["p_1"]);
+    expect(event.quotes.map((q) => q.by?.key)).toEqual(["p_1"]);
+    expect(getEntityByKey(t.db, storyId, "p_1")!.aliases).toEqual(expect.arrayContaining(["Quinny", "qh2"]));
+    expect(await who("quinny")).toContain("Board observer");
+    expect(await who("qh2")).toContain("Board observer");
+    const log = auditLog(t.db).slice(-2);
+    expect(log.map((e) => [e.action, e.eventKey])).toEqual([
+      ["remove", "person:p_4"],
+      ["edit", "person:p_1"],
+    ]);
+  });
+
+  it("refuses a merge of a person into themself, a stranger, and a forged button across stories, writing nothing", async () => {
+    const r = importFiles(t.db, [tmp.file("mini.yaml", miniStory("merge-other"))], NOW);
+    expect(r.ok).toBe(true);
+    const other = getStoryBySlug(t.db, "merge-other")!;
+    const ada = getEntityByKey(t.db, other.id, "ada")!;
+    const harlow = getEntityByKey(t.db, storyId, "p_1")!;
+    const before = { ...counts(t.db), entities: entityRows() };
+    expect(textOf((await person("merge", { from: "harlow", into: "Quinn Harlow" })).reply)).toContain("cannot be merged into themself");
+    expect(textOf((await person("merge", { from: "林小雨", into: "harlow" }, STRANGER)).reply)).toContain("Only the story editors can do that.");
+    const msg = (await run(t, { name: "story", subcommand: "list" })).reply!;
+    const forged = `ed:pmerge:${storyId}:${ada.id}:${harlow.id}`;
+    expect(textOf((await forgedClick(t, msg, forged, STRANGER)).reply)).toContain("Only the story editors can do that.");
+    const across = await forgedClick(t, msg, forged, EDITOR);
+    expect(textOf(across.reply ?? msg)).toContain("nothing was merged");
+    expect(textOf((await forgedClick(t, msg, `ed:pmerge:${storyId}:${harlow.id}:${harlow.id}`, EDITOR)).reply)).toContain("expired");
+    expect({ ...counts(t.db), entities: entityRows() }).toEqual(before);
+    expect(getEntityByKey(t.db, other.id, "ada")).not.toBeNull();
   });
 });

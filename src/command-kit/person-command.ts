@@ -4,6 +4,7 @@ import type { Lang, Story } from "../../db/types.ts";
 import type { BotContext } from "../context.ts";
 import { named } from "./builders.ts";
 import { personAlias, showPersonAdd, showPersonEdit } from "./people.ts";
+import { askMerge } from "./person-merge.ts";
 
 /** The `person` group: add, edit who:, alias who: add: remove:. */
 export function personGroup(g: SlashCommandSubcommandGroupBuilder): SlashCommandSubcommandGroupBuilder {
@@ -17,6 +18,11 @@ export function personGroup(g: SlashCommandSubcommandGroupBuilder): SlashCommand
         .addStringOption((o) => named(o, "editor.person.alias.who").setRequired(true).setAutocomplete(true).setMaxLength(100))
         .addStringOption((o) => named(o, "editor.person.alias.add").setMaxLength(1000))
         .addStringOption((o) => named(o, "editor.person.alias.remove").setMaxLength(1000)),
+    )
+    .addSubcommand((sc) =>
+      named(sc, "editor.person.merge")
+        .addStringOption((o) => named(o, "editor.person.merge.from").setRequired(true).setAutocomplete(true).setMaxLength(100))
+        .addStringOption((o) => named(o, "editor.person.merge.into").setRequired(true).setAutocomplete(true).setMaxLength(100)),
     );
 }
 
@@ -25,5 +31,6 @@ export async function personCommand(i: ChatInputCommandInteraction, ctx: BotCont
   const sub = i.options.getSubcommand();
   if (sub === "add") return showPersonAdd(i, story, lang);
   if (sub === "edit") return showPersonEdit(i, ctx, story, lang);
+  if (sub === "merge") return askMerge(i, ctx, story, lang);
   return personAlias(i, ctx, story, lang);
 }

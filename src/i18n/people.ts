@@ -71,6 +71,17 @@ const en = {
       `“${md(name)}” is not a story file: upload a .yaml, .yml or .json file in the story format (as ${code("/story export")} makes).`,
     unreachable: "The file could not be downloaded from Discord. Try again.",
   },
+  merge: {
+    confirm: (from: string, into: string, events: number) =>
+      `Merge **${md(from)}** into **${md(into)}**? ${md(from)}'s ${events} event${events === 1 ? "" : "s"}, quotes, names and aliases move to ${md(into)}, and ${md(from)} is removed from the story.`,
+    fromFile: "It comes from the story file: the next import of the file brings it back unless it is removed from the file too.",
+    merge: "Merge",
+    cancel: "Cancel",
+    merged: (from: string, into: string) => `✅ Merged **${md(from)}** into **${md(into)}**: ${code("/who")} finds ${md(into)} under either's names.`,
+    cancelled: "Cancelled: nobody was merged.",
+    self: "A person cannot be merged into themself: choose two different people.",
+    gone: "One of the two is no longer in the story, so nothing was merged.",
+  },
 };
 
 /** The shape of these strings. */
@@ -138,6 +149,17 @@ const zh: PeopleStrings = {
       `“${md(name)}”大小为 ${size}，上传文件最大为 ${max}。较大的新闻请在机器人所在主机上用 ${code("npm run import")} 导入。`,
     notStory: (name: string) => `“${md(name)}”不是新闻文件：请上传新闻格式的 .yaml、.yml 或 .json 文件（与 ${code("/story export")} 生成的一样）。`,
     unreachable: "无法从 Discord 下载该文件，请重试。",
+  },
+  merge: {
+    confirm: (from: string, into: string, events: number) =>
+      `要把 **${md(from)}** 合并到 **${md(into)}** 吗？${md(from)}的 ${events} 个事件、引述、名字和别名都会转给${md(into)}，${md(from)}将从新闻中删除。`,
+    fromFile: "此人物来自新闻文件：除非也从文件中删除，否则下次导入文件时它会恢复。",
+    merge: "合并",
+    cancel: "取消",
+    merged: (from: string, into: string) => `✅ 已把 **${md(from)}** 合并到 **${md(into)}**：用两者的任何名字，${code("/who")} 都能找到${md(into)}。`,
+    cancelled: "已取消：没有合并任何人物。",
+    self: "不能把人物合并到其自身：请选择两个不同的人物。",
+    gone: "两者之一已不在本新闻中，因此没有合并。",
   },
 };
 
