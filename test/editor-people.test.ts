@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "../db/audit.ts";
 import { findEntities, getEntityByKey } from "../db/entities.ts";
 import { getEventByKey } from "../db/events.ts";
+import { storyEntityNames } from "../db/feed-items.ts";
+import { buildMatcher } from "../src/feeds/match.ts";
 import { getStoryBySlug } from "../db/stories.ts";
 import { importFiles } from "../src/story/import.ts";
 import { modalInputs, type InteractionOutcome } from "../tools/fake-discord/index.ts";
@@ -82,6 +84,8 @@ describe("/editor person", () => {
     for (const name of ["Quinn Harlow", "harlow", "哈洛", "qh"]) expect(await who(name)).toContain("Board observer");
     for (const name of ["林小雨", "小雨"]) expect(await who(name)).toContain("林小雨");
     expect(findEntities(t.db, storyId, "harl")[0]?.entity.key).toBe("p_1");
+    const feedMatch = buildMatcher(storyEntityNames(t.db, storyId), [])("Quinn Harlow meets 林小雨 in San Francisco");
+    expect(feedMatch?.entityIds).toEqual([getEntityByKey(t.db, storyId, "p_1")!.id, getEntityByKey(t.db, storyId, "p_2")!.id]);
     const ac = await (await t.fake.autocomplete({ name: "who", options: { name: "harl" }, focused: "name", value: "harl" })).settled();
     expect(ac.choices?.[0]?.name).toContain("Quinn Harlow");
 
