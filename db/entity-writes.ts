@@ -7,7 +7,7 @@
  */
 import { recordAudit, type AuditActor, type AuditChanges } from "./audit.ts";
 import type { Db } from "./index.ts";
-import { namesOf, normalizeName } from "./names.ts";
+import { namesOf } from "./names.ts";
 import { prepared } from "./prepared.ts";
 import type { EntityKind, Localized } from "./types.ts";
 
@@ -133,9 +133,6 @@ export function updatePerson(db: Db, w: UpdatePersonWrite): boolean {
     return true;
   })();
 }
-
-/** Whether two names are the same for lookup (what entity_names keeps). */
-export const sameName = (a: string, b: string): boolean => normalizeName(a) === normalizeName(b);
 
 function aliasList(json: string): string[] {
   try {

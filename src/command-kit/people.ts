@@ -138,7 +138,7 @@ export async function submitPerson(
 export async function retryPerson(i: MessageComponentInteraction, ctx: BotContext, lang: Lang, draftId: number): Promise<void> {
   const s = t(lang).editor;
   const draft = getDraft(ctx.db, draftId, ctx.now());
-  if (!draft || draft.fields.form !== "person") throw new UserError(s.draftExpired);
+  if (draft?.fields.form !== "person") throw new UserError(s.draftExpired);
   if (draft.userId !== i.user.id) throw new UserError(s.draftNotYours);
   const entityId = Number(draft.fields.entity) || null;
   const id = entityId
