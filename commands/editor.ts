@@ -27,6 +27,11 @@ import { actorOf, idArg, mayEdit, peopleLookup, requireEditor, submittedFields }
 import { EDITOR_PREFIX, editorCustomId, parseEditorArgs } from "../src/custom-ids.ts";
 import { focusedText, requiredText } from "../src/command-kit/options.ts";
 import { eventAutocomplete, eventFromOption, eventNotFoundText } from "../src/resolvers/event.ts";
+import { entityAutocomplete } from "../src/resolvers/entity.ts";
+import { personCommand, personGroup } from "../src/command-kit/person-command.ts";
+import { retryPerson, submitPerson } from "../src/command-kit/people.ts";
+import { confirmMerge } from "../src/command-kit/person-merge.ts";
+import { quoteChoices, quoteCommand, quoteGroup } from "../src/command-kit/quotes.ts";
 
 const idOption = (key: "editor.edit.id" | "editor.remove.id" | "editor.history.id") => (o: SlashCommandStringOption) =>
   named(o, key).setRequired(true).setAutocomplete(true).setMaxLength(100);
@@ -120,7 +125,9 @@ export default {
     .addSubcommand((sc) => named(sc, "editor.add"))
     .addSubcommand((sc) => named(sc, "editor.edit").addStringOption(idOption("editor.edit.id")))
     .addSubcommand((sc) => named(sc, "editor.remove").addStringOption(idOption("editor.remove.id")))
-    .addSubcommand((sc) => named(sc, "editor.history").addStringOption(idOption("editor.history.id"))),
+    .addSubcommand((sc) => named(sc, "editor.history").addStringOption(idOption("editor.history.id")))
+    .addSubcommandGroup((g) => personGroup(g))
+    .addSubcommandGroup((g) => quoteGroup(g)),
   prefix: EDITOR_PREFIX,
 
   async execute(interaction, ctx) {
@@ -128,6 +135,8 @@ export default {
     requireEditor(interaction, ctx, lang);
     const story = requireStory(ctx, interaction.guildId, lang);
     const sub = interaction.options.getSubcommand();
+    if (interaction.options.getSubcommandGroup() === "person") return personCommand(interaction, ctx, story, lang);
+    if (interaction.options.getSubcommandGroup() === "quote") return quoteCommand(interaction, ctx, story, lang);
     if (sub === "add") {
       return interaction.showModal(renderEditorModal("add", editorCustomId({ verb: "add", storyId: story.id, draftId: null }), formFields({}), lang));
     }
@@ -146,7 +155,12 @@ export default {
   async autocomplete(interaction, ctx) {
     const story = activeStory(ctx, interaction.guildId);
     if (!story || !mayEdit(interaction, ctx)) return interaction.respond([]);
-    return interaction.respond(eventAutocomplete(ctx.db, story.id, focusedText(interaction).value, langFromLocale(interaction.locale)));
+    const focused = focusedText(interaction);
+    const lang = langFromLocale(interaction.locale);
+    if (focused.name === "quote") return interaction.respond(quoteChoices(interaction, ctx, story, lang));
+    if (focused.name === "who" || focused.name === "from" || focused.name === "into")
+      return interaction.respond(entityAutocomplete(ctx.db, story.id, focused.value, lang));
+    return interaction.respond(eventAutocomplete(ctx.db, story.id, focused.value, langFromLocale(interaction.locale)));
   },
 
   async modal(interaction, ctx, args) {
@@ -155,6 +169,8 @@ export default {
     const form = parseEditorArgs(args);
     if (form?.verb === "add") return submitAdd(interaction, ctx, lang, form);
     if (form?.verb === "edit") return submitEdit(interaction, ctx, lang, form);
+    if (form?.verb === "padd") return submitPerson(interaction, ctx, lang, { ...form, entityId: null });
+    if (form?.verb === "pedit") return submitPerson(interaction, ctx, lang, form);
     throw new UserError(t(lang).errors.expired);
   },
 
@@ -164,6 +180,9 @@ export default {
     const s = t(lang).editor;
     const action = parseEditorArgs(args);
     if (action?.verb === "keep") return interaction.update(editOptions(renderEditorNotice(s.removeCancelled)));
+    if (action?.verb === "pretry") return retryPerson(interaction, ctx, lang, action.draftId);
+    if (action?.verb === "pmerge") return confirmMerge(interaction, ctx, lang, action);
+    if (action?.verb === "pmkeep") return interaction.update(editOptions(renderEditorNotice(t(lang).people.merge.cancelled)));
     if (action?.verb === "retry") {
       const draft = getDraft(ctx.db, action.draftId, ctx.now());
       if (!draft) throw new UserError(s.draftExpired);

@@ -277,7 +277,11 @@ export function importStory(db: Db, story: StoryInput, now = Date.now()): Import
       s.deleteEvent.run(gone.id);
       counts.removed++;
     }
-    counts.kept = dropEntities(db, [...oldEntities.values()]);
+    // Keys with "_" were added in Discord (db/entity-writes.ts): the file never had them.
+    counts.kept = dropEntities(
+      db,
+      [...oldEntities.values()].filter((e) => !e.key.includes("_")),
+    );
     return counts;
   })();
 }

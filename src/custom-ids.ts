@@ -18,6 +18,10 @@
  *   `ed:edit:<storyId>:<eventId>:<draftId>` — the form correcting an event (draft: what it
  *   first showed); `ed:retry:<draftId>` — "Edit and retry"; `ed:rm:<storyId>:<eventId>:<updatedAt>`
  *   — confirms removing the event as it was shown; `ed:keep` — cancels a removal.
+ * - `ed:padd:<storyId>[:<draftId>]` — the person form for someone new;
+ *   `ed:pedit:<storyId>:<entityId>[:<draftId>]` — the person form correcting someone;
+ *   `ed:pretry:<draftId>` — "Edit and retry" of a refused person form;
+ *   `ed:pmerge:<storyId>:<fromId>:<intoId>` — confirms merging a duplicate; `ed:pmkeep` cancels.
  * - `rv:ok|no|edit|skip:<eventId>` — the review card's buttons;
  *   `rv:save:<eventId>:<updatedAt>` — the correction form, for the event as it was shown.
  * - `noop:prev`, `noop:next` — the disabled Previous/Next buttons at a timeline's ends.
@@ -144,7 +148,12 @@ export type EditorAction =
   | { verb: "edit"; storyId: number; eventId: number; draftId: number }
   | { verb: "retry"; draftId: number }
   | { verb: "rm"; storyId: number; eventId: number; updatedAt: number }
-  | { verb: "keep" };
+  | { verb: "keep" }
+  | { verb: "padd"; storyId: number; draftId: number | null }
+  | { verb: "pedit"; storyId: number; entityId: number; draftId: number | null }
+  | { verb: "pretry"; draftId: number }
+  | { verb: "pmerge"; storyId: number; fromId: number; intoId: number }
+  | { verb: "pmkeep" };
 
 /** The custom_id of an editor form or button. */
 export function editorCustomId(a: EditorAction): string {
@@ -153,6 +162,10 @@ export function editorCustomId(a: EditorAction): string {
   else if (a.verb === "edit") parts.push(a.storyId, a.eventId, a.draftId);
   else if (a.verb === "retry") parts.push(a.draftId);
   else if (a.verb === "rm") parts.push(a.storyId, a.eventId, a.updatedAt);
+  else if (a.verb === "padd") parts.push(a.storyId, ...(a.draftId === null ? [] : [a.draftId]));
+  else if (a.verb === "pedit") parts.push(a.storyId, a.entityId, ...(a.draftId === null ? [] : [a.draftId]));
+  else if (a.verb === "pretry") parts.push(a.draftId);
+  else if (a.verb === "pmerge") parts.push(a.storyId, a.fromId, a.intoId);
   return parts.join(":");
 }
 
@@ -160,7 +173,11 @@ export function editorCustomId(a: EditorAction): string {
 export function parseEditorArgs(args: readonly string[]): EditorAction | null {
   if (!fits(EDITOR_PREFIX, args)) return null;
   const [verb, ...rest] = args;
-  if (verb === "keep") return rest.length === 0 ? { verb } : null;
+  if (verb === "keep" || verb === "pmkeep") return rest.length === 0 ? { verb } : null;
+  if (verb === "pmerge") {
+    const n = numbers(rest, [parseId, parseId, parseId]);
+    return n && n[1] !== n[2] ? { verb, storyId: n[0]!, fromId: n[1]!, intoId: n[2]! } : null;
+  }
   if (verb === "add") {
     const n = rest.length === 1 ? numbers(rest, [parseId]) : numbers(rest, [parseId, parseId]);
     return n ? { verb, storyId: n[0]!, draftId: n[1] ?? null } : null;
@@ -170,6 +187,18 @@ export function parseEditorArgs(args: readonly string[]): EditorAction | null {
     return n ? { verb, storyId: n[0]!, eventId: n[1]!, draftId: n[2]! } : null;
   }
   if (verb === "retry") {
+    const n = numbers(rest, [parseId]);
+    return n ? { verb, draftId: n[0]! } : null;
+  }
+  if (verb === "padd") {
+    const n = rest.length === 1 ? numbers(rest, [parseId]) : numbers(rest, [parseId, parseId]);
+    return n ? { verb, storyId: n[0]!, draftId: n[1] ?? null } : null;
+  }
+  if (verb === "pedit") {
+    const n = rest.length === 2 ? numbers(rest, [parseId, parseId]) : numbers(rest, [parseId, parseId, parseId]);
+    return n ? { verb, storyId: n[0]!, entityId: n[1]!, draftId: n[2] ?? null } : null;
+  }
+  if (verb === "pretry") {
     const n = numbers(rest, [parseId]);
     return n ? { verb, draftId: n[0]! } : null;
   }

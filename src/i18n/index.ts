@@ -4,6 +4,7 @@ import { zh } from "./zh.ts";
 import { editorStrings, type EditorStrings } from "./editor.ts";
 import { feedsStrings, type FeedsStrings } from "./feeds.ts";
 import { optionStrings, type OptionStrings } from "./options.ts";
+import { peopleStrings, type PeopleStrings } from "./people.ts";
 import { recapStrings, type RecapStrings } from "./recap.ts";
 
 export type { Strings } from "./en.ts";
@@ -13,11 +14,11 @@ export { code, md } from "./markdown.ts";
 export { commandText, commandDescription, localized, type CommandKey } from "./commands.ts";
 
 /** Every user-facing string: the core set plus one part per feature (each in its own file). */
-export type AllStrings = Strings & { recap: RecapStrings; editor: EditorStrings; feeds: FeedsStrings; options: OptionStrings };
+export type AllStrings = Strings & { recap: RecapStrings; editor: EditorStrings; feeds: FeedsStrings; options: OptionStrings; people: PeopleStrings };
 
 const ALL: Record<Lang, AllStrings> = {
-  en: { ...en, recap: recapStrings.en, editor: editorStrings.en, feeds: feedsStrings.en, options: optionStrings.en },
-  zh: { ...zh, recap: recapStrings.zh, editor: editorStrings.zh, feeds: feedsStrings.zh, options: optionStrings.zh },
+  en: { ...en, recap: recapStrings.en, editor: editorStrings.en, feeds: feedsStrings.en, options: optionStrings.en, people: peopleStrings.en },
+  zh: { ...zh, recap: recapStrings.zh, editor: editorStrings.zh, feeds: feedsStrings.zh, options: optionStrings.zh, people: peopleStrings.zh },
 };
 
 /** Every user-facing string in `lang`. */

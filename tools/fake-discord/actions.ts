@@ -37,9 +37,13 @@ export class Actions {
 
   /** A chat-input command (type 2). */
   command(input: FakeCommandInput): InteractionHandle {
+    for (const [name, f] of Object.entries(input.files ?? {})) {
+      this.ctx.pendingUploads.set(name, { data: Buffer.from(f.data), contentType: f.contentType ?? "application/octet-stream" });
+    }
     const actor = resolveActor(this.ctx, this.book, input);
     const payload = basePayload(this.ctx, actor, 2);
     payload.data = commandData(this.ctx, this.book, actor, input);
+    this.ctx.pendingUploads.clear();
     return this.dispatch(payload);
   }
 

@@ -23,4 +23,16 @@ export interface FakeContext {
   sharding(): ShardingPolicy;
   /** The application object (`GET /applications/@me`). */
   application(): Record<string, unknown>;
+  /** `http://host:port` of the REST server, which also serves uploaded attachments. */
+  httpUrl(): string;
+  /** Files a test attaches to a command option, by filename, until the command is sent. */
+  readonly pendingUploads: Map<string, FakeUpload>;
+  /** Attachments sent with an interaction, by attachment id: what `GET /attachments/<id>/<name>` serves. */
+  readonly uploads: Map<string, FakeUpload>;
+}
+
+/** A file a user attaches to a command option. */
+export interface FakeUpload {
+  data: Buffer;
+  contentType: string;
 }

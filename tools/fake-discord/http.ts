@@ -11,6 +11,8 @@ export interface UploadedFile {
   filename: string;
   contentType: string;
   size: number;
+  /** The bytes sent, so a test can read a file the bot uploaded. */
+  data: Buffer;
 }
 
 /** A parsed request body. */
@@ -85,7 +87,7 @@ function parseMultipart(contentType: string, raw: Buffer): ParsedBody {
       const filename = /filename="([^"]*)"/i.exec(headers)?.[1];
       const partType = /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1] ?? "application/octet-stream";
       if (filename !== undefined) {
-        result.files.push({ field: name, filename, contentType: partType, size: content.length });
+        result.files.push({ field: name, filename, contentType: partType, size: content.length, data: Buffer.from(content) });
       } else if (name === "payload_json") {
         try {
           result.json = JSON.parse(content.toString("utf8")) as unknown;

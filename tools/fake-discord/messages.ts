@@ -191,7 +191,7 @@ export class MessageStore {
 }
 
 function toAttachment(file: UploadedFile): FakeAttachment {
-  return { id: nextSnowflake(), filename: file.filename, size: file.size, contentType: file.contentType };
+  return { id: nextSnowflake(), filename: file.filename, size: file.size, contentType: file.contentType, data: file.data };
 }
 
 function normaliseEmbeds(value: unknown): unknown[] {

@@ -167,13 +167,17 @@ export function resolveValue(ctx: FakeContext, book: UserBook, actor: Actor, typ
     });
   } else if (type === 11) {
     const id = nextSnowflake();
+    // A file the test attached (FakeCommandInput.files) is served by the fake itself.
+    const file = ctx.pendingUploads.get(raw);
+    if (file) ctx.uploads.set(id, file);
+    const url = file ? `${ctx.httpUrl()}/attachments/${id}/${encodeURIComponent(raw)}` : `https://cdn.discordapp.com/ephemeral-attachments/${id}/${raw}`;
     put("attachments", id, {
       id,
       filename: raw,
-      size: 0,
-      url: `https://cdn.discordapp.com/ephemeral-attachments/${id}/${raw}`,
-      proxy_url: `https://media.discordapp.net/ephemeral-attachments/${id}/${raw}`,
-      content_type: "application/octet-stream",
+      size: file?.data.length ?? 0,
+      url,
+      proxy_url: file ? url : `https://media.discordapp.net/ephemeral-attachments/${id}/${raw}`,
+      content_type: file?.contentType ?? "application/octet-stream",
     });
     return id;
   }

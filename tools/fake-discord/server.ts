@@ -22,7 +22,11 @@ export interface HttpOptions {
   faults: FaultInjector;
   /** Called once per request with what was received and answered. */
   record: (request: RecordedRequest) => void;
+  /** An uploaded attachment by id (served at `/attachments/<id>/<filename>`, as Discord's CDN would). */
+  upload?: (id: string) => { data: Buffer; contentType: string } | undefined;
 }
+
+const ATTACHMENT = /^\/attachments\/(\d+)\/[^/]+$/;
 
 /** A listening HTTP server and its address. */
 export interface HttpHandle {
@@ -63,6 +67,14 @@ async function handle(opts: HttpOptions, req: IncomingMessage, res: ServerRespon
   const method = (req.method ?? "GET").toUpperCase();
   const url = new URL(req.url ?? "/", "http://fake.invalid");
   const prefix = PREFIX.exec(url.pathname);
+  const attachment = method === "GET" ? ATTACHMENT.exec(url.pathname) : null;
+  if (attachment && opts.upload) {
+    const file = opts.upload(attachment[1]!);
+    opts.record({ method, path: url.pathname, query: url.search, body: undefined, status: file ? 200 : 404, at: Date.now() });
+    res.writeHead(file ? 200 : 404, { "content-type": file?.contentType ?? "text/plain", "content-length": String(file?.data.length ?? 9) });
+    res.end(file?.data ?? "Not Found");
+    return;
+  }
   let segments: string[] = [];
   let path = url.pathname;
   let body: ParsedBody = { json: undefined, files: [] };

@@ -75,6 +75,8 @@ export interface FakeAttachment {
   filename: string;
   size: number;
   contentType: string;
+  /** The bytes the bot uploaded. */
+  data: Buffer;
 }
 
 /** A message the bot created (reply, follow-up or channel post); mutated in place by edits. */
@@ -121,6 +123,11 @@ export interface FakeCommandInput extends FakeActorInput {
   subcommand?: string;
   group?: string;
   options?: Record<string, string | number | boolean>;
+  /**
+   * Files for attachment options, by the filename given as the option's value: the
+   * interaction carries them in `resolved.attachments` with a URL the fake serves.
+   */
+  files?: Record<string, { data: Buffer | string; contentType?: string }>;
 }
 
 /** Input of {@link FakeDiscord.autocomplete}. */

@@ -50,6 +50,9 @@ export async function createFake(opts: FakeDiscordOptions): Promise<FakeParts> {
     commands: new CommandRegistry(applicationId),
     interactions: new InteractionStore(messages, opts.callbackDeadlineMs ?? 3000),
     gatewayUrl: () => url,
+    httpUrl: () => url.replace(/^ws:/, "http:"),
+    pendingUploads: new Map(),
+    uploads: new Map(),
     sharding: () => shardingPolicy(opts.sharding ?? {}, guilds.guilds.length),
     application: () => ({
       id: applicationId,
@@ -70,6 +73,7 @@ export async function createFake(opts: FakeDiscordOptions): Promise<FakeParts> {
     host: opts.host ?? "127.0.0.1",
     port: opts.port ?? 0,
     router: buildRouter(ctx),
+    upload: (id) => ctx.uploads.get(id),
     faults,
     record: (r) => {
       requests.push(r);
