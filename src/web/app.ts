@@ -23,6 +23,8 @@ export const CONTENT_SECURITY_POLICY =
 
 const STYLE = readFileSync(new URL("./style.css", import.meta.url), "utf8");
 const STYLE_ETAG = etagOf("style", STYLE);
+/** A dot on a line: the site's icon (browsers ask for one; a 404 would be a console error). */
+const ICON = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect y="7" width="16" height="2" fill="#3f7cc2"/><circle cx="10" cy="8" r="4" fill="#d23c2a"/></svg>`;
 
 export interface WebAppOptions {
   db: Db;
@@ -85,6 +87,11 @@ export function createWebApp(opts: WebAppOptions): Hono {
     if (matches(c.req.header("if-none-match"), STYLE_ETAG)) return c.body(null, 304);
     c.header("content-type", "text/css; charset=utf-8");
     return c.body(STYLE);
+  });
+  app.get("/static/icon.svg", (c) => {
+    c.header("cache-control", "public, max-age=86400");
+    c.header("content-type", "image/svg+xml");
+    return c.body(ICON);
   });
   app.get("/", (c) => answer(c, "html", (ctx) => homePage(db, ctx)));
   app.get("/s/:slug", (c) => withStory(c, "html", (story, ctx) => storyPage(db, story, ctx, Number.parseInt(c.req.query("page") ?? "1", 10) - 1 || 0)));

@@ -69,7 +69,7 @@ export function personPage(db: Db, story: Story, key: string, ctx: PageContext):
   const shown = profile.events.length < profile.totalEvents ? html`<p>${s.personShown(profile.events.length, profile.totalEvents)}</p>` : "";
   const body = html`${crumbs(story, ctx)}
 <h1 class="person">${name}</h1>
-${role ? html`<p class="role">${s.role}: ${role}</p>` : ""}
+${role ? html`<p class="role">${s.role(role)}</p>` : ""}
 <p class="count">${s.personEvents(profile.totalEvents)}</p>
 ${quotes.length ? html`<h2>${s.quotes}</h2>${quotes}` : ""}
 <h2>${s.events}</h2>${shown}

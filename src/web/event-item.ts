@@ -42,7 +42,7 @@ export function peopleLine(slug: string, entities: readonly EntityRef[], lang: L
   if (!entities.length) return null;
   const s = webStrings[lang];
   const links = entities.map((e, i) => html`${i ? ", " : ""}<a href="${withLang(paths.person(slug, e.key), lang)}">${personName(e, lang)}</a>`);
-  return html`<p class="people">${s.people}: ${links}</p>`;
+  return html`<p class="people">${s.peopleLead}${links}</p>`;
 }
 
 export function sourcesList(sources: readonly Source[] | undefined): Html | null {

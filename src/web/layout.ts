@@ -74,6 +74,7 @@ ${
     : ""
 }
 <link rel="stylesheet" href="/static/style.css">
+<link rel="icon" href="/static/icon.svg" type="image/svg+xml">
 </head>
 <body>
 <header class="top"><a class="brand" href="${withLang("/", ctx.lang)}">${s.siteName}</a>
