@@ -45,14 +45,14 @@ describe("in a browser", () => {
   it("the story page shows the summary, the timeline with a mark per event and every event by day; hostile text is text", async () => {
     await page.goto(`${web.base}/s/${SLUG}`);
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
-    expect(await page.locator("h1").innerText()).toBe(`Hostile "story" ${XSS}`);
-    expect(await page.locator("p.lead").innerText()).toBe("A story <i>about</i> escaping.");
+    expect(await page.locator("h1").textContent()).toBe(`Hostile "story" ${XSS}`);
+    expect(await page.locator("p.lead").textContent()).toBe("A story <i>about</i> escaping.");
     expect(await page.locator("svg.timeline").isVisible()).toBe(true);
     expect(await page.locator("svg.timeline circle.mark").count()).toBe(7);
     expect(await page.locator("svg.timeline rect.bar.busiest").count()).toBe(1);
     expect(await page.locator("section.day").count()).toBe(4);
     expect(await page.locator("article.event").count()).toBe(7);
-    expect(await page.locator("#e-ev-1 .source").first().innerText()).toBe("Source 1 <img src=x onerror=alert(1)>");
+    expect(await page.locator("#e-ev-1 .source").first().textContent()).toBe("Source 1 <img src=x onerror=alert(1)>");
     await expectInert(page);
     expect(await page.title()).toBe(`Hostile "story" ${XSS} · Storyline`);
     expect(await page.locator('meta[property="og:title"]').getAttribute("content")).toBe(`Hostile "story" ${XSS}`);
@@ -63,24 +63,24 @@ describe("in a browser", () => {
     await page.goto(`${web.base}/s/${SLUG}`);
     await page.locator("#e-ev-2 h3 a").click();
     await page.waitForURL(/\/e\/ev-2/);
-    expect(await page.locator("h1").innerText()).toBe(`Event 2 ${XSS}`);
-    expect(await page.locator("blockquote p").innerText()).toBe(`I said </blockquote>${XSS}`);
+    expect(await page.locator("h1").textContent()).toBe(`Event 2 ${XSS}`);
+    expect(await page.locator("blockquote p").textContent()).toBe(`I said </blockquote>${XSS}`);
     await expectInert(page);
 
     await page.locator("blockquote footer a", { hasText: "Alice" }).click();
     await page.waitForURL(/\/p\/alice/);
-    expect(await page.locator("h1.person").innerText()).toBe("Alice");
+    expect(await page.locator("h1.person").textContent()).toBe("Alice");
     expect(await page.locator("article.event").count()).toBe(1);
 
     await page.locator("a.lang").click();
     await page.waitForURL(/lang=zh/);
     expect(await page.locator("html").getAttribute("lang")).toBe("zh-CN");
-    expect(await page.locator("h1.person").innerText()).toBe("爱丽丝");
-    expect(await page.locator("p.role").innerText()).toBe("身份：防守者");
+    expect(await page.locator("h1.person").textContent()).toBe("爱丽丝");
+    expect(await page.locator("p.role").textContent()).toBe("身份：防守者");
     await page.locator("p.crumbs a").click();
     await page.waitForURL(new RegExp(`/s/${SLUG}\\?lang=zh$`));
-    expect(await page.locator("h1").innerText()).toBe(`恶意事件 ${XSS}`);
-    expect(await page.locator("section.day h2").first().innerText()).toBe("2024年3月1日");
+    expect(await page.locator("h1").textContent()).toBe(`恶意事件 ${XSS}`);
+    expect(await page.locator("section.day h2").first().textContent()).toBe("2024年3月1日");
     await expectInert(page);
     expect(problems).toEqual([]);
   });
@@ -90,10 +90,10 @@ describe("in a browser", () => {
     await page.locator("form.search input[name=q]").fill("zebra");
     await page.locator("form.search button").click();
     await page.waitForURL(/\/search\?q=zebra/);
-    expect(await page.locator("p.results").innerText()).toBe("1 event found for “zebra”.");
+    expect(await page.locator("p.results").textContent()).toBe("1 event found for “zebra”.");
     await page.locator("article.event h3 a").click();
     await page.waitForURL(/\/e\/ev-6/);
-    expect(await page.locator("h1").innerText()).toBe("Zebra crossing opened");
+    expect(await page.locator("h1").textContent()).toBe("Zebra crossing opened");
     expect(problems).toEqual([]);
   });
 });
