@@ -7,6 +7,8 @@
 /** English web strings; the reference shape. */
 const en = {
   siteName: "Storyline",
+  /** The link button on /event, /who, /timeline and recaps. */
+  readOnWeb: "Read on the web",
   stories: "Stories",
   storiesIntro: "News stories followed by Storyline, event by event, with their sources.",
   noStories: "No story has been imported yet.",
@@ -54,6 +56,7 @@ export type WebStrings = typeof en;
 
 const zh: WebStrings = {
   siteName: "Storyline",
+  readOnWeb: "在网页上阅读",
   stories: "事件追踪",
   storiesIntro: "Storyline 追踪的新闻事件：逐条记录进展，并附上出处。",
   noStories: "还没有导入任何事件。",

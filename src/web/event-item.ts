@@ -1,18 +1,14 @@
 /** One event as the pages list it: title (its permalink), when, importance, summary, people, sources. */
 import type { EntityRef, EventSummary, Lang, Localized, Source } from "../../db/types.ts";
 import { pick } from "../i18n/index.ts";
+import { webPaths } from "../render/web-link.ts";
 import { webStrings } from "../i18n/web.ts";
 import { html, type Html, linkTarget } from "./html.ts";
 import { isoDay, isoTime, whenText } from "./lang.ts";
 import { withLang } from "./layout.ts";
 
-/** Site paths of a story's pages. */
-export const paths = {
-  story: (slug: string) => `/s/${encodeURIComponent(slug)}`,
-  event: (slug: string, key: string) => `/s/${encodeURIComponent(slug)}/e/${encodeURIComponent(key)}`,
-  person: (slug: string, key: string) => `/s/${encodeURIComponent(slug)}/p/${encodeURIComponent(key)}`,
-  search: (slug: string) => `/s/${encodeURIComponent(slug)}/search`,
-};
+/** Site paths of a story's pages (shared with the link buttons of replies). */
+export const paths = webPaths;
 
 export function eventTitle(ev: { title: Localized; key: string }, lang: Lang): string {
   return pick(ev.title, lang) || ev.key;
