@@ -12,7 +12,7 @@ import { page, type PageContext, withLang } from "./layout.ts";
 import { timelineSvg } from "./timeline-svg.ts";
 
 /** Events on one web page of a story; a longer story has pages (`?page=2`). */
-export const EVENTS_PER_PAGE = 500;
+export const EVENTS_PER_PAGE = 200;
 /** What one timelinePage call gives at most. */
 const DB_PAGE = 100;
 

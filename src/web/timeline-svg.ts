@@ -19,7 +19,7 @@ const DAY = 86_400_000;
 /** Most bars drawn; a longer story puts several days in one bar. */
 const MAX_BARS = 240;
 /** Most dots drawn; past that only the important events get one (the bars still count all). */
-export const MAX_DOTS = 2000;
+export const MAX_DOTS = 1000;
 
 const dayOf = (at: number) => Math.floor(at / DAY);
 
