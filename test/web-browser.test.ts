@@ -7,7 +7,7 @@
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "./helpers/browser.ts";
+import { launchBrowser } from "../tools/browser.ts";
 import { SLUG, webFixture, type WebFixture, XSS } from "./helpers/web.ts";
 
 let web: WebFixture;
