@@ -3,7 +3,7 @@ import type { Config } from "../config.ts";
 import type { Logger } from "../log.ts";
 import { startWebServer, type WebServer } from "./server.ts";
 
-export { WebServerError, type WebServer } from "./server.ts";
+export type { WebServer } from "./server.ts";
 
 /**
  * Starts the pages on HTTP_HOST:WEB_PORT (or on `fallbackPort` when WEB_PORT is unset: the
