@@ -67,6 +67,7 @@ export async function webSection(ctx: BenchContext): Promise<Row[]> {
     try {
       const base = server.localUrl;
       const floorUrl = `${base}/static/style.css`;
+      await ttfb(floorUrl, n); // warm, as the pages are
       const floor = summarize(await ttfb(floorUrl, n));
       const floorRate = await rate(floorUrl, seconds);
       for (const [name, url] of [
