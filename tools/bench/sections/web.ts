@@ -1,18 +1,17 @@
 /**
  * The story pages under load: a 10,000-event story in its own database, served by the real
- * web server (src/web) on 127.0.0.1. For the story page, an event page and, as the floor, the
+ * web server (src/web) on 127.0.0.1 in a process of its own (tools/bench/web-child.ts). For the story page, an event page and, as the floor, the
  * static style sheet of the same server: time to first byte (median, p99) with 20 clients
  * each asking again as soon as answered (node:http, keep-alive), then autocannon's requests/s
  * with the same 20 connections. The pages as served (rendered once per database change and
  * kept, see src/web/cache.ts), and rendered on every request (cache off) to show what a change costs.
  */
+import { spawn } from "node:child_process";
 import { request, Agent } from "node:http";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import { importStory } from "../../../db/import.ts";
 import { openDatabase } from "../../../db/index.ts";
-import { createLogger } from "../../../src/log.ts";
-import { startWebServer } from "../../../src/web/server.ts";
 import type { BenchContext } from "../context.ts";
 import { SLUG, synthetic } from "../generate.ts";
 import type { Row } from "../report.ts";
@@ -51,6 +50,25 @@ async function rate(url: string, seconds: number): Promise<{ rps: number; p50: n
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx };
 }
 
+/** The web server in a child process over `dbPath`, and how to stop it. */
+async function serve(ctx: BenchContext, dbPath: string, cache: boolean): Promise<{ localUrl: string; close(): void }> {
+  const tsx = join(ctx.root, "node_modules", ".bin", "tsx");
+  const p = spawn(tsx, [join(ctx.root, "tools", "bench", "web-child.ts"), dbPath, cache ? "1" : "0"], {
+    cwd: ctx.root,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? ctx.dir },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const localUrl = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    p.stdout.on("data", (d) => {
+      out += String(d);
+      if (out.includes("\n")) resolve(out.trim());
+    });
+    p.once("exit", (code) => reject(new Error(`web-child exited ${code}`)));
+  });
+  return { localUrl, close: () => void p.kill("SIGTERM") };
+}
+
 export async function webSection(ctx: BenchContext): Promise<Row[]> {
   const path = join(ctx.dir, "web.db");
   const db = openDatabase(path);
@@ -58,12 +76,11 @@ export async function webSection(ctx: BenchContext): Promise<Row[]> {
   importStory(db, syn.story().input);
   const eventKey = syn.event(Math.floor(EVENTS / 2)).key;
   db.close();
-  const log = createLogger("silent");
   const n = ctx.quick ? 400 : 2000;
   const seconds = ctx.quick ? 3 : 8;
   const rows: Row[] = [];
   for (const cache of [true, false]) {
-    const server = await startWebServer({ host: "127.0.0.1", port: 0, databasePath: path, log, cache });
+    const server = await serve(ctx, path, cache);
     try {
       const base = server.localUrl;
       const floorUrl = `${base}/static/style.css`;
@@ -102,7 +119,7 @@ export async function webSection(ctx: BenchContext): Promise<Row[]> {
         );
       }
     } finally {
-      await server.close();
+      server.close();
     }
   }
   return rows;
