@@ -57,7 +57,7 @@ async function main(): Promise<void> {
       })
     : null;
 
-  const web = await startWebPages(config, log).catch((err: unknown) => fail(`Storyline cannot start: ${(err as Error).message}`));
+  const web = await startWebPages(config, log, db).catch((err: unknown) => fail(`Storyline cannot start: ${(err as Error).message}`));
 
   let bot;
   try {

@@ -77,7 +77,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
     const sync = syncStories(db, config.STORIES_DIR);
     for (const r of sync.refusals) opts.log.error({ path: r.path, problems: listedProblems(r.problems) }, "story file refused; its last good import stays");
     // The story pages always run here (on WEB_PORT, else any free port); replies link to them.
-    web = await startWebPages(config, opts.log, 0);
+    web = await startWebPages(config, opts.log, db, 0);
     config.PUBLIC_URL ??= web?.localUrl;
     bot = await startBot({ config, db, log: opts.log, token: SANDBOX_TOKEN });
   } catch (err) {

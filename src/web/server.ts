@@ -4,7 +4,7 @@
  */
 import type { AddressInfo } from "node:net";
 import { createAdaptorServer } from "@hono/node-server";
-import { openDatabase } from "../../db/index.ts";
+import { type Db, openDatabase } from "../../db/index.ts";
 import type { Logger } from "../log.ts";
 import { createWebApp } from "./app.ts";
 
@@ -20,16 +20,23 @@ export class WebServerError extends Error {
   override name = "WebServerError";
 }
 
+/**
+ * `databasePath` is opened read-only, for the pages alone; an in-memory database (tests, a
+ * sandbox on `:memory:`) cannot be, so then `shared`, the bot's own handle, is read instead.
+ */
 export async function startWebServer(opts: {
   host: string;
   port: number;
   databasePath: string;
+  shared?: Db;
   publicUrl?: string;
   log: Logger;
   cache?: boolean;
 }): Promise<WebServer> {
   const log = opts.log.child({ component: "web" });
-  const db = openDatabase(opts.databasePath, { readonly: true });
+  const own = !(opts.databasePath === ":memory:" && opts.shared);
+  const db = own ? openDatabase(opts.databasePath, { readonly: true }) : opts.shared!;
+  const closeDb = () => own && db.close();
   const app = createWebApp({ db, log, publicUrl: opts.publicUrl ?? null, cache: opts.cache });
   const server = createAdaptorServer({ fetch: app.fetch });
   try {
@@ -41,7 +48,7 @@ export async function startWebServer(opts: {
       server.listen(opts.port, opts.host, () => resolve());
     });
   } catch (err) {
-    db.close();
+    closeDb();
     throw err;
   }
   const port = (server.address() as AddressInfo).port;
@@ -54,7 +61,7 @@ export async function startWebServer(opts: {
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => {
-          db.close();
+          closeDb();
           resolve();
         });
         if ("closeAllConnections" in server) server.closeAllConnections();
