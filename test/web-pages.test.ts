@@ -6,7 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importStory } from "../db/import.ts";
 import { parseFeedText } from "../src/feeds/parse.ts";
-import { CONTENT_SECURITY_POLICY } from "../src/web/app.ts";
+import { openDatabase } from "../db/index.ts";
+import { createLogger } from "../src/log.ts";
+import { CONTENT_SECURITY_POLICY, createWebApp } from "../src/web/app.ts";
 import { chooseLang } from "../src/web/lang.ts";
 import { hostileStory, SLUG, webFixture, type WebFixture } from "./helpers/web.ts";
 
@@ -113,6 +115,31 @@ describe("the other pages", () => {
       expect(zh.text, path).toContain('<html lang="zh-CN">');
       expect(zh.text, path).toContain("页面不存在");
     }
+  });
+});
+
+describe("failures", () => {
+  it("a page that cannot be read is a plain 500 page in the reader's language, the error logged, no stack trace", async () => {
+    const db = openDatabase(":memory:");
+    const lines: string[] = [];
+    const log = createLogger("error", { write: (l: string) => void lines.push(l) });
+    const app = createWebApp({ db, log, publicUrl: null });
+    db.close();
+    const res = await app.request(`/s/${SLUG}`, { headers: { "accept-language": "zh-CN" } });
+    expect(res.status).toBe(500);
+    const text = await res.text();
+    expect(text).toContain("出了点问题");
+    expect(text).not.toMatch(/database connection|TypeError|\.ts:\d+/);
+    expect(res.headers.get("content-security-policy")).toBe(CONTENT_SECURITY_POLICY);
+    expect(lines.join("")).toContain("web page failed");
+  });
+
+  it("HEAD is answered like GET, without a body; other methods find no page", async () => {
+    const head = await fetch(`${web.base}/s/${SLUG}`, { method: "HEAD" });
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe("");
+    const post = await fetch(`${web.base}/s/${SLUG}`, { method: "POST" });
+    expect(post.status).toBe(404);
   });
 });
 
