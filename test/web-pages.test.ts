@@ -159,6 +159,7 @@ describe("languages", () => {
     expect(r.text).toContain("2024年3月1日");
     expect(r.text).toContain("恶意事件");
     expect(r.text).toContain(`<a class="lang" href="/s/${SLUG}?lang=en"`);
+    expect(r.text).toContain(`>马洛里</a>、<a href="/s/${SLUG}/p/alice?lang=zh">爱丽丝</a>`);
     const en = await get(`/s/${SLUG}`);
     expect(en.text).toContain("Mar 1, 2024");
     expect(en.text).toContain(`<a class="lang" href="/s/${SLUG}?lang=zh"`);

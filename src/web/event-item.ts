@@ -1,6 +1,6 @@
 /** One event as the pages list it: title (its permalink), when, importance, summary, people, sources. */
 import type { EntityRef, EventSummary, Lang, Localized, Source } from "../../db/types.ts";
-import { pick } from "../i18n/index.ts";
+import { listSeparator, pick } from "../i18n/index.ts";
 import { webPaths } from "../render/web-link.ts";
 import { webStrings } from "../i18n/web.ts";
 import { html, type Html, linkTarget } from "./html.ts";
@@ -37,7 +37,7 @@ export function metaLine(ev: Pick<EventSummary, "at" | "precision" | "importance
 export function peopleLine(slug: string, entities: readonly EntityRef[], lang: Lang): Html | null {
   if (!entities.length) return null;
   const s = webStrings[lang];
-  const links = entities.map((e, i) => html`${i ? ", " : ""}<a href="${withLang(paths.person(slug, e.key), lang)}">${personName(e, lang)}</a>`);
+  const links = entities.map((e, i) => html`${i ? listSeparator(lang) : ""}<a href="${withLang(paths.person(slug, e.key), lang)}">${personName(e, lang)}</a>`);
   return html`<p class="people">${s.peopleLead}${links}</p>`;
 }
 
