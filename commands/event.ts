@@ -5,6 +5,7 @@ import { eventAutocomplete, eventFromOption } from "../src/resolvers/event.ts";
 import { activeStory, requireStory } from "../src/resolvers/story.ts";
 import { langFromLocale } from "../src/i18n/index.ts";
 import { renderEvent, replyOptions } from "../src/render/index.ts";
+import { webAddress, webPaths } from "../src/render/web-link.ts";
 
 /** `/event id:`: one event in full, with its summary, who was involved, quotes and sources. */
 export default {
@@ -14,7 +15,8 @@ export default {
     const lang = langFromLocale(interaction.locale);
     const story = requireStory(ctx, interaction.guildId, lang);
     const event = eventFromOption(ctx.db, story.id, requiredText(interaction, "id"), lang);
-    await interaction.reply(replyOptions(renderEvent(event, story, lang)));
+    const web = webAddress(ctx.config.PUBLIC_URL, webPaths.event(story.slug, event.key), lang);
+    await interaction.reply(replyOptions(renderEvent(event, story, lang, web)));
   },
 
   async autocomplete(interaction, ctx) {

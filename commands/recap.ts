@@ -14,6 +14,7 @@ import { formatTimeOfDay, parseTimeOfDay, slotAfter } from "../src/recap/slots.t
 import { renderDigest } from "../src/render/digest.ts";
 import { missingPermissionsText, renderRecapOff, renderRecapStatus, renderScheduled } from "../src/render/recap-status.ts";
 import { clip, replyOptions } from "../src/render/index.ts";
+import { webAddress, webPaths } from "../src/render/web-link.ts";
 import { focusedText, optionText, requiredText } from "../src/command-kit/options.ts";
 import { zoneAutocomplete, zoneFromOption } from "../src/resolvers/zone.ts";
 
@@ -33,7 +34,11 @@ async function now(interaction: ChatInputCommandInteraction, ctx: BotContext, la
   if (!Number.isInteger(hours) || hours < MIN_HOURS || hours > MAX_HOURS) throw new UserError(t(lang).recap.badHours);
   const story = requireStory(ctx, interaction.guildId, lang);
   const until = ctx.now();
-  const parts = renderDigest(buildDigest(ctx.db, story, until - hours * HOUR, until), lang);
+  const parts = renderDigest(
+    buildDigest(ctx.db, story, until - hours * HOUR, until),
+    lang,
+    webAddress(ctx.config.PUBLIC_URL, webPaths.story(story.slug), lang),
+  );
   const [first, ...rest] = parts;
   if (!first) throw new UserError(t(lang).recap.nothingNew(hours));
   await interaction.reply(replyOptions(first));

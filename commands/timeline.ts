@@ -11,6 +11,7 @@ import { entityAutocomplete, refuseBlank, resolveEntity } from "../src/resolvers
 import { activeStory, requireStory } from "../src/resolvers/story.ts";
 import { langFromLocale, pickOr, t } from "../src/i18n/index.ts";
 import { editOptions, errorText, formatDay, renderNoMatch, renderTimeline, renderWhoChoices, replyOptions, type Reply } from "../src/render/index.ts";
+import { webAddress, webPaths } from "../src/render/web-link.ts";
 import { parseDay } from "../src/story/dates.ts";
 
 /** Events per page. */
@@ -40,6 +41,7 @@ function view(ctx: BotContext, story: Story, state: TimelineState, lang: Lang): 
     filterLabel: filterLabel(entity && pickOr(entity.name, lang, entity.key), state.from, state.to, lang),
     prevId: page.page > 0 ? to(page.page - 1) : null,
     nextId: page.page < page.pageCount - 1 ? to(page.page + 1) : null,
+    webUrl: webAddress(ctx.config.PUBLIC_URL, entity ? webPaths.person(story.slug, entity.key) : webPaths.story(story.slug), lang),
   });
 }
 

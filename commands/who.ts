@@ -10,6 +10,7 @@ import { entityAutocomplete, refuseBlank, resolveEntity } from "../src/resolvers
 import { activeStory, requireStory } from "../src/resolvers/story.ts";
 import { langFromLocale, t } from "../src/i18n/index.ts";
 import { editOptions, renderNoMatch, renderWho, renderWhoChoices, replyOptions, type Reply } from "../src/render/index.ts";
+import { webAddress, webPaths } from "../src/render/web-link.ts";
 
 /** Events a profile lists before "…and N more" and the Full timeline button. */
 const PROFILE_EVENTS = 10;
@@ -19,7 +20,8 @@ function profile(ctx: BotContext, story: Story, entityId: number, lang: Lang): R
   const found = getEntityProfile(ctx.db, story.id, entityId, PROFILE_EVENTS);
   if (!found) return null;
   const timelineId = timelineCustomId({ storyId: story.id, entityId, from: null, to: null, page: 1, fresh: true });
-  return renderWho(found, story, lang, { eventLimit: PROFILE_EVENTS, timelineCustomId: timelineId });
+  const webUrl = webAddress(ctx.config.PUBLIC_URL, webPaths.person(story.slug, found.entity.key), lang);
+  return renderWho(found, story, lang, { eventLimit: PROFILE_EVENTS, timelineCustomId: timelineId, webUrl });
 }
 
 /**

@@ -50,6 +50,19 @@ const Schema = z.object({
     .preprocess(emptyAsUndefined, z.string().trim().optional())
     .refine((v) => v === undefined || (/^\d{1,5}$/.test(v) && Number(v) >= 1 && Number(v) <= 65535), "must be a port from 1 to 65535")
     .transform((v) => (v === undefined ? undefined : Number(v))),
+  // The story pages (src/web): off unless a port is set; on the same HTTP_HOST as the ops endpoints.
+  WEB_PORT: z
+    .preprocess(emptyAsUndefined, z.string().trim().optional())
+    .refine((v) => v === undefined || (/^\d{1,5}$/.test(v) && Number(v) >= 1 && Number(v) <= 65535), "must be a port from 1 to 65535")
+    .transform((v) => (v === undefined ? undefined : Number(v))),
+  // The address readers reach the pages at, used in links (replies' buttons, feeds, cards).
+  PUBLIC_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://storyline.example.org" })
+      .transform((v) => v.replace(/\/+$/, ""))
+      .optional(),
+  ),
   HTTP_HOST: z.preprocess(emptyAsUndefined, z.string().min(1).default("127.0.0.1")),
   SCHEDULER_LEASE_SECONDS: z.coerce.number().int().min(2).max(600).default(30),
 });

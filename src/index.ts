@@ -1,6 +1,6 @@
 /**
  * `npm start`: config → database (migrations, then every story file synced) → health and
- * metrics endpoints (if HTTP_PORT) → discord.js client, every shard → scheduled work, while
+ * metrics endpoints (if HTTP_PORT) → story pages (if WEB_PORT) → discord.js client, every shard → scheduled work, while
  * this process holds the scheduler lease. Without DISCORD_TOKEN it exits 1 at once, saying
  * how to set one and that `npm run sandbox` needs none.
  */
@@ -13,6 +13,7 @@ import { createLogger } from "./log.ts";
 import { startScheduledWork } from "./ops/scheduled.ts";
 import { OpsServerError, startOpsServer } from "./ops/server.ts";
 import { describeImport, listedProblems, syncStories } from "./story/import.ts";
+import { startWebPages } from "./web/index.ts";
 
 const NO_TOKEN = `Storyline cannot start: DISCORD_TOKEN is not set.
 Put your bot's token in a .env file (copy .env.example) or in the environment, e.g.
@@ -56,6 +57,8 @@ async function main(): Promise<void> {
       })
     : null;
 
+  const web = await startWebPages(config, log, db).catch((err: unknown) => fail(`Storyline cannot start: ${(err as Error).message}`));
+
   let bot;
   try {
     bot = await startBot({ config, db, log, token, observer: ops?.metrics });
@@ -71,7 +74,7 @@ async function main(): Promise<void> {
   // lease; on shutdown they stop first, finishing a post in flight, and the lease is given up.
   const scheduled = startScheduledWork(running, ops?.metrics);
   ops?.attach({ client: running.client, leader: scheduled.leader });
-  onShutdown(log, [() => scheduled.stop(), () => running.stop(), () => ops?.close(), () => void db.close()]);
+  onShutdown(log, [() => scheduled.stop(), () => running.stop(), () => ops?.close(), () => web?.close(), () => void db.close()]);
 }
 
 void main();

@@ -21,7 +21,7 @@ const LAYERS: [name: string, pattern: RegExp][] = [
   ["services", /^src\/(feeds|newsroom|recap|audit|draft)\/(?!cli\.ts$)/],
   ["command kit", /^src\/(resolvers|command-kit)\//],
   ["commands", /^commands\//],
-  ["runtime", /^src\/(bot|ops)\/(?!deploy-cli\.ts$|backup-cli\.ts$)/],
+  ["runtime", /^src\/(bot|ops|web)\/(?!deploy-cli\.ts$|backup-cli\.ts$)/],
   ["entry points", /^src\/(index\.ts|cli\.ts|sandbox\/|[a-z]+\/cli\.ts$|bot\/deploy-cli\.ts$|ops\/backup-cli\.ts$)/],
   ["development tools", /^tools\//],
 ];

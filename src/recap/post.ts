@@ -3,6 +3,7 @@
  * latest slot, posted part by part with a nonce per part, then the slot and the watermark
  * recorded together. Throws on failure; the scheduler classifies and records it.
  */
+import { webAddress, webPaths } from "../render/web-link.ts";
 import type { Client } from "discord.js";
 import type { Db } from "../../db/index.ts";
 import { recordRecapRun, type RecapSchedule } from "../../db/recaps.ts";
@@ -25,6 +26,8 @@ export interface RunDeps {
   client: Client;
   db: Db;
   hooks?: RecapHooks;
+  /** PUBLIC_URL: the recap then ends with a "Read on the web" button to the story's page. */
+  publicUrl?: string;
 }
 
 /** How a run ended (a run that throws failed). */
@@ -61,12 +64,14 @@ export async function runRecap(deps: RunDeps, schedule: RecapSchedule, now: numb
     throw new RecapPauseError(missing.includes("ViewChannel") ? "no_access" : "no_permission", `missing ${names}`);
   }
 
-  const parts = renderDigest(digest, langFromLocale(guild.preferredLocale));
+  const lang = langFromLocale(guild.preferredLocale);
+  const parts = renderDigest(digest, lang, webAddress(deps.publicUrl, webPaths.story(digest.story.slug), lang));
   const messageIds: string[] = [];
   for (const [i, part] of parts.entries()) {
     const sent = await channel.send({
       content: part.content,
       embeds: part.embeds ?? [],
+      components: part.components ?? [],
       nonce: recapNonce(schedule.id, schedule.guildId, slot, i),
       enforceNonce: true,
       allowedMentions: { parse: [] },

@@ -52,7 +52,7 @@ export function createRecapScheduler(opts: RecapSchedulerOptions): RecapSchedule
   async function runOne(schedule: RecapSchedule, at: number): Promise<void> {
     const where = { scheduleId: schedule.id, guildId: schedule.guildId, channelId: schedule.channelId };
     try {
-      const out = await runRecap({ client: opts.client, db: ctx.db, hooks: opts.hooks }, schedule, at);
+      const out = await runRecap({ client: opts.client, db: ctx.db, hooks: opts.hooks, publicUrl: ctx.config.PUBLIC_URL }, schedule, at);
       opts.onResult?.(out.result);
       if (out.result === "posted") log.info({ ...where, slot: out.slot, events: out.events, messages: out.messageIds.length }, "recap posted");
       else if (out.result === "empty") log.debug({ ...where, slot: out.slot }, "recap: nothing new");

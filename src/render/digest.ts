@@ -12,6 +12,7 @@ import { LINE_TITLE_MAX, markLegend, peopleList } from "./lines.ts";
 import { nameOf, titleOf } from "./names.ts";
 import type { Reply } from "./reply.ts";
 import { baseEmbed, storyTitle } from "./theme.ts";
+import { withWebLink } from "./web-link.ts";
 
 /** An event in a digest, with the source its line links to. */
 export interface DigestEvent {
@@ -84,7 +85,7 @@ function paginate(events: readonly DigestEvent[], lang: Lang, introLength: numbe
  * mentioned; the last ends with "and N more — see /timeline" when not all fit. Empty for
  * a digest with no events (nothing is posted then).
  */
-export function renderDigest(d: Digest, lang: Lang): Reply[] {
+export function renderDigest(d: Digest, lang: Lang, webUrl?: string | null): Reply[] {
   if (!d.events.length) return [];
   const s = t(lang);
   const intro = s.recap.covering(discordTimestamp(d.since, "f"), discordTimestamp(d.until, "f"), d.events.length);
@@ -102,6 +103,7 @@ export function renderDigest(d: Digest, lang: Lang): Reply[] {
     const description = [i === 0 ? intro : "", body, tail].filter(Boolean).join("\n\n");
     const fields = i === 0 && top ? [{ name: s.recap.mostMentioned, value: top }] : undefined;
     const part = pages.length > 1 ? ` ${s.recap.part(i + 1, pages.length)}` : "";
-    return fitMessage({ embeds: [{ ...baseEmbed(d.story, lang), title: `${title}${part}`, description, ...(fields ? { fields } : {}) }] });
+    const reply = { embeds: [{ ...baseEmbed(d.story, lang), title: `${title}${part}`, description, ...(fields ? { fields } : {}) }] };
+    return fitMessage(last ? withWebLink(reply, webUrl, lang) : reply);
   });
 }

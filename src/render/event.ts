@@ -8,6 +8,7 @@ import { joinCapped } from "./lists.ts";
 import { nameOf, titleOf } from "./names.ts";
 import type { Reply } from "./reply.ts";
 import { baseEmbed } from "./theme.ts";
+import { withWebLink } from "./web-link.ts";
 
 /** Longest summary /event shows; the rest of the message needs room too. */
 export const SUMMARY_MAX = 3000;
@@ -31,9 +32,10 @@ function quotesField(event: EventDetail, lang: Lang): APIEmbedField | null {
 /**
  * /event: one event in full. Title with the importance marker; when it happened; the
  * summary; people, organisations and others involved; quotes with who said them; and every
- * source, linked when it has a URL (as many as fit, then "…and N more").
+ * source, linked when it has a URL (as many as fit, then "…and N more"); with `webUrl`, a
+ * "Read on the web" button to its page.
  */
-export function renderEvent(event: EventDetail, story: Story, lang: Lang): Reply {
+export function renderEvent(event: EventDetail, story: Story, lang: Lang, webUrl?: string | null): Reply {
   const s = t(lang);
   const summary = pick(event.summary, lang);
   const people = event.entities.filter((e) => e.kind === "person");
@@ -55,7 +57,7 @@ export function renderEvent(event: EventDetail, story: Story, lang: Lang): Reply
     ...(summary ? { description: md(truncate(summary, SUMMARY_MAX)) } : {}),
     fields,
   };
-  return fitMessage({ embeds: [embed], components: [] });
+  return fitMessage(withWebLink({ embeds: [embed], components: [] }, webUrl, lang));
 }
 
 /**

@@ -8,6 +8,7 @@ import { clip } from "./format.ts";
 import { LIMITS } from "./limits.ts";
 import { eventLine, markLegend } from "./lines.ts";
 import { joinCapped } from "./lists.ts";
+import { withWebLink } from "./web-link.ts";
 import type { ActionRow, Reply } from "./reply.ts";
 import { baseEmbed } from "./theme.ts";
 
@@ -42,7 +43,7 @@ export function renderTimeline(
   page: TimelinePage,
   story: Story,
   lang: Lang,
-  opts: { filterLabel?: string; prevId: string | null; nextId: string | null },
+  opts: { filterLabel?: string; prevId: string | null; nextId: string | null; webUrl?: string | null },
 ): Reply {
   const s = t(lang);
   const label = opts.filterLabel ? clip(opts.filterLabel, 100) : "";
@@ -60,7 +61,7 @@ export function renderTimeline(
     : label
       ? s.timeline.emptyFiltered(label)
       : s.timeline.empty;
-  return fitMessage({
+  const reply = {
     embeds: [
       {
         ...baseEmbed(story, lang),
@@ -69,5 +70,6 @@ export function renderTimeline(
       },
     ],
     components: pager(lang, opts.prevId, opts.nextId),
-  });
+  };
+  return fitMessage(withWebLink(reply, opts.webUrl, lang));
 }

@@ -10,6 +10,7 @@ import { joinCapped, take } from "./lists.ts";
 import { bothNames, kindLabel, titleOf } from "./names.ts";
 import type { Reply } from "./reply.ts";
 import { baseEmbed, storyTitle } from "./theme.ts";
+import { withWebLink } from "./web-link.ts";
 
 /** Most buttons {@link renderWhoChoices} offers (one row). */
 export const MAX_CHOICE_BUTTONS = 5;
@@ -38,7 +39,12 @@ function sourcesField(profile: EntityProfile, lang: Lang): APIEmbedField | null 
  * with the event each belongs to, and sources as links. A "Full timeline" button with the
  * caller's custom_id when more events mention them than are listed.
  */
-export function renderWho(profile: EntityProfile, story: Story, lang: Lang, opts: { eventLimit: number; timelineCustomId?: string }): Reply {
+export function renderWho(
+  profile: EntityProfile,
+  story: Story,
+  lang: Lang,
+  opts: { eventLimit: number; timelineCustomId?: string; webUrl?: string | null },
+): Reply {
   const s = t(lang);
   const { entity } = profile;
   const role = pick(entity.role, lang);
@@ -73,10 +79,8 @@ export function renderWho(profile: EntityProfile, story: Story, lang: Lang, opts
     opts.timelineCustomId && profile.totalEvents > shown.length
       ? [{ type: ComponentType.Button, style: ButtonStyle.Secondary, label: s.labels.fullTimeline, custom_id: opts.timelineCustomId }]
       : [];
-  return fitMessage({
-    embeds: [embed],
-    components: timeline.length ? [{ type: ComponentType.ActionRow, components: timeline }] : [],
-  });
+  const reply = { embeds: [embed], components: timeline.length ? [{ type: ComponentType.ActionRow as const, components: timeline }] : [] };
+  return fitMessage(withWebLink(reply, opts.webUrl, lang));
 }
 
 /**

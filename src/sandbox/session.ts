@@ -7,6 +7,7 @@ import type { Logger } from "../log.ts";
 import { sampleFeedList, serveSampleFeeds } from "./sample-feeds.ts";
 import { startScheduledWork } from "../ops/scheduled.ts";
 import { listedProblems, syncStories } from "../story/import.ts";
+import { startWebPages, type WebServer } from "../web/index.ts";
 import { FakeDiscord, SANDBOX_IDS, SANDBOX_USER_ID, modalInputs, type FakeMessage, type InteractionOutcome } from "../../tools/fake-discord/index.ts";
 import { parseLine, SANDBOX_HELP } from "./line.ts";
 import { resolveCall } from "./options.ts";
@@ -67,6 +68,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
   // The sandbox user is a story editor (so /editor can be tried) unless EDITOR_USER_IDS says otherwise.
   if (config.EDITOR_USER_IDS.length === 0) config.EDITOR_USER_IDS = [SANDBOX_USER_ID];
   let db: Db | undefined;
+  let web: WebServer | null = null;
   let bot: Bot;
   try {
     // As at `npm start`: the database must be whole and writable; a story file never stops the start.
@@ -74,8 +76,12 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
     checkDatabase(db);
     const sync = syncStories(db, config.STORIES_DIR);
     for (const r of sync.refusals) opts.log.error({ path: r.path, problems: listedProblems(r.problems) }, "story file refused; its last good import stays");
+    // The story pages always run here (on WEB_PORT, else any free port); replies link to them.
+    web = await startWebPages(config, opts.log, db, 0);
+    config.PUBLIC_URL ??= web?.localUrl;
     bot = await startBot({ config, db, log: opts.log, token: SANDBOX_TOKEN });
   } catch (err) {
+    await web?.close();
     db?.close();
     await fake.stop();
     throw err;
@@ -87,7 +93,8 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
   const scheduled = startScheduledWork(bot);
   // Sample news feeds on 127.0.0.1, so /feed add and /review can be tried with no network.
   const { server: fixtures, note } = await serveSampleFeeds(opts.feedsPort ?? 0);
-  const intro = [note, sampleFeedList(fixtures.baseUrl)].filter(Boolean).join("\n");
+  const pages = web && `Story pages: ${web.localUrl}/s/${encodeURIComponent(config.DEFAULT_STORY)} (all stories: ${web.localUrl}/)`;
+  const intro = [pages, note, sampleFeedList(fixtures.baseUrl)].filter(Boolean).join("\n");
 
   // What a Discord client would show for timestamps and mentions.
   const names = {
@@ -228,6 +235,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
       await scheduled.stop();
       await fixtures.stop();
       await bot.stop();
+      await web?.close();
       db.close();
       await fake.stop();
     },

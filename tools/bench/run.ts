@@ -6,7 +6,7 @@
  *
  * Options: --quick; --seed=N. While developing (written to results-custom.json):
  * --events=N --entities=N; --fanout=N (servers in the shards fan-out); --db=PATH keeps the imported database at PATH and reuses it next
- * time (the import is then skipped); --only=latency,like,e2e,memory,coldStart,shards,recap,newsroom.
+ * time (the import is then skipped); --only=latency,like,e2e,memory,coldStart,shards,recap,newsroom,web.
  */
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
@@ -28,6 +28,7 @@ import { newsroomSection } from "./sections/newsroom.ts";
 import { recapSection } from "./sections/recap.ts";
 import { shardsSection } from "./sections/shards.ts";
 import { fanOutSection } from "./sections/shards-fanout.ts";
+import { webSection } from "./sections/web.ts";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const args = process.argv.slice(2);
@@ -77,6 +78,7 @@ async function main(): Promise<void> {
     const syn = await section("generate", () => synthetic(seed, events, entities));
     const base: BenchContext = { quick: quick || custom, seed, events, entities, iterations: PLAN.iterations, dir, root: ROOT, syn, say };
     if (!only || only.includes("newsroom")) rows.push(...(await section("newsroom", () => newsroomSection(base))));
+    if (!only || only.includes("web")) rows.push(...(await section("web", () => webSection(base))));
     const dbPath = keepDb ?? join(dir, "bench.db");
     let imported: { db: WithDb["db"]; storyId: number };
     if (keepDb && existsSync(keepDb)) {
