@@ -6,6 +6,8 @@
  */
 import { sourcesOfEvents } from "./events.ts";
 import type { Db } from "./index.ts";
+import { settleDevelopment } from "./news-items.ts";
+import { eventKeyById } from "./newsroom.ts";
 import { prepared } from "./prepared.ts";
 import { indexEvent, unindexEvent } from "./search.ts";
 import type { EntityKind, EntityRef, EventDetail, EventOrigin, Precision } from "./types.ts";
@@ -107,6 +109,7 @@ export function approveEvent(db: Db, eventId: number, now: number): boolean {
   return db.transaction(() => {
     if (q(db).approve.run(now, now, eventId).changes === 0) return false;
     indexEvent(db, eventId);
+    settleDevelopment(db, eventId, "published", eventKeyById(db, eventId)?.key ?? null);
     return true;
   })();
 }
@@ -116,6 +119,7 @@ export function rejectEvent(db: Db, eventId: number, now: number): boolean {
   return db.transaction(() => {
     if (q(db).reject.run(now, eventId).changes === 0) return false;
     unindexEvent(db, eventId);
+    settleDevelopment(db, eventId, "rejected", null);
     return true;
   })();
 }

@@ -12,7 +12,7 @@ describe("npm run feeds", () => {
   const dbPath = `${tmp.dir}/cli.db`;
   beforeAll(async () => {
     server = await startFeedServer();
-    storyDb(dbPath).db.close();
+    storyDb(dbPath, { withoutEvents: true }).db.close();
   });
   afterAll(async () => {
     await server.stop();
