@@ -48,8 +48,8 @@ const q = prepared((db: Db) => ({
   ),
   linkKey: db.prepare<[number, number, string]>("UPDATE feed_links SET event_id = ? WHERE story_id = ? AND link = ? AND event_id IS NULL"),
   // A development's event takes the first title and summary each language offers, and every person.
-  grow: db.prepare<{ id: number; te: string | null; tz: string | null; se: string | null; sz: string | null; now: number }>(
-    `UPDATE events SET title_en = coalesce(title_en, :te), title_zh = coalesce(title_zh, :tz),
+  grow: db.prepare<{ id: number; at: number; te: string | null; tz: string | null; se: string | null; sz: string | null; now: number }>(
+    `UPDATE events SET at = min(at, :at), title_en = coalesce(title_en, :te), title_zh = coalesce(title_zh, :tz),
        summary_en = coalesce(summary_en, :se), summary_zh = coalesce(summary_zh, :sz), updated_at = :now WHERE id = :id`,
   ),
   linkEntity: db.prepare<{ event: number; entity: number }>(
@@ -145,10 +145,13 @@ export function createFeedEvent(db: Db, event: Omit<FeedEventInput, "source">, n
   return row;
 }
 
-/** A further report of a development: texts in a language it lacked, and its people. */
-export function growFeedEvent(db: Db, input: { eventId: number; title: Localized; summary: Localized; entityIds: readonly number[]; now: number }): void {
+/** A further report of a development: an earlier date, texts in a language it lacked, and its people. */
+export function growFeedEvent(
+  db: Db,
+  input: { eventId: number; at: number; title: Localized; summary: Localized; entityIds: readonly number[]; now: number },
+): void {
   const s = q(db);
-  s.grow.run({ id: input.eventId, te: input.title.en, tz: input.title.zh, se: input.summary.en, sz: input.summary.zh, now: input.now });
+  s.grow.run({ id: input.eventId, at: input.at, te: input.title.en, tz: input.title.zh, se: input.summary.en, sz: input.summary.zh, now: input.now });
   for (const id of input.entityIds) s.linkEntity.run({ event: input.eventId, entity: id });
 }
 

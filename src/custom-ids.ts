@@ -18,7 +18,8 @@
  *   `ed:edit:<storyId>:<eventId>:<draftId>` — the form correcting an event (draft: what it
  *   first showed); `ed:retry:<draftId>` — "Edit and retry"; `ed:rm:<storyId>:<eventId>:<updatedAt>`
  *   — confirms removing the event as it was shown; `ed:keep` — cancels a removal.
- * - `rv:ok|no|edit|skip:<eventId>` — the review card's buttons;
+ * - `rv:ok|no|edit|skip:<eventId>` — the review card's buttons; `rv:merge|split:<eventId>` its selects
+ *   (the chosen event or report id is the select's value, checked when used);
  *   `rv:save:<eventId>:<updatedAt>` — the correction form, for the event as it was shown.
  * - `noop:prev`, `noop:next` — the disabled Previous/Next buttons at a timeline's ends.
  *   Discord needs an id even on a disabled button; no command claims `noop`, so a forged
@@ -183,8 +184,8 @@ export function parseEditorArgs(args: readonly string[]): EditorAction | null {
 /* ---- rv ---- */
 
 /** The review card's button verbs. */
-export type ReviewVerb = "ok" | "no" | "edit" | "skip";
-const REVIEW_VERBS: ReadonlySet<string> = new Set<ReviewVerb>(["ok", "no", "edit", "skip"]);
+export type ReviewVerb = "ok" | "no" | "edit" | "skip" | "merge" | "split";
+const REVIEW_VERBS: ReadonlySet<string> = new Set<ReviewVerb>(["ok", "no", "edit", "skip", "merge", "split"]);
 
 /** What a review button or the review's correction form is for. */
 export type ReviewAction = { verb: ReviewVerb; eventId: number } | { verb: "save"; eventId: number; updatedAt: number };

@@ -161,7 +161,8 @@ describe("/review", () => {
     expect(textOf(out.reply)).toContain("OpenAI's board ousts Sam Altman");
     expect(textOf(out.reply)).toContain("Suggestion 1 of 4 waiting for review");
     const ids = buttons(out.reply);
-    expect(Object.keys(ids)).toEqual(["Approve", "Edit", "Reject", "Skip"]);
+    // The buttons, then the "Merge into…" select (no label).
+    expect(Object.keys(ids)).toEqual(["Approve", "Edit", "Reject", "Skip", ""]);
     const first = feedEvents(t.db)[0]!;
     const before = Date.now();
 

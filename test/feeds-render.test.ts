@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Feed } from "../db/feeds.ts";
+import type { NewsItemRow } from "../db/news-items.ts";
 import type { ReviewItem } from "../db/review.ts";
 import type { Story } from "../db/types.ts";
 import { feedChoices, renderFeedList, renderFeedSaved, renderReview } from "../src/render/feeds.ts";
@@ -60,9 +61,32 @@ describe("feeds messages", () => {
   });
 
   it("keep an absurd review card within Discord's limits", () => {
+    const report = (i: number): NewsItemRow => ({
+      id: 100 + i,
+      storyId: 1,
+      feedId: 1,
+      feedUrl: "https://x.example/feed",
+      itemKey: `k${i}`,
+      url: `https://x.example/${long(900)}`,
+      title: long(300),
+      summary: long(3000),
+      publishedAt: i * 86_400_000,
+      language: i % 2 ? "zh" : "en",
+      outlet: long(200),
+      entityIds: [],
+      fate: "suggested",
+      groupId: "g:100",
+      eventKey: i === 1 ? long(120) : null,
+      eventId: 7,
+      score: 0.5,
+      reason: long(900),
+    });
     const item: ReviewItem = {
       position: 3,
       total: 99,
+      reports: Array.from({ length: 40 }, (_, i) => report(i)),
+      candidates: Array.from({ length: 30 }, (_, i) => ({ id: i + 1, key: long(100), at: i, title: { en: long(300), zh: null } })),
+      newNames: Array.from({ length: 80 }, () => long(90)),
       event: {
         id: 7,
         storyId: 1,
@@ -84,6 +108,7 @@ describe("feeds messages", () => {
       const reply = renderReview(item, story, lang, { kind: "approved", event: item.event });
       expect(checkMessage(reply)).toEqual([]);
       expect(reply.components?.[0]?.components.map((c) => ("custom_id" in c ? c.custom_id : ""))).toEqual(["rv:ok:7", "rv:edit:7", "rv:no:7", "rv:skip:7"]);
+      expect(reply.components?.slice(1).map((r) => r.components.map((c) => ("custom_id" in c ? c.custom_id : "")))).toEqual([["rv:merge:7"], ["rv:split:7"]]);
     }
   });
 });

@@ -89,3 +89,9 @@ export function withNewsroom<T>(db: Db, storyId: number, now: number, fn: (engin
 export function forgetNewsroom(db: Db, storyId: number): void {
   desks.get(db)?.delete(storyId);
 }
+
+/** Names two or more reports of a development give that are not people of the story; [] when it is not pending. */
+export async function developmentNewNames(db: Db, storyId: number, groupId: string | null, now: number): Promise<string[]> {
+  if (!groupId?.startsWith("g:")) return [];
+  return withNewsroom(db, storyId, now, async (engine) => engine.group(groupId)?.newNames ?? []);
+}

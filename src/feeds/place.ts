@@ -92,7 +92,14 @@ export function placeItem(c: PlaceContext, r: NewsItemRow, d: Decision): PlaceOu
     record(c, r, d, "attached", { group: ev.key, key: ev.key, eventId });
     return "attached";
   }
-  growFeedEvent(c.db, { eventId, title: inLanguage(r.title, r.language), summary: inLanguage(r.summary, r.language), entityIds: r.entityIds, now: c.now });
+  growFeedEvent(c.db, {
+    eventId,
+    at: r.publishedAt,
+    title: inLanguage(r.title, r.language),
+    summary: inLanguage(r.summary, r.language),
+    entityIds: r.entityIds,
+    now: c.now,
+  });
   record(c, r, d, "suggested", { group: d.group, key: d.event ?? null, eventId });
   return "joined";
 }

@@ -76,6 +76,16 @@ const en = {
     edited: (title: string) => `✏️ Corrected: **${md(title)}**. Approve or reject it below.`,
     nothingChanged: "Nothing was changed.",
     alreadyDone: "That suggestion was already reviewed.",
+    merged: (title: string) => `🔗 Merged: its reports are now sources of **${md(title)}**`,
+    splitDone: "✂️ Split: that report is now a development of its own.",
+    leftForEditor: "— none of its reports is in this language: left for the editor —",
+    earliest: "Earliest report",
+    newNames: "New names",
+    probablyTitle: "Probably",
+    probably: (key: string) => `another report of \`${key}\``,
+    reports: (n: number) => `Reports (${n})`,
+    mergeInto: "Merge into…",
+    splitOut: "Split one report out…",
   },
 };
 
@@ -146,6 +156,16 @@ const zh: FeedsStrings = {
     edited: (title: string) => `✏️ 已修改：**${md(title)}**。请在下方通过或拒绝。`,
     nothingChanged: "没有任何改动。",
     alreadyDone: "这条建议已经审核过了。",
+    merged: (title: string) => `🔗 已合并：这些报道现为 **${md(title)}** 的来源`,
+    splitDone: "✂️ 已拆分：该报道现自成一条新进展。",
+    leftForEditor: "— 暂无该语言的报道，留待编辑填写 —",
+    earliest: "最早报道",
+    newNames: "新出现的名字",
+    probablyTitle: "可能是",
+    probably: (key: string) => `\`${key}\` 的另一篇报道`,
+    reports: (n: number) => `报道（${n} 篇）`,
+    mergeInto: "合并到……",
+    splitOut: "拆出一篇报道……",
   },
 };
 
