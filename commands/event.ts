@@ -1,3 +1,4 @@
+import { eventSources, eventStanding } from "../db/event-sources.ts";
 import type { Command } from "../src/context.ts";
 import { named, slash } from "../src/command-kit/builders.ts";
 import { focusedText, requiredText } from "../src/command-kit/options.ts";
@@ -14,7 +15,9 @@ export default {
     const lang = langFromLocale(interaction.locale);
     const story = requireStory(ctx, interaction.guildId, lang);
     const event = eventFromOption(ctx.db, story.id, requiredText(interaction, "id"), lang);
-    await interaction.reply(replyOptions(renderEvent(event, story, lang)));
+    await interaction.reply(
+      replyOptions(renderEvent(event, story, lang, { standing: eventStanding(ctx.db, event.id), sources: eventSources(ctx.db, event.id) })),
+    );
   },
 
   async autocomplete(interaction, ctx) {

@@ -1,3 +1,4 @@
+import { eventStandings } from "../db/event-sources.ts";
 import { getEntity } from "../db/entities.ts";
 import { timelinePage } from "../db/events.ts";
 import { getStoryById } from "../db/stories.ts";
@@ -40,6 +41,10 @@ function view(ctx: BotContext, story: Story, state: TimelineState, lang: Lang): 
     filterLabel: filterLabel(entity && pickOr(entity.name, lang, entity.key), state.from, state.to, lang),
     prevId: page.page > 0 ? to(page.page - 1) : null,
     nextId: page.page < page.pageCount - 1 ? to(page.page + 1) : null,
+    standings: eventStandings(
+      ctx.db,
+      page.events.map((e) => e.id),
+    ),
   });
 }
 

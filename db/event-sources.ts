@@ -89,3 +89,8 @@ export function eventStanding(db: Db, eventId: number): EventStanding {
 export function setVerification(db: Db, input: { eventId: number; verification: Verification | null; note: string | null; now: number }): boolean {
   return q(db).setVerification.run({ id: input.eventId, v: input.verification, note: input.note, now: input.now }).changes > 0;
 }
+
+/** The standing of each of the given events. */
+export function eventStandings(db: Db, eventIds: readonly number[]): Map<number, EventStanding> {
+  return new Map(eventIds.map((id) => [id, eventStanding(db, id)]));
+}

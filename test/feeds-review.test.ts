@@ -161,4 +161,18 @@ describe("/review of developments", () => {
     expect(pending()).toEqual([]);
     expect(listNewsItems(t.db).find((i) => i.eventId === dev.id)?.fate).toBe("rejected");
   });
+
+  it("shows on /event every source with outlet, link, language and date and the status with outlets, and a status mark in /latest and /timeline", async () => {
+    const target = eventIdByKey(t.db, storyId, "altman-return-agreed")!;
+    const standing = eventStanding(t.db, target.id);
+    expect(standing.status).toBe("corroborated");
+    const ev = textOf((await (await t.fake.command({ name: "event", options: { id: "altman-return-agreed" } })).settled()).reply);
+    expect(ev).toContain(`◉ corroborated · ${standing.outlets} outlets`);
+    expect(ev).toContain("[港湾科技](https://gangwan.example/2023/11/30/observer) · `zh` · Nov 30, 2023");
+    const latest = textOf((await (await t.fake.command({ name: "latest", options: { count: 10 } })).settled()).reply);
+    expect(latest).toContain("◉ corroborated");
+    expect(latest).toMatch(/ · [○◉✔⚠✎]\d+/);
+    const timeline = textOf((await (await t.fake.command({ name: "timeline" })).settled()).reply);
+    expect(timeline).toMatch(/ · [○◉✔⚠✎]\d+\n/);
+  });
 });

@@ -62,6 +62,13 @@ const en = {
     "not-a-feed": "that address is not an RSS, Atom or JSON feed",
     "no-story": "its story is no longer loaded",
   },
+  /** How well an event is attested (db/event-sources.ts). */
+  status: {
+    label: "Status",
+    names: { reported: "reported", corroborated: "corroborated", confirmed: "confirmed", disputed: "disputed", corrected: "corrected" },
+    outlets: (n: number) => plural(n, "outlet", "outlets"),
+    legend: "○ reported by one outlet · ◉ corroborated · ✔ confirmed · ⚠ disputed · ✎ corrected; the number counts outlets",
+  },
   review: {
     title: "Review",
     position: (n: number, total: number) => `Suggestion ${n} of ${total} waiting for review`,
@@ -141,6 +148,12 @@ const zh: FeedsStrings = {
     malformed: "订阅源格式损坏（XML 或 JSON 有误）",
     "not-a-feed": "该地址不是 RSS、Atom 或 JSON 订阅源",
     "no-story": "其对应的新闻已不再加载",
+  },
+  status: {
+    label: "状态",
+    names: { reported: "单一来源", corroborated: "多方证实", confirmed: "已确认", disputed: "有争议", corrected: "已更正" },
+    outlets: (n: number) => `${n} 家媒体`,
+    legend: "○ 单一媒体报道 · ◉ 多方证实 · ✔ 已确认 · ⚠ 有争议 · ✎ 已更正；数字为报道的媒体数",
   },
   review: {
     title: "审核",
