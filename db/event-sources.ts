@@ -3,6 +3,7 @@
  * one outlet, "corroborated" by two or more (counted by site), or what an editor set
  * (confirmed, disputed, corrected, with a note).
  */
+import { recordAudit, type AuditActor } from "./audit.ts";
 import type { Db } from "./index.ts";
 import { prepared } from "./prepared.ts";
 
@@ -93,4 +94,43 @@ export function setVerification(db: Db, input: { eventId: number; verification: 
 /** The standing of each of the given events. */
 export function eventStandings(db: Db, eventIds: readonly number[]): Map<number, EventStanding> {
   return new Map(eventIds.map((id) => [id, eventStanding(db, id)]));
+}
+
+/**
+ * An editor sets (or, with null, clears) an event's status and note, logged in the audit
+ * log like other edits. "unchanged" when it already was that; "gone" when there is no such event.
+ */
+export function saveEventStatus(
+  db: Db,
+  input: {
+    event: { id: number; key: string; title: string };
+    story: { id: number; slug: string };
+    verification: Verification | null;
+    note: string | null;
+    actor: AuditActor;
+    now: number;
+  },
+): "saved" | "unchanged" | "gone" {
+  return db.transaction(() => {
+    const before = q(db).verification.get(input.event.id);
+    if (!before) return "gone";
+    const note = input.verification === null ? null : input.note;
+    if (before.verification === input.verification && before.verification_note === note) return "unchanged";
+    setVerification(db, { eventId: input.event.id, verification: input.verification, note, now: input.now });
+    recordAudit(db, {
+      at: input.now,
+      ...input.actor,
+      storyId: input.story.id,
+      storySlug: input.story.slug,
+      eventId: input.event.id,
+      eventKey: input.event.key,
+      eventTitle: input.event.title,
+      action: "edit",
+      changes: {
+        status: { before: before.verification, after: input.verification },
+        statusNote: { before: before.verification_note, after: note },
+      },
+    });
+    return "saved";
+  })();
 }

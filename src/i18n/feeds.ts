@@ -68,6 +68,8 @@ const en = {
     names: { reported: "reported", corroborated: "corroborated", confirmed: "confirmed", disputed: "disputed", corrected: "corrected" },
     outlets: (n: number) => plural(n, "outlet", "outlets"),
     legend: "○ reported by one outlet · ◉ corroborated · ✔ confirmed · ⚠ disputed · ✎ corrected; the number counts outlets",
+    set: (title: string) => `Status of **${md(title)}** saved:`,
+    unchanged: (title: string) => `The status of **${md(title)}** was already that.`,
   },
   review: {
     title: "Review",
@@ -154,6 +156,8 @@ const zh: FeedsStrings = {
     names: { reported: "单一来源", corroborated: "多方证实", confirmed: "已确认", disputed: "有争议", corrected: "已更正" },
     outlets: (n: number) => `${n} 家媒体`,
     legend: "○ 单一媒体报道 · ◉ 多方证实 · ✔ 已确认 · ⚠ 有争议 · ✎ 已更正；数字为报道的媒体数",
+    set: (title: string) => `已保存 **${md(title)}** 的状态：`,
+    unchanged: (title: string) => `**${md(title)}** 的状态本来就是这样。`,
   },
   review: {
     title: "审核",

@@ -5,7 +5,9 @@
 import type { EventStanding, EventStatusKind } from "../../db/event-sources.ts";
 import type { Lang } from "../../db/types.ts";
 import { t } from "../i18n/index.ts";
-import { inline } from "./format.ts";
+import { fitMessage } from "./fit.ts";
+import { clip, inline } from "./format.ts";
+import type { Reply } from "./reply.ts";
 
 const MARKS: Record<EventStatusKind, string> = { reported: "○", corroborated: "◉", confirmed: "✔", disputed: "⚠", corrected: "✎" };
 
@@ -29,4 +31,11 @@ export function statusText(s: EventStanding, lang: Lang): string {
   const st = t(lang).feeds.status;
   const line = `${MARKS[s.status]} ${st.names[s.status]} · ${st.outlets(s.outlets)}`;
   return s.note ? `${line}\n${inline(s.note, 300)}` : line;
+}
+
+/** The answer to `/editor status`: saved (with the status as /event shows it) or already so. */
+export function renderStatusSaved(title: string, standing: EventStanding, saved: boolean, lang: Lang): Reply {
+  const st = t(lang).feeds.status;
+  const head = saved ? st.set(clip(title, 200)) : st.unchanged(clip(title, 200));
+  return fitMessage({ content: `${head}\n${statusText(standing, lang)}`, ephemeral: true });
 }
