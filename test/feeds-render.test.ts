@@ -48,6 +48,16 @@ describe("feeds messages", () => {
     expect(checkChoices(feedChoices(Array.from({ length: 40 }, (_, i) => feed(i + 1))))).toEqual([]);
   });
 
+  it("say how many items of a first fetch joined developments or became further sources, in both languages", () => {
+    const fetched = { outcome: "ok" as const, title: "Wire", items: 5, matched: 5, created: 1, joined: 3, attached: 1 };
+    const en = renderFeedSaved(feed(1, { url: "https://x.example/feed", keywords: [] }), true, story, fetched, "en");
+    expect(en.content).toContain("3 items joined developments waiting for review; 1 item became further sources of events.");
+    const zh = renderFeedSaved(feed(1, { url: "https://x.example/feed", keywords: [] }), true, story, fetched, "zh");
+    expect(zh.content).toContain("3 个条目并入了待审核的新进展，1 个条目成为已有事件的新来源。");
+    const none = renderFeedSaved(feed(1, { url: "https://x.example/feed", keywords: [] }), true, story, { ...fetched, joined: 0, attached: 0 }, "en");
+    expect(none.content).not.toContain("joined");
+  });
+
   it("escape what a feed says about itself", () => {
     const reply = renderFeedSaved(
       feed(1, { url: "https://x.example/feed", keywords: ["**bold**"] }),

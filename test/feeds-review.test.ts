@@ -162,6 +162,15 @@ describe("/review of developments", () => {
     expect(listNewsItems(t.db).find((i) => i.eventId === dev.id)?.fate).toBe("rejected");
   });
 
+  it("says on /feed add how many items joined developments and became further sources", async () => {
+    const out = await (await t.fake.command({ name: "feed", subcommand: "add", options: { url: server.url("/f/newsroom-ledger.xml") }, admin: true })).settled({
+      timeoutMs: 15_000,
+    });
+    // Followed already and read in full: its items are not new, so nothing is placed twice.
+    expect(textOf(out.reply)).toContain("0 new events");
+    expect(textOf(out.reply)).not.toContain("joined developments");
+  });
+
   it("shows on /event every source with outlet, link, language and date and the status with outlets, and a status mark in /latest and /timeline", async () => {
     const target = eventIdByKey(t.db, storyId, "altman-return-agreed")!;
     const standing = eventStanding(t.db, target.id);

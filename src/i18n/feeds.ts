@@ -30,6 +30,8 @@ const en = {
   reviewLine: "Its events wait for `/review`.",
   firstFetch: (title: string, items: number, matched: number, created: number) =>
     `First fetch: **${md(title)}**, ${plural(items, "item", "items")}, ${matched} matched the story, ${plural(created, "new event", "new events")}.`,
+  placed: (joined: number, attached: number) =>
+    `${plural(joined, "item", "items")} joined developments waiting for review; ${plural(attached, "item", "items")} became further sources of events.`,
   firstFetchUnchanged: "First fetch: nothing new since the last time.",
   firstFetchFailed: (error: string) => `The first fetch failed: ${error}. The feed is saved and will be tried again on the next polls.`,
   removed: (url: string) => `Stopped following ${md(url)}. What it already brought in stays.`,
@@ -121,6 +123,7 @@ const zh: FeedsStrings = {
   reviewLine: "其事件需通过 `/review` 审核。",
   firstFetch: (title: string, items: number, matched: number, created: number) =>
     `首次获取：**${md(title)}**，共 ${items} 个条目，${matched} 个与新闻相关，新增 ${created} 个事件。`,
+  placed: (joined: number, attached: number) => `${joined} 个条目并入了待审核的新进展，${attached} 个条目成为已有事件的新来源。`,
   firstFetchUnchanged: "首次获取：自上次以来没有新内容。",
   firstFetchFailed: (error: string) => `首次获取失败：${error}。订阅源已保存，之后的轮询会再次尝试。`,
   removed: (url: string) => `已停止订阅 ${md(url)}。已收录的内容会保留。`,

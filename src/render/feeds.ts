@@ -21,6 +21,9 @@ export interface FetchSummary {
   items: number;
   matched: number;
   created: number;
+  /** Items that joined a pending development, and that became further sources of events. */
+  joined?: number;
+  attached?: number;
   error?: { kind: string; detail: string | null };
 }
 
@@ -50,6 +53,7 @@ export function renderFeedSaved(feed: Feed, created: boolean, story: Story, fetc
   if (fetch.outcome === "failed") lines.push(`⚠️ ${s.firstFetchFailed(feedErrorText(fetch.error?.kind ?? "network", fetch.error?.detail ?? null, lang))}`);
   else if (fetch.outcome === "not-modified") lines.push(s.firstFetchUnchanged);
   else lines.push(s.firstFetch(clip(fetch.title ?? new URL(feed.url).hostname, 150), fetch.items, fetch.matched, fetch.created));
+  if (fetch.outcome === "ok" && (fetch.joined || fetch.attached)) lines.push(s.placed(fetch.joined ?? 0, fetch.attached ?? 0));
   return fitMessage({ content: lines.join("\n"), ephemeral: true });
 }
 
