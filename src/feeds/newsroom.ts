@@ -85,11 +85,6 @@ export function withNewsroom<T>(db: Db, storyId: number, now: number, fn: (engin
   return next;
 }
 
-/** Forgets a story's engine: the next call rebuilds it from the database. */
-export function forgetNewsroom(db: Db, storyId: number): void {
-  desks.get(db)?.delete(storyId);
-}
-
 /** Names two or more reports of a development give that are not people of the story; [] when it is not pending. */
 export async function developmentNewNames(db: Db, storyId: number, groupId: string | null, now: number): Promise<string[]> {
   if (!groupId?.startsWith("g:")) return [];

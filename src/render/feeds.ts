@@ -5,12 +5,10 @@
 import type { APIEmbedField } from "discord.js";
 import type { Feed } from "../../db/feeds.ts";
 import type { Lang, Story } from "../../db/types.ts";
-import { joinList, listSeparator, md, pick, pickOr, t } from "../i18n/index.ts";
+import { joinList, md, t } from "../i18n/index.ts";
 import { fitChoices, fitMessage } from "./fit.ts";
-import { clip, discordTimestamp, formatWhen, inline, oneLine, safeUrl, sourceLink } from "./format.ts";
+import { clip, discordTimestamp, inline, oneLine, safeUrl } from "./format.ts";
 import { LIMITS, truncate } from "./limits.ts";
-import { joinCapped } from "./lists.ts";
-import { nameOf, titleOf } from "./names.ts";
 import type { Choice, Reply } from "./reply.ts";
 import { baseEmbed, storyTitle } from "./theme.ts";
 
