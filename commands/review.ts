@@ -26,11 +26,21 @@ function storyOfEvent(ctx: BotContext, eventId: number, lang: Lang): Story {
   return story;
 }
 
+/** How long a card waits for the newsroom's new names before it is shown without them. */
+const NEW_NAMES_MS = 1500;
+
 /** The card of a development with the new names its reports give (the newsroom knows them). */
 async function card(ctx: BotContext, item: ReviewItem | null, story: Story, lang: Lang, notice?: ReviewNotice): Promise<Reply> {
   if (item) {
     try {
-      item.newNames = await developmentNewNames(ctx.db, story.id, item.reports[0]?.groupId ?? null, ctx.now());
+      // An engine rebuilt after a change takes a second or two for 10,000 stored items: the card
+      // must answer within Discord's 3 seconds, so it waits at most NEW_NAMES_MS for them.
+      const names = developmentNewNames(ctx.db, story.id, item.reports[0]?.groupId ?? null, ctx.now());
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<string[]>((resolve) => {
+        timer = setTimeout(() => resolve([]), NEW_NAMES_MS);
+      });
+      item.newNames = await Promise.race([names, late]).finally(() => clearTimeout(timer));
     } catch (err) {
       // The card is still worth showing without them.
       ctx.log.warn({ err, eventId: item.event.id }, "new names of a development not worked out");
