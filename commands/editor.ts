@@ -1,16 +1,24 @@
-import { InteractionContextType, PermissionFlagsBits, type ModalSubmitInteraction, type SlashCommandStringOption } from "discord.js";
+import {
+  InteractionContextType,
+  PermissionFlagsBits,
+  type ChatInputCommandInteraction,
+  type ModalSubmitInteraction,
+  type SlashCommandStringOption,
+} from "discord.js";
+import { eventStanding, saveEventStatus, VERIFICATIONS, type Verification } from "../db/event-sources.ts";
 import { eventHistory, loggedEventId } from "../db/audit.ts";
 import { deleteDraft, getDraft, saveDraft, updateDraftFields } from "../db/editor-drafts.ts";
 import { addEditorEvent, removeEvent, updateEvent } from "../db/event-writes.ts";
 import { getEvent, getEventByKey, timelinePlace } from "../db/events.ts";
 import { getStoryById } from "../db/stories.ts";
-import type { Lang, Story } from "../db/types.ts";
+import type { EventDetail, Lang, Story } from "../db/types.ts";
 import { named, slash } from "../src/command-kit/builders.ts";
 import { UserError, type BotContext, type Command } from "../src/context.ts";
 import { activeStory, requireStory } from "../src/resolvers/story.ts";
 import { formFields, type FormFields, type Problem } from "../src/editor/fields.ts";
 import { readCorrection, readNewEvent } from "../src/editor/form.ts";
 import { diffValues, prefill, valuesOf } from "../src/editor/values.ts";
+import { localizedChoices } from "../src/i18n/commands.ts";
 import { langFromLocale, pickOr, t } from "../src/i18n/index.ts";
 import {
   renderAdded,
@@ -22,6 +30,7 @@ import {
   renderRemoved,
 } from "../src/render/editor.ts";
 import { renderEditorModal } from "../src/render/editor-form.ts";
+import { renderStatusSaved } from "../src/render/status.ts";
 import { editOptions, replyOptions, type Reply } from "../src/render/index.ts";
 import { actorOf, idArg, mayEdit, peopleLookup, requireEditor, submittedFields } from "../src/command-kit/editor.ts";
 import { EDITOR_PREFIX, editorCustomId, parseEditorArgs } from "../src/custom-ids.ts";
@@ -33,7 +42,7 @@ import { retryPerson, submitPerson } from "../src/command-kit/people.ts";
 import { confirmMerge } from "../src/command-kit/person-merge.ts";
 import { quoteChoices, quoteCommand, quoteGroup } from "../src/command-kit/quotes.ts";
 
-const idOption = (key: "editor.edit.id" | "editor.remove.id" | "editor.history.id") => (o: SlashCommandStringOption) =>
+const idOption = (key: "editor.edit.id" | "editor.remove.id" | "editor.history.id" | "editor.status.id") => (o: SlashCommandStringOption) =>
   named(o, key).setRequired(true).setAutocomplete(true).setMaxLength(100);
 
 /** An event's history; also of a removed event (by its id or key), whose log stays. */
@@ -46,6 +55,29 @@ function history(ctx: BotContext, story: Story, value: string, lang: Lang): Repl
   if (!event && total === 0) throw new UserError(eventNotFoundText(value, lang));
   const title = event ? pickOr(event.title, lang, event.key) : (entries[0]?.eventTitle ?? value);
   return renderHistory(title, entries, total, story, lang);
+}
+
+/** Longest note `/editor status` keeps. */
+const NOTE_MAX = 200;
+
+/** `/editor status`: confirmed, disputed or corrected with a note, or back to what its sources say. */
+function setStatus(i: ChatInputCommandInteraction, ctx: BotContext, story: Story, event: EventDetail, lang: Lang): Reply {
+  const chosen = i.options.getString("status", true);
+  const verification = (VERIFICATIONS as readonly string[]).includes(chosen) ? (chosen as Verification) : null;
+  if (verification === null && chosen !== "sources") throw new UserError(t(lang).errors.expired);
+  const note = (i.options.getString("note") ?? "").trim().slice(0, NOTE_MAX) || null;
+  const title = pickOr(event.title, lang, event.key);
+  const outcome = saveEventStatus(ctx.db, {
+    event: { id: event.id, key: event.key, title: pickOr(event.title, "en", event.key) },
+    story,
+    verification,
+    note,
+    actor: actorOf(i),
+    now: ctx.now(),
+  });
+  if (outcome === "gone") throw new UserError(t(lang).editor.eventGone);
+  if (outcome === "saved") ctx.log.info({ storyId: story.id, eventId: event.id, status: chosen, userId: i.user.id }, "editor set an event's status");
+  return renderStatusSaved(title, eventStanding(ctx.db, event.id), outcome === "saved", lang);
 }
 
 /**
@@ -114,8 +146,8 @@ async function submitEdit(i: ModalSubmitInteraction, ctx: BotContext, lang: Lang
 }
 
 /**
- * `/editor`: editors add, correct and remove events of the story this server follows, and
- * see who changed what. Hidden by default from members without Manage Server; every
+ * `/editor`: editors add, correct and remove events of the story this server follows, say
+ * how well one is attested (`status`), and see who changed what. Hidden by default from members without Manage Server; every
  * command, form and button checks the editor list again (see _editor-kit.ts).
  */
 export default {
@@ -126,6 +158,16 @@ export default {
     .addSubcommand((sc) => named(sc, "editor.edit").addStringOption(idOption("editor.edit.id")))
     .addSubcommand((sc) => named(sc, "editor.remove").addStringOption(idOption("editor.remove.id")))
     .addSubcommand((sc) => named(sc, "editor.history").addStringOption(idOption("editor.history.id")))
+    .addSubcommand((sc) =>
+      named(sc, "editor.status")
+        .addStringOption(idOption("editor.status.id"))
+        .addStringOption((o) =>
+          named(o, "editor.status.status")
+            .setRequired(true)
+            .addChoices(...localizedChoices("editor.status.status")),
+        )
+        .addStringOption((o) => named(o, "editor.status.note").setMaxLength(NOTE_MAX)),
+    )
     .addSubcommandGroup((g) => personGroup(g))
     .addSubcommandGroup((g) => quoteGroup(g)),
   prefix: EDITOR_PREFIX,
@@ -143,6 +185,7 @@ export default {
     const value = requiredText(interaction, "id");
     if (sub === "history") return interaction.reply(replyOptions(history(ctx, story, value, lang)));
     const event = eventFromOption(ctx.db, story.id, value, lang);
+    if (sub === "status") return interaction.reply(replyOptions(setStatus(interaction, ctx, story, event, lang)));
     if (sub === "remove") {
       const confirmId = editorCustomId({ verb: "rm", storyId: story.id, eventId: event.id, updatedAt: event.updatedAt });
       return interaction.reply(replyOptions(renderRemoveConfirm(event, lang, confirmId, editorCustomId({ verb: "keep" }))));

@@ -1,3 +1,4 @@
+import { eventSources, eventStanding } from "../db/event-sources.ts";
 import type { Command } from "../src/context.ts";
 import { named, slash } from "../src/command-kit/builders.ts";
 import { focusedText, requiredText } from "../src/command-kit/options.ts";
@@ -16,7 +17,8 @@ export default {
     const story = requireStory(ctx, interaction.guildId, lang);
     const event = eventFromOption(ctx.db, story.id, requiredText(interaction, "id"), lang);
     const web = webAddress(ctx.config.PUBLIC_URL, webPaths.event(story.slug, event.key), lang);
-    await interaction.reply(replyOptions(renderEvent(event, story, lang, web)));
+    const extra = { standing: eventStanding(ctx.db, event.id), sources: eventSources(ctx.db, event.id), webUrl: web };
+    await interaction.reply(replyOptions(renderEvent(event, story, lang, extra)));
   },
 
   async autocomplete(interaction, ctx) {

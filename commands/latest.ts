@@ -1,3 +1,4 @@
+import { eventStandings } from "../db/event-sources.ts";
 import { latestAddedEvents, latestEvents } from "../db/events.ts";
 import type { Command } from "../src/context.ts";
 import { named, slash } from "../src/command-kit/builders.ts";
@@ -27,6 +28,10 @@ export default {
     const count = Math.min(MAX, Math.max(MIN, Number.isFinite(asked) ? Math.trunc(asked) : DEFAULT));
     const order: LatestOrder = interaction.options.getString("order") === "added" ? "added" : "happened";
     const events = order === "added" ? latestAddedEvents(ctx.db, story.id, count) : latestEvents(ctx.db, story.id, count);
-    await interaction.reply(replyOptions(renderLatest(events, story, lang, order)));
+    const standings = eventStandings(
+      ctx.db,
+      events.map((e) => e.id),
+    );
+    await interaction.reply(replyOptions(renderLatest(events, story, lang, order, standings)));
   },
 } satisfies Command;

@@ -1,6 +1,7 @@
 import { InteractionContextType, PermissionFlagsBits, type MessageComponentInteraction, type ModalSubmitInteraction } from "discord.js";
 import { updateEvent } from "../db/event-writes.ts";
-import { approveEvent, eventStatus, getPendingEvent, nextPending, rejectEvent } from "../db/review.ts";
+import { mergeDevelopment, publishedEventOf, splitDevelopment } from "../db/developments.ts";
+import { approveEvent, eventStatus, getPendingEvent, nextPending, rejectEvent, type ReviewItem } from "../db/review.ts";
 import { getStoryById } from "../db/stories.ts";
 import type { Lang, Story } from "../db/types.ts";
 import { slash } from "../src/command-kit/builders.ts";
@@ -11,6 +12,7 @@ import { prefill } from "../src/editor/values.ts";
 import { langFromLocale, t } from "../src/i18n/index.ts";
 import { renderEditorProblems } from "../src/render/editor.ts";
 import { renderEditorModal } from "../src/render/editor-form.ts";
+import { developmentNewNames } from "../src/feeds/newsroom.ts";
 import { renderReview, type ReviewNotice } from "../src/render/feeds.ts";
 import { editOptions, replyOptions, type Reply } from "../src/render/index.ts";
 import { actorOf, peopleLookup, requireEditor, submittedFields } from "../src/command-kit/editor.ts";
@@ -24,8 +26,58 @@ function storyOfEvent(ctx: BotContext, eventId: number, lang: Lang): Story {
   return story;
 }
 
+/** How long a card waits for the newsroom's new names before it is shown without them. */
+const NEW_NAMES_MS = 1500;
+
+/** The card of a development with the new names its reports give (the newsroom knows them). */
+async function card(ctx: BotContext, item: ReviewItem | null, story: Story, lang: Lang, notice?: ReviewNotice): Promise<Reply> {
+  if (item) {
+    try {
+      // An engine rebuilt after a change takes a second or two for 10,000 stored items: the card
+      // must answer within Discord's 3 seconds, so it waits at most NEW_NAMES_MS for them.
+      const names = developmentNewNames(ctx.db, story.id, item.reports[0]?.groupId ?? null, ctx.now());
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<string[]>((resolve) => {
+        timer = setTimeout(() => resolve([]), NEW_NAMES_MS);
+      });
+      item.newNames = await Promise.race([names, late]).finally(() => clearTimeout(timer));
+    } catch (err) {
+      // The card is still worth showing without them.
+      ctx.log.warn({ err, eventId: item.event.id }, "new names of a development not worked out");
+    }
+  }
+  return renderReview(item, story, lang, notice);
+}
+
+/** The one id an editor chose in a select of the card; null for anything else. */
+function chosenId(i: MessageComponentInteraction): number | null {
+  const v = i.isStringSelectMenu() && i.values.length === 1 ? i.values[0]! : "";
+  return /^[1-9]\d{0,14}$/.test(v) ? Number(v) : null;
+}
+
+/** Merge into the chosen event, or split the chosen report out; then the next development. */
+async function mergeOrSplit(i: MessageComponentInteraction, ctx: BotContext, story: Story, verb: "merge" | "split", eventId: number, lang: Lang) {
+  const chosen = chosenId(i);
+  if (chosen === null) throw new UserError(t(lang).errors.expired);
+  const now = ctx.now();
+  if (verb === "merge") {
+    const into = publishedEventOf(ctx.db, story.id, chosen);
+    const done = into !== null && mergeDevelopment(ctx.db, { storyId: story.id, eventId, intoId: chosen, now });
+    if (!done || !into) return i.update(editOptions(await card(ctx, nextPending(ctx.db, story.id, eventId), story, lang, { kind: "alreadyDone" })));
+    ctx.log.info({ eventId, into: into.key, storyId: story.id, userId: i.user.id }, "development merged into an event");
+    return i.update(editOptions(await card(ctx, nextPending(ctx.db, story.id, eventId), story, lang, { kind: "merged", event: into })));
+  }
+  const made = splitDevelopment(ctx.db, { storyId: story.id, eventId, itemId: chosen, now });
+  if (made === null)
+    return i.update(
+      editOptions(await card(ctx, getPendingEvent(ctx.db, eventId) ?? nextPending(ctx.db, story.id, eventId), story, lang, { kind: "alreadyDone" })),
+    );
+  ctx.log.info({ eventId, itemId: chosen, newEventId: made, storyId: story.id, userId: i.user.id }, "report split out of a development");
+  return i.update(editOptions(await card(ctx, getPendingEvent(ctx.db, eventId), story, lang, { kind: "split", count: 1 })));
+}
+
 /** Approve or reject, then the next suggestion in place of this one. */
-function decide(ctx: BotContext, story: Story, eventId: number, approve: boolean, lang: Lang, userId: string): Reply {
+async function decide(ctx: BotContext, story: Story, eventId: number, approve: boolean, lang: Lang, userId: string): Promise<Reply> {
   const item = getPendingEvent(ctx.db, eventId);
   const done = item && (approve ? approveEvent(ctx.db, eventId, ctx.now()) : rejectEvent(ctx.db, eventId, ctx.now()));
   let notice: ReviewNotice = { kind: "alreadyDone" };
@@ -33,7 +85,7 @@ function decide(ctx: BotContext, story: Story, eventId: number, approve: boolean
     notice = { kind: approve ? "approved" : "rejected", event: item.event };
     ctx.log.info({ eventId, key: item.event.key, storyId: story.id, userId }, approve ? "feed event approved" : "feed event rejected");
   }
-  return renderReview(nextPending(ctx.db, story.id, eventId), story, lang, notice);
+  return card(ctx, nextPending(ctx.db, story.id, eventId), story, lang, notice);
 }
 
 /** The corrected form: saved with the editor's rules, the event staying pending for a decision. */
@@ -42,11 +94,11 @@ async function save(i: ModalSubmitInteraction, ctx: BotContext, lang: Lang, form
   const story = storyOfEvent(ctx, eventId, lang);
   const item = getPendingEvent(ctx.db, eventId);
   const answer = (reply: Reply) => (i.isFromMessage() ? i.update(editOptions(reply)) : i.reply(replyOptions(reply)));
-  if (!item) return answer(renderReview(nextPending(ctx.db, story.id), story, lang, { kind: "alreadyDone" }));
+  if (!item) return answer(await card(ctx, nextPending(ctx.db, story.id), story, lang, { kind: "alreadyDone" }));
   if (item.event.updatedAt !== shownAt) throw new UserError(t(lang).editor.changedMeanwhile);
   const read = readCorrection(submittedFields(i), prefill(item.event, lang), item.event, { localeLang: lang, people: peopleLookup(ctx.db, story.id) });
   if (!read.ok) return i.reply(replyOptions(renderEditorProblems(read.problems, lang, null)));
-  if (Object.keys(read.changes).length === 0) return answer(renderReview(item, story, lang, { kind: "nothingChanged" }));
+  if (Object.keys(read.changes).length === 0) return answer(await card(ctx, item, story, lang, { kind: "nothingChanged" }));
   const outcome = updateEvent(ctx.db, {
     storyId: story.id,
     eventId,
@@ -58,9 +110,9 @@ async function save(i: ModalSubmitInteraction, ctx: BotContext, lang: Lang, form
   });
   if (outcome === "changed") throw new UserError(t(lang).editor.changedMeanwhile);
   const edited = getPendingEvent(ctx.db, eventId);
-  if (outcome === "gone" || !edited) return answer(renderReview(nextPending(ctx.db, story.id), story, lang, { kind: "alreadyDone" }));
+  if (outcome === "gone" || !edited) return answer(await card(ctx, nextPending(ctx.db, story.id), story, lang, { kind: "alreadyDone" }));
   ctx.log.info({ eventId, storyId: story.id, fields: Object.keys(read.changes), userId: i.user.id }, "feed event corrected in review");
-  return answer(renderReview(edited, story, lang, { kind: "edited", event: edited.event }));
+  return answer(await card(ctx, edited, story, lang, { kind: "edited", event: edited.event }));
 }
 
 async function button(i: MessageComponentInteraction, ctx: BotContext, args: string[]): Promise<unknown> {
@@ -70,19 +122,20 @@ async function button(i: MessageComponentInteraction, ctx: BotContext, args: str
   if (!action || action.verb === "save") throw new UserError(t(lang).errors.expired);
   const { verb, eventId } = action;
   const story = storyOfEvent(ctx, eventId, lang);
-  if (verb === "ok" || verb === "no") return i.update(editOptions(decide(ctx, story, eventId, verb === "ok", lang, i.user.id)));
-  if (verb === "skip") return i.update(editOptions(renderReview(nextPending(ctx.db, story.id, eventId), story, lang)));
+  if (verb === "ok" || verb === "no") return i.update(editOptions(await decide(ctx, story, eventId, verb === "ok", lang, i.user.id)));
+  if (verb === "skip") return i.update(editOptions(await card(ctx, nextPending(ctx.db, story.id, eventId), story, lang)));
+  if (verb === "merge" || verb === "split") return mergeOrSplit(i, ctx, story, verb, eventId, lang);
   const item = getPendingEvent(ctx.db, eventId);
-  if (!item) return i.update(editOptions(renderReview(nextPending(ctx.db, story.id, eventId), story, lang, { kind: "alreadyDone" })));
+  if (!item) return i.update(editOptions(await card(ctx, nextPending(ctx.db, story.id, eventId), story, lang, { kind: "alreadyDone" })));
   const customId = reviewCustomId({ verb: "save", eventId, updatedAt: item.event.updatedAt });
   return i.showModal(renderEditorModal("edit", customId, prefill(item.event, lang), lang));
 }
 
 /**
- * `/review`: editors go through the events feeds suggested for the story this server
- * follows, one at a time: approve (published now, so the next recap has it), correct with
- * the editor's form, reject (kept, so the item never returns) or skip. Every button and
- * form checks the editor list again.
+ * `/review`: editors go through the developments feeds suggested for the story this server
+ * follows, one at a time: approve (published now with all its reports as sources), correct
+ * with the editor's form, merge into an existing event, split a report out, reject (kept, so
+ * its reports never return) or skip. Every button, select and form checks the editor list again.
  */
 export default {
   data: slash("review").setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild).setContexts(InteractionContextType.Guild),
@@ -92,7 +145,7 @@ export default {
     const lang = langFromLocale(interaction.locale);
     requireEditor(interaction, ctx, lang);
     const story = requireStory(ctx, interaction.guildId, lang);
-    return interaction.reply(replyOptions(renderReview(nextPending(ctx.db, story.id), story, lang)));
+    return interaction.reply(replyOptions(await card(ctx, nextPending(ctx.db, story.id), story, lang)));
   },
 
   button,

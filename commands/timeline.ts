@@ -1,3 +1,4 @@
+import { eventStandings } from "../db/event-sources.ts";
 import { getEntity } from "../db/entities.ts";
 import { timelinePage } from "../db/events.ts";
 import { getStoryById } from "../db/stories.ts";
@@ -42,6 +43,10 @@ function view(ctx: BotContext, story: Story, state: TimelineState, lang: Lang): 
     prevId: page.page > 0 ? to(page.page - 1) : null,
     nextId: page.page < page.pageCount - 1 ? to(page.page + 1) : null,
     webUrl: webAddress(ctx.config.PUBLIC_URL, entity ? webPaths.person(story.slug, entity.key) : webPaths.story(story.slug), lang),
+    standings: eventStandings(
+      ctx.db,
+      page.events.map((e) => e.id),
+    ),
   });
 }
 

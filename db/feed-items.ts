@@ -38,13 +38,23 @@ const q = prepared((db: Db) => ({
   // have no "_"), nor the editor's `ed_<n>`.
   insertEvent: db.prepare<
     { story: number; at: number; te: string | null; tz: string | null; se: string | null; sz: string | null; status: string; now: number },
-    { id: number }
+    { id: number; key: string }
   >(
     `INSERT INTO events (story_id, key, at, precision, title_en, title_zh, summary_en, summary_zh, importance, origin, content_hash,
        added_at, updated_at, status)
      VALUES (:story, 'fd_' || (SELECT coalesce(max(id), 0) + 1 FROM events), :at, 'datetime', :te, :tz, :se, :sz, 3, 'feed', '',
        :now, :now, :status)
-     ON CONFLICT (story_id, key) DO NOTHING RETURNING id`,
+     ON CONFLICT (story_id, key) DO NOTHING RETURNING id, key`,
+  ),
+  linkKey: db.prepare<[number, number, string]>("UPDATE feed_links SET event_id = ? WHERE story_id = ? AND link = ? AND event_id IS NULL"),
+  // A development's event takes the first title and summary each language offers, and every person.
+  grow: db.prepare<{ id: number; at: number; te: string | null; tz: string | null; se: string | null; sz: string | null; now: number }>(
+    `UPDATE events SET at = min(at, :at), title_en = coalesce(title_en, :te), title_zh = coalesce(title_zh, :tz),
+       summary_en = coalesce(summary_en, :se), summary_zh = coalesce(summary_zh, :sz), updated_at = :now WHERE id = :id`,
+  ),
+  linkEntity: db.prepare<{ event: number; entity: number }>(
+    `INSERT INTO event_entities (event_id, entity_id, position)
+     VALUES (:event, :entity, (SELECT coalesce(max(position), -1) + 1 FROM event_entities WHERE event_id = :event)) ON CONFLICT DO NOTHING`,
   ),
 }));
 
@@ -93,4 +103,59 @@ export function storeFeedItem(
   s.itemEvent.run(row.id, item.feedId, item.key);
   for (const k of keys) s.claim.run(event.storyId, k, row.id);
   return { outcome: "created", eventId: row.id };
+}
+
+/** Remembers that a feed showed an item; false when it had shown it before. Inside the poll's transaction. */
+export function seeFeedItem(db: Db, feedId: number, key: string, now: number): boolean {
+  return q(db).see.run(feedId, key, now).changes > 0;
+}
+
+/**
+ * Takes an article's story-wide keys (its link, and see src/feeds/keys.ts). True when one was
+ * already taken (from any feed, even if rejected): a duplicate, whose other keys now point at
+ * the same event. Otherwise they are taken with no event yet (see linkStoryKeys).
+ */
+export function claimStoryKeys(db: Db, storyId: number, keys: readonly string[]): boolean {
+  const s = q(db);
+  const taken = keys.map((k) => s.claimed.get(storyId, k)).find((row) => row !== undefined);
+  for (const k of keys) s.claim.run(storyId, k, taken?.eventId ?? null);
+  return taken !== undefined;
+}
+
+/** The event an article's keys stand for, once the newsroom placed it. */
+export function linkStoryKeys(db: Db, storyId: number, keys: readonly string[], eventId: number): void {
+  for (const k of keys) q(db).linkKey.run(eventId, storyId, k);
+}
+
+/** Makes the event of a feed item (a development's, pending unless trusted); sources are added by the caller. */
+export function createFeedEvent(db: Db, event: Omit<FeedEventInput, "source">, now: number): { id: number; key: string } | null {
+  const row = q(db).insertEvent.get({
+    story: event.storyId,
+    at: event.at,
+    te: event.title.en,
+    tz: event.title.zh,
+    se: event.summary.en,
+    sz: event.summary.zh,
+    status: event.status,
+    now,
+  });
+  if (!row) return null;
+  writeEventChildren(db, { eventId: row.id, entityIds: event.entityIds, quotes: [], quoteBy: () => null, sources: [] });
+  if (event.status === "published") indexEvent(db, row.id);
+  return row;
+}
+
+/** A further report of a development: an earlier date, texts in a language it lacked, and its people. */
+export function growFeedEvent(
+  db: Db,
+  input: { eventId: number; at: number; title: Localized; summary: Localized; entityIds: readonly number[]; now: number },
+): void {
+  const s = q(db);
+  s.grow.run({ id: input.eventId, at: input.at, te: input.title.en, tz: input.title.zh, se: input.summary.en, sz: input.summary.zh, now: input.now });
+  for (const id of input.entityIds) s.linkEntity.run({ event: input.eventId, entity: id });
+}
+
+/** The event a feed's item is a source of (counted in /feed list). */
+export function setFeedItemEvent(db: Db, feedId: number, key: string, eventId: number): void {
+  q(db).itemEvent.run(eventId, feedId, key);
 }

@@ -6,13 +6,22 @@
  */
 import { sourcesOfEvents } from "./events.ts";
 import type { Db } from "./index.ts";
+import { mergeCandidates, type MergeCandidate } from "./developments.ts";
+import { newsItemsOfEvent, settleDevelopment, type NewsItemRow } from "./news-items.ts";
+import { eventKeyById } from "./newsroom.ts";
 import { prepared } from "./prepared.ts";
 import { indexEvent, unindexEvent } from "./search.ts";
 import type { EntityKind, EntityRef, EventDetail, EventOrigin, Precision } from "./types.ts";
 
-/** A pending event as the review card shows it. */
+/** A pending event (a development) as the review card shows it. */
 export interface ReviewItem {
   event: EventDetail;
+  /** The feed items it was made from, earliest first (none for an event made before the newsroom). */
+  reports: NewsItemRow[];
+  /** Events it might be merged into, likeliest first (the one its reports probably report before the rest). */
+  candidates: MergeCandidate[];
+  /** Names two or more of its reports give that are not people of the story (filled in by the newsroom). */
+  newNames: string[];
   /** 1-based place in the story's queue (oldest suggestion first). */
   position: number;
   total: number;
@@ -83,7 +92,11 @@ export function getPendingEvent(db: Db, eventId: number): ReviewItem | null {
     sources: sourcesOfEvents(db, [r.id]),
     updatedAt: r.updated_at,
   };
-  return { event, position: s.position.get(r.story_id, r.id)?.n ?? 1, total: pendingCount(db, r.story_id) };
+  const reports = newsItemsOfEvent(db, r.id);
+  const probable = new Set(reports.map((x) => x.eventKey).filter((k): k is string => k !== null));
+  const candidates = mergeCandidates(db, r.story_id, r.id, 24);
+  candidates.sort((a, b) => Number(probable.has(b.key)) - Number(probable.has(a.key)));
+  return { event, reports, candidates, newNames: [], position: s.position.get(r.story_id, r.id)?.n ?? 1, total: pendingCount(db, r.story_id) };
 }
 
 /**
@@ -107,6 +120,7 @@ export function approveEvent(db: Db, eventId: number, now: number): boolean {
   return db.transaction(() => {
     if (q(db).approve.run(now, now, eventId).changes === 0) return false;
     indexEvent(db, eventId);
+    settleDevelopment(db, eventId, "published", eventKeyById(db, eventId)?.key ?? null);
     return true;
   })();
 }
@@ -116,6 +130,7 @@ export function rejectEvent(db: Db, eventId: number, now: number): boolean {
   return db.transaction(() => {
     if (q(db).reject.run(now, eventId).changes === 0) return false;
     unindexEvent(db, eventId);
+    settleDevelopment(db, eventId, "rejected", null);
     return true;
   })();
 }

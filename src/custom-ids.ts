@@ -22,7 +22,8 @@
  *   `ed:pedit:<storyId>:<entityId>[:<draftId>]` — the person form correcting someone;
  *   `ed:pretry:<draftId>` — "Edit and retry" of a refused person form;
  *   `ed:pmerge:<storyId>:<fromId>:<intoId>` — confirms merging a duplicate; `ed:pmkeep` cancels.
- * - `rv:ok|no|edit|skip:<eventId>` — the review card's buttons;
+ * - `rv:ok|no|edit|skip:<eventId>` — the review card's buttons; `rv:merge|split:<eventId>` its selects
+ *   (the chosen event or report id is the select's value, checked when used);
  *   `rv:save:<eventId>:<updatedAt>` — the correction form, for the event as it was shown.
  * - `noop:prev`, `noop:next` — the disabled Previous/Next buttons at a timeline's ends.
  *   Discord needs an id even on a disabled button; no command claims `noop`, so a forged
@@ -212,8 +213,8 @@ export function parseEditorArgs(args: readonly string[]): EditorAction | null {
 /* ---- rv ---- */
 
 /** The review card's button verbs. */
-export type ReviewVerb = "ok" | "no" | "edit" | "skip";
-const REVIEW_VERBS: ReadonlySet<string> = new Set<ReviewVerb>(["ok", "no", "edit", "skip"]);
+export type ReviewVerb = "ok" | "no" | "edit" | "skip" | "merge" | "split";
+const REVIEW_VERBS: ReadonlySet<string> = new Set<ReviewVerb>(["ok", "no", "edit", "skip", "merge", "split"]);
 
 /** What a review button or the review's correction form is for. */
 export type ReviewAction = { verb: ReviewVerb; eventId: number } | { verb: "save"; eventId: number; updatedAt: number };

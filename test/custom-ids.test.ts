@@ -49,7 +49,7 @@ const editors: EditorAction[] = [
   { verb: "keep" },
 ];
 const reviews: ReviewAction[] = [
-  ...(["ok", "no", "edit", "skip"] as const).map((verb) => ({ verb, eventId: 42 })),
+  ...(["ok", "no", "edit", "skip", "merge", "split"] as const).map((verb) => ({ verb, eventId: 42 })),
   { verb: "save", eventId: BIG, updatedAt: BIG },
 ];
 

@@ -20,7 +20,7 @@ describe("feed items without a link", () => {
   let poller: FeedPoller;
   const { log } = memoryLog();
   beforeEach(() => {
-    ({ db } = storyDb());
+    ({ db } = storyDb(":memory:", { withoutEvents: true }));
     poller = testPoller(db, log);
   });
   afterEach(async () => {
@@ -75,7 +75,7 @@ describe("feed items without a link", () => {
 
 describe("feed texts with control characters", () => {
   it("given NUL, BEL, ESC and C1 characters in a feed's title, item title and summary, then they are cleaned when read", async () => {
-    const { db } = storyDb();
+    const { db } = storyDb(":memory:", { withoutEvents: true });
     const { log } = memoryLog();
     const poller = testPoller(db, log);
     try {

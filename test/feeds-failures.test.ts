@@ -38,7 +38,7 @@ describe("a feed that fails", () => {
   let poller: FeedPoller;
   let logs: ReturnType<typeof memoryLog>;
   beforeEach(() => {
-    ({ db } = storyDb());
+    ({ db } = storyDb(":memory:", { withoutEvents: true }));
     logs = memoryLog();
     poller = testPoller(db, logs.log);
   });
@@ -136,7 +136,7 @@ describe("a feed that fails", () => {
 
 describe("stopping the poller", () => {
   it("given a fetch in flight, then stop aborts it without counting it against the feed", async () => {
-    const { db } = storyDb();
+    const { db } = storyDb(":memory:", { withoutEvents: true });
     const { log } = memoryLog();
     const poller = testPoller(db, log, { limits: { timeoutMs: 60_000 } });
     const feed = follow(db, server.url("/slow"));
@@ -152,7 +152,7 @@ describe("stopping the poller", () => {
   });
 
   it("given the minute schedule, then stop ends it and later polls are refused", async () => {
-    const { db } = storyDb();
+    const { db } = storyDb(":memory:", { withoutEvents: true });
     const { log } = memoryLog();
     const poller = testPoller(db, log, { schedule: true });
     await poller.stop();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Feed } from "../db/feeds.ts";
+import type { NewsItemRow } from "../db/news-items.ts";
 import type { ReviewItem } from "../db/review.ts";
 import type { Story } from "../db/types.ts";
 import { feedChoices, renderFeedList, renderFeedSaved, renderReview } from "../src/render/feeds.ts";
@@ -47,6 +48,16 @@ describe("feeds messages", () => {
     expect(checkChoices(feedChoices(Array.from({ length: 40 }, (_, i) => feed(i + 1))))).toEqual([]);
   });
 
+  it("say how many items of a first fetch joined developments or became further sources, in both languages", () => {
+    const fetched = { outcome: "ok" as const, title: "Wire", items: 5, matched: 5, created: 1, joined: 3, attached: 1 };
+    const en = renderFeedSaved(feed(1, { url: "https://x.example/feed", keywords: [] }), true, story, fetched, "en");
+    expect(en.content).toContain("3 items joined developments waiting for review; 1 item became further sources of events.");
+    const zh = renderFeedSaved(feed(1, { url: "https://x.example/feed", keywords: [] }), true, story, fetched, "zh");
+    expect(zh.content).toContain("3 个条目并入了待审核的新进展，1 个条目成为已有事件的新来源。");
+    const none = renderFeedSaved(feed(1, { url: "https://x.example/feed", keywords: [] }), true, story, { ...fetched, joined: 0, attached: 0 }, "en");
+    expect(none.content).not.toContain("joined");
+  });
+
   it("escape what a feed says about itself", () => {
     const reply = renderFeedSaved(
       feed(1, { url: "https://x.example/feed", keywords: ["**bold**"] }),
@@ -60,9 +71,32 @@ describe("feeds messages", () => {
   });
 
   it("keep an absurd review card within Discord's limits", () => {
+    const report = (i: number): NewsItemRow => ({
+      id: 100 + i,
+      storyId: 1,
+      feedId: 1,
+      feedUrl: "https://x.example/feed",
+      itemKey: `k${i}`,
+      url: `https://x.example/${long(900)}`,
+      title: long(300),
+      summary: long(3000),
+      publishedAt: i * 86_400_000,
+      language: i % 2 ? "zh" : "en",
+      outlet: long(200),
+      entityIds: [],
+      fate: "suggested",
+      groupId: "g:100",
+      eventKey: i === 1 ? long(120) : null,
+      eventId: 7,
+      score: 0.5,
+      reason: long(900),
+    });
     const item: ReviewItem = {
       position: 3,
       total: 99,
+      reports: Array.from({ length: 40 }, (_, i) => report(i)),
+      candidates: Array.from({ length: 30 }, (_, i) => ({ id: i + 1, key: long(100), at: i, title: { en: long(300), zh: null } })),
+      newNames: Array.from({ length: 80 }, () => long(90)),
       event: {
         id: 7,
         storyId: 1,
@@ -84,6 +118,7 @@ describe("feeds messages", () => {
       const reply = renderReview(item, story, lang, { kind: "approved", event: item.event });
       expect(checkMessage(reply)).toEqual([]);
       expect(reply.components?.[0]?.components.map((c) => ("custom_id" in c ? c.custom_id : ""))).toEqual(["rv:ok:7", "rv:edit:7", "rv:no:7", "rv:skip:7"]);
+      expect(reply.components?.slice(1).map((r) => r.components.map((c) => ("custom_id" in c ? c.custom_id : "")))).toEqual([["rv:merge:7"], ["rv:split:7"]]);
     }
   });
 });

@@ -4,12 +4,15 @@
  *   list                                                                   every feed and its health
  *   remove <url>                                                           stop following
  *   poll                                                                   poll every due feed now
+ *   items [--story <slug>] [--feed <url>] [--json]                         every delivered item, newest first, and where it went
  * plus `--db <path>` (default: DATABASE_PATH). Exits 1 on a refusal, saying why.
  */
 import { parseArgs } from "node:util";
 import { DatabaseOpenError, openDatabase, type Db } from "../../db/index.ts";
 import { getFeed, getFeedByUrl, listFeeds, removeFeed, saveFeed, type Feed } from "../../db/feeds.ts";
+import { listNewsItems } from "../../db/news-items.ts";
 import { getStoryBySlug } from "../../db/stories.ts";
+import { itemLine, itemReport } from "./items.ts";
 import { ConfigError, loadConfig, type Config } from "../config.ts";
 import { createLogger } from "../log.ts";
 import { errorKind } from "./errors.ts";
@@ -20,7 +23,8 @@ import { startFeedPoller } from "./poller.ts";
 import { parseFeedUrl } from "./url.ts";
 
 const USAGE = `usage: npm run feeds -- add <url> [--story <slug>] [--keywords a,b] [--trusted | --untrusted] [--db <path>]
-       npm run feeds -- list | remove <url> | poll [--db <path>]`;
+       npm run feeds -- list | remove <url> | poll [--db <path>]
+       npm run feeds -- items [--story <slug>] [--feed <url>] [--json] [--db <path>]`;
 
 class Refusal extends Error {}
 
@@ -28,7 +32,7 @@ function describe(r: FeedPollResult): string {
   if (r.outcome === "failed") return `fetch failed: ${errorKind(r.error?.kind ?? null)}${r.error?.detail ? ` (${r.error.detail})` : ""}`;
   if (r.outcome === "not-modified") return "not modified";
   if (r.outcome === "skipped") return "skipped (backing off)";
-  return `"${r.title ?? "?"}": ${r.items} items, ${r.newItems} new, ${r.matched} matched, ${r.created} events (${r.published} published)`;
+  return `"${r.title ?? "?"}": ${r.items} items, ${r.newItems} new, ${r.matched} matched, ${r.created} events (${r.published} published), ${r.attached} attached to events, ${r.joined} joined developments`;
 }
 
 function line(f: Feed): string {
@@ -40,7 +44,7 @@ function line(f: Feed): string {
 }
 
 function feedArg(db: Db, value: string | undefined): Feed {
-  if (!value) throw new Refusal(`remove needs the feed's url (or id)\n${USAGE}`);
+  if (!value) throw new Refusal(`a feed's url (or id) is needed\n${USAGE}`);
   const parsed = /^\d+$/.test(value) ? null : parseFeedUrl(value);
   const feed = parsed === null ? getFeed(db, Number(value)) : "url" in parsed ? getFeedByUrl(db, parsed.url) : null;
   if (!feed) throw new Refusal(`no feed ${value} is being followed (see: npm run feeds -- list)`);
@@ -73,6 +77,13 @@ async function run(db: Db, config: Config, cmd: string | undefined, rest: string
     await poller.stop();
     for (const r of report.results) out(`${r.url}: ${describe(r)}`);
     out(`${report.results.length} feeds, ${report.created} new events (${report.published} published), ${report.failed} failed.`);
+  } else if (cmd === "items") {
+    const story = typeof v.story === "string" ? getStoryBySlug(db, v.story) : null;
+    if (typeof v.story === "string" && !story) throw new Refusal(`there is no story "${v.story}" in the database`);
+    const feed = typeof v.feed === "string" ? feedArg(db, v.feed) : null;
+    const items = listNewsItems(db, { storyId: story?.id ?? null, feedId: feed?.id ?? null }).map(itemReport);
+    if (v.json) out(JSON.stringify(items, null, 2));
+    else out(items.length ? items.map(itemLine).join("\n") : "The feeds have delivered no items yet.");
   } else {
     throw new Refusal(USAGE);
   }
@@ -89,6 +100,8 @@ async function main(): Promise<void> {
         keywords: { type: "string" },
         trusted: { type: "boolean" },
         untrusted: { type: "boolean" },
+        feed: { type: "string" },
+        json: { type: "boolean" },
       },
     });
   } catch (err) {

@@ -1,12 +1,16 @@
 /**
- * One feed, once: fetch (conditionally), read, and turn its new items into events — or
- * record why it failed. Never throws: a feed's trouble stays that feed's.
+ * One feed, once: fetch (conditionally), read, store its new items and let the newsroom
+ * place them (attached, a development, …) — or record why it failed. Never throws: a feed's trouble stays that feed's.
  */
 import type { Db } from "../../db/index.ts";
-import { storeFeedItem, storyEntityNames, type FeedEventInput } from "../../db/feed-items.ts";
-import { recordFailure, recordFetchOk, recordNotModified, type Feed } from "../../db/feeds.ts";
+import { claimStoryKeys, seeFeedItem, storyEntityNames } from "../../db/feed-items.ts";
+import { getFeed, recordFailure, recordFetchOk, recordNotModified, type Feed } from "../../db/feeds.ts";
+import { getNewsItem, insertNewsItem, type NewsItemRow } from "../../db/news-items.ts";
+import { classifyAll } from "../newsroom/index.ts";
+import { asNewsItem, withNewsroom } from "./newsroom.ts";
+import { placeItem } from "./place.ts";
 import { getStoryBySlug } from "../../db/stories.ts";
-import { inItsLanguage } from "../../db/text.ts";
+import { hasHan } from "../../db/text.ts";
 import type { Story } from "../../db/types.ts";
 import type { Logger } from "../log.ts";
 import { truncate } from "../render/limits.ts";
@@ -40,9 +44,15 @@ export interface FeedPollResult {
   newItems: number;
   /** New items that matched the story. */
   matched: number;
-  /** Events made (pending or published). */
+  /** Developments started (pending events, or published ones from a trusted feed). */
   created: number;
   published: number;
+  /** New items that became further sources of existing events. */
+  attached: number;
+  /** New items that joined a pending development. */
+  joined: number;
+  /** Matched items already delivered (same link, guid or text). */
+  duplicates: number;
   error?: { kind: FeedErrorKind; detail: string | null };
   /** True only on the failure that paused the feed. */
   paused?: boolean;
@@ -60,8 +70,6 @@ const FUTURE_SLACK_MS = 24 * 3600_000;
 /** A title made from the summary, for items without one. */
 const TITLE_FROM_SUMMARY = 120;
 
-/** A text in the language it is written in: Chinese characters → zh, else en. */
-
 /** When an item happened: its date, else (missing, absurd or far ahead) the fetch time; whole seconds. */
 function itemDate(item: ParsedItem, fetchedAt: number): number {
   const at = item.at === null || item.at < 0 || item.at > fetchedAt + FUTURE_SLACK_MS ? fetchedAt : item.at;
@@ -69,42 +77,103 @@ function itemDate(item: ParsedItem, fetchedAt: number): number {
 }
 
 function emptyResult(feed: Feed, outcome: FeedPollResult["outcome"]): FeedPollResult {
-  return { feedId: feed.id, url: feed.url, outcome, title: feed.title, items: 0, newItems: 0, matched: 0, created: 0, published: 0 };
+  return {
+    feedId: feed.id,
+    url: feed.url,
+    outcome,
+    title: feed.title,
+    items: 0,
+    newItems: 0,
+    matched: 0,
+    created: 0,
+    published: 0,
+    attached: 0,
+    joined: 0,
+    duplicates: 0,
+  };
 }
 
-/** Stores every item of a fetched feed in one transaction; counts what happened. */
-function storeItems(deps: FeedDeps, feed: Feed, story: Story, parsed: ParsedFeed, fetched: Validators, result: FeedPollResult, now: number): void {
+/** A new matched item waiting to be classified, with its story-wide keys. */
+interface Fresh {
+  id: number;
+  keys: string[];
+}
+
+/**
+ * Stores every item of a fetched feed in one transaction: seen once per feed, matched
+ * against the story, deduplicated story-wide (src/feeds/keys.ts). Matched new items are
+ * stored unclassified; the newsroom places them after (place.ts), outside this transaction.
+ */
+function storeItems(deps: FeedDeps, feed: Feed, story: Story, parsed: ParsedFeed, fetched: Validators, result: FeedPollResult, now: number): Fresh[] {
   const base = fetched.finalUrl;
   const { db } = deps;
   const matcher = buildMatcher(storyEntityNames(db, story.id), feed.keywords);
-  const sourceName = parsed.title ?? feed.title ?? new URL(feed.url).hostname;
+  const outlet = parsed.title ?? feed.title ?? new URL(feed.url).hostname;
+  const fresh: Fresh[] = [];
   db.transaction(() => {
     for (const item of parsed.items) {
+      const key = itemKey(item, base);
+      if (!seeFeedItem(db, feed.id, key, now)) continue;
+      result.newItems++;
       const title = item.title || truncate(item.summary, TITLE_FROM_SUMMARY);
       const link = normalizeLink(item.link, base);
       const match = title ? matcher(title, item.summary) : null;
       const at = itemDate(item, now);
-      const event: FeedEventInput | null = match && {
+      const keys = match ? [...new Set([...(link ? [link] : []), ...storyKeys({ link, guid: item.guid, title, summary: item.summary, at })])] : [];
+      const duplicate = match !== null && claimStoryKeys(db, story.id, keys);
+      const row = {
         storyId: story.id,
-        at,
-        title: inItsLanguage(title),
-        summary: inItsLanguage(item.summary),
-        entityIds: match.entityIds,
-        source: { name: sourceName, url: link },
-        status: feed.trusted ? "published" : "pending",
+        feedId: feed.id,
+        itemKey: key,
+        url: link,
+        title: title || "",
+        summary: item.summary,
+        publishedAt: at,
+        language: hasHan(`${title} ${item.summary}`) ? ("zh" as const) : ("en" as const),
+        outlet,
+        entityIds: match?.entityIds ?? [],
+        fate: !match ? ("unmatched" as const) : duplicate ? ("duplicate" as const) : null,
+        reason: !match ? "names none of the story's people or keywords" : duplicate ? "the same article (link, guid or text) was already delivered" : "",
+        seenAt: now,
       };
-      const keys = event ? storyKeys({ link, guid: item.guid, title, summary: item.summary, at }) : [];
-      const stored = storeFeedItem(db, { feedId: feed.id, key: itemKey(item, base), link, storyKeys: keys }, event, now);
-      if (stored.outcome === "seen") continue;
-      result.newItems++;
-      if (match) result.matched++;
-      if (stored.outcome === "created") {
-        result.created++;
-        if (feed.trusted) result.published++;
-      }
+      const id = insertNewsItem(db, row);
+      if (!match) continue;
+      result.matched++;
+      if (duplicate) result.duplicates++;
+      else if (id !== null) fresh.push({ id, keys });
     }
     recordFetchOk(db, feed.id, { title: parsed.title, etag: fetched.etag, lastModified: fetched.lastModified }, now);
   })();
+  return fresh;
+}
+
+/** Classifies the new items (and any left unclassified before), then stores where each went. */
+async function placeFresh(deps: FeedDeps, story: Story, fresh: Fresh[], result: FeedPollResult, now: number): Promise<void> {
+  const { db } = deps;
+  const keys = new Map(fresh.map((f) => [f.id, f.keys]));
+  await withNewsroom(db, story.id, now, async (engine, leftover) => {
+    // An item of this poll may have been placed already, as a leftover of a call for another feed.
+    const given = new Set(leftover.map((r) => r.id));
+    const mine = fresh.map((f) => getNewsItem(db, f.id)).filter((r) => r !== null && r.fate === null && !given.has(r.id));
+    const rows = [...leftover, ...(mine as NewsItemRow[])];
+    if (!rows.length) return;
+    const decisions = await classifyAll(engine, rows.map(asNewsItem), { now });
+    const trust = new Map<number, boolean>();
+    const trusted = (feedId: number): boolean => {
+      if (!trust.has(feedId)) trust.set(feedId, getFeed(db, feedId)?.trusted ?? false);
+      return trust.get(feedId)!;
+    };
+    const ctx = { db, engine, storyId: story.id, now, trusted, keysOf: (id: number) => keys.get(id) ?? [] };
+    db.transaction(() => {
+      decisions.forEach((d, i) => {
+        const outcome = placeItem(ctx, rows[i]!, d);
+        if (outcome === "created" || outcome === "published") result.created++;
+        if (outcome === "published") result.published++;
+        if (outcome === "attached") result.attached++;
+        if (outcome === "joined") result.joined++;
+      });
+    })();
+  });
 }
 
 /**
@@ -136,7 +205,8 @@ export async function pollFeed(deps: FeedDeps, feed: Feed, opts: { conditional?:
     const parsed = parseFeedText(fetched.body);
     result.title = parsed.title ?? feed.title;
     result.items = parsed.items.length;
-    storeItems(deps, feed, story, parsed, fetched, result, now);
+    const fresh = storeItems(deps, feed, story, parsed, fetched, result, now);
+    await placeFresh(deps, story, fresh, result, now);
     log[result.created ? "info" : "debug"]({ items: result.items, newItems: result.newItems, created: result.created }, "feed polled");
     return result;
   } catch (err) {

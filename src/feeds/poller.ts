@@ -64,7 +64,20 @@ function report(results: FeedPollResult[]): PollReport {
 
 /** A feed this poll left alone (backing off, or the poller stopping). */
 function untouched(feed: Feed): FeedPollResult {
-  return { feedId: feed.id, url: feed.url, outcome: "skipped", title: feed.title, items: 0, newItems: 0, matched: 0, created: 0, published: 0 };
+  return {
+    feedId: feed.id,
+    url: feed.url,
+    outcome: "skipped",
+    title: feed.title,
+    items: 0,
+    newItems: 0,
+    matched: 0,
+    created: 0,
+    published: 0,
+    attached: 0,
+    joined: 0,
+    duplicates: 0,
+  };
 }
 
 const SKIPPED: PollReport = { skipped: true, results: [], created: 0, published: 0, failed: 0 };

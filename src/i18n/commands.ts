@@ -216,6 +216,22 @@ export const commandText = {
     cn: "要删除的别名，用逗号或顿号分隔",
     tw: "要刪除的別名，用逗號或頓號分隔",
   },
+  "editor.status": { name: "status", en: "Say how well an event is attested", cn: "标注事件的核实状态", tw: "標註事件的核實狀態" },
+  "editor.status.id": { name: "id", zhName: ["事件", "事件"], en: "The event", cn: "要标注的事件", tw: "要標註的事件" },
+  "editor.status.status": {
+    name: "status",
+    zhName: ["状态", "狀態"],
+    en: "Confirmed, disputed, corrected, or from its sources",
+    cn: "已确认、有争议、已更正，或按来源计算",
+    tw: "已確認、有爭議、已更正，或依來源計算",
+  },
+  "editor.status.note": {
+    name: "note",
+    zhName: ["说明", "說明"],
+    en: "A short note shown with the status",
+    cn: "随状态显示的简短说明",
+    tw: "隨狀態顯示的簡短說明",
+  },
   feed: {
     name: "feed",
     en: "News feeds that suggest new events (editors)",
@@ -268,6 +284,12 @@ export const choiceText = {
   "latest.order": [
     { value: "happened", en: "happened", zh: ["发生时间", "發生時間"] },
     { value: "added", en: "added", zh: ["添加时间", "新增時間"] },
+  ],
+  "editor.status.status": [
+    { value: "confirmed", en: "confirmed", zh: ["已确认", "已確認"] },
+    { value: "disputed", en: "disputed", zh: ["有争议", "有爭議"] },
+    { value: "corrected", en: "corrected", zh: ["已更正", "已更正"] },
+    { value: "sources", en: "from its sources (reported / corroborated)", zh: ["按来源计算", "依來源計算"] },
   ],
 } as const satisfies Partial<Record<string, readonly ChoiceTextEntry[]>>;
 

@@ -30,6 +30,8 @@ const en = {
   reviewLine: "Its events wait for `/review`.",
   firstFetch: (title: string, items: number, matched: number, created: number) =>
     `First fetch: **${md(title)}**, ${plural(items, "item", "items")}, ${matched} matched the story, ${plural(created, "new event", "new events")}.`,
+  placed: (joined: number, attached: number) =>
+    `${plural(joined, "item", "items")} joined developments waiting for review; ${plural(attached, "item", "items")} became further sources of events.`,
   firstFetchUnchanged: "First fetch: nothing new since the last time.",
   firstFetchFailed: (error: string) => `The first fetch failed: ${error}. The feed is saved and will be tried again on the next polls.`,
   removed: (url: string) => `Stopped following ${md(url)}. What it already brought in stays.`,
@@ -62,6 +64,15 @@ const en = {
     "not-a-feed": "that address is not an RSS, Atom or JSON feed",
     "no-story": "its story is no longer loaded",
   },
+  /** How well an event is attested (db/event-sources.ts). */
+  status: {
+    label: "Status",
+    names: { reported: "reported", corroborated: "corroborated", confirmed: "confirmed", disputed: "disputed", corrected: "corrected" },
+    outlets: (n: number) => plural(n, "outlet", "outlets"),
+    legend: "○ reported by one outlet · ◉ corroborated · ✔ confirmed · ⚠ disputed · ✎ corrected; the number counts outlets",
+    set: (title: string) => `Status of **${md(title)}** saved:`,
+    unchanged: (title: string) => `The status of **${md(title)}** was already that.`,
+  },
   review: {
     title: "Review",
     position: (n: number, total: number) => `Suggestion ${n} of ${total} waiting for review`,
@@ -76,6 +87,16 @@ const en = {
     edited: (title: string) => `✏️ Corrected: **${md(title)}**. Approve or reject it below.`,
     nothingChanged: "Nothing was changed.",
     alreadyDone: "That suggestion was already reviewed.",
+    merged: (title: string) => `🔗 Merged: its reports are now sources of **${md(title)}**`,
+    splitDone: "✂️ Split: that report is now a development of its own.",
+    leftForEditor: "— none of its reports is in this language: left for the editor —",
+    earliest: "Earliest report",
+    newNames: "New names",
+    probablyTitle: "Probably",
+    probably: (key: string) => `another report of \`${key}\``,
+    reports: (n: number) => `Reports (${n})`,
+    mergeInto: "Merge into…",
+    splitOut: "Split one report out…",
   },
 };
 
@@ -102,6 +123,7 @@ const zh: FeedsStrings = {
   reviewLine: "其事件需通过 `/review` 审核。",
   firstFetch: (title: string, items: number, matched: number, created: number) =>
     `首次获取：**${md(title)}**，共 ${items} 个条目，${matched} 个与新闻相关，新增 ${created} 个事件。`,
+  placed: (joined: number, attached: number) => `${joined} 个条目并入了待审核的新进展，${attached} 个条目成为已有事件的新来源。`,
   firstFetchUnchanged: "首次获取：自上次以来没有新内容。",
   firstFetchFailed: (error: string) => `首次获取失败：${error}。订阅源已保存，之后的轮询会再次尝试。`,
   removed: (url: string) => `已停止订阅 ${md(url)}。已收录的内容会保留。`,
@@ -132,6 +154,14 @@ const zh: FeedsStrings = {
     "not-a-feed": "该地址不是 RSS、Atom 或 JSON 订阅源",
     "no-story": "其对应的新闻已不再加载",
   },
+  status: {
+    label: "状态",
+    names: { reported: "单一来源", corroborated: "多方证实", confirmed: "已确认", disputed: "有争议", corrected: "已更正" },
+    outlets: (n: number) => `${n} 家媒体`,
+    legend: "○ 单一媒体报道 · ◉ 多方证实 · ✔ 已确认 · ⚠ 有争议 · ✎ 已更正；数字为报道的媒体数",
+    set: (title: string) => `已保存 **${md(title)}** 的状态：`,
+    unchanged: (title: string) => `**${md(title)}** 的状态本来就是这样。`,
+  },
   review: {
     title: "审核",
     position: (n: number, total: number) => `第 ${n} 条，共 ${total} 条待审核`,
@@ -146,6 +176,16 @@ const zh: FeedsStrings = {
     edited: (title: string) => `✏️ 已修改：**${md(title)}**。请在下方通过或拒绝。`,
     nothingChanged: "没有任何改动。",
     alreadyDone: "这条建议已经审核过了。",
+    merged: (title: string) => `🔗 已合并：这些报道现为 **${md(title)}** 的来源`,
+    splitDone: "✂️ 已拆分：该报道现自成一条新进展。",
+    leftForEditor: "— 暂无该语言的报道，留待编辑填写 —",
+    earliest: "最早报道",
+    newNames: "新出现的名字",
+    probablyTitle: "可能是",
+    probably: (key: string) => `\`${key}\` 的另一篇报道`,
+    reports: (n: number) => `报道（${n} 篇）`,
+    mergeInto: "合并到……",
+    splitOut: "拆出一篇报道……",
   },
 };
 

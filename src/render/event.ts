@@ -1,4 +1,5 @@
 import type { APIEmbedField } from "discord.js";
+import type { EventStanding, SourceDetail } from "../../db/event-sources.ts";
 import type { EntityRef, EventDetail, EventRef, Lang, Story } from "../../db/types.ts";
 import { code, listSeparator, md, pick, t } from "../i18n/index.ts";
 import { fitMessage } from "./fit.ts";
@@ -7,6 +8,7 @@ import { LIMITS, truncate } from "./limits.ts";
 import { joinCapped } from "./lists.ts";
 import { nameOf, titleOf } from "./names.ts";
 import type { Reply } from "./reply.ts";
+import { statusText } from "./status.ts";
 import { baseEmbed } from "./theme.ts";
 import { withWebLink } from "./web-link.ts";
 
@@ -29,21 +31,35 @@ function quotesField(event: EventDetail, lang: Lang): APIEmbedField | null {
   return { name: s.labels.quotes, value: joinCapped(lines, "\n\n", LIMITS.fieldValue, s.labels.andMore) };
 }
 
+/** A source with its language and date when known: "[Outlet](link) · en · Nov 17, 2023". */
+function sourceLine(src: SourceDetail, lang: Lang): string {
+  return [sourceLink(src, 300), src.language ? code(src.language) : null, src.publishedAt === null ? null : formatDay(src.publishedAt, lang)]
+    .filter(Boolean)
+    .join(" · ");
+}
+
 /**
  * /event: one event in full. Title with the importance marker; when it happened; the
  * summary; people, organisations and others involved; quotes with who said them; and every
- * source, linked when it has a URL (as many as fit, then "…and N more"); with `webUrl`, a
+ * source, linked when it has a URL, with its language and date (as many as fit, then "…and
+ * N more"); its status (reported, corroborated…) with its number of outlets; with `webUrl`, a
  * "Read on the web" button to its page.
  */
-export function renderEvent(event: EventDetail, story: Story, lang: Lang, webUrl?: string | null): Reply {
+export function renderEvent(
+  event: EventDetail,
+  story: Story,
+  lang: Lang,
+  extra: { standing?: EventStanding; sources?: readonly SourceDetail[]; webUrl?: string | null } = {},
+): Reply {
   const s = t(lang);
   const summary = pick(event.summary, lang);
   const people = event.entities.filter((e) => e.kind === "person");
   const orgs = event.entities.filter((e) => e.kind === "organization");
   const others = event.entities.filter((e) => e.kind !== "person" && e.kind !== "organization");
-  const sources = event.sources.map((src) => sourceLink(src));
+  const sources = extra.sources ? extra.sources.map((src) => sourceLine(src, lang)) : event.sources.map((src) => sourceLink(src));
   const fields = [
     { name: s.labels.when, value: formatWhen(event.at, event.precision, lang, { relative: true }), inline: true },
+    extra.standing ? { name: s.feeds.status.label, value: statusText(extra.standing, lang), inline: true } : null,
     namesField(s.labels.people, people, lang),
     namesField(s.labels.organizations, orgs, lang),
     namesField(s.labels.others, others, lang),
@@ -57,7 +73,7 @@ export function renderEvent(event: EventDetail, story: Story, lang: Lang, webUrl
     ...(summary ? { description: md(truncate(summary, SUMMARY_MAX)) } : {}),
     fields,
   };
-  return fitMessage(withWebLink({ embeds: [embed], components: [] }, webUrl, lang));
+  return fitMessage(withWebLink({ embeds: [embed], components: [] }, extra.webUrl, lang));
 }
 
 /**

@@ -1,18 +1,14 @@
 /**
  * The feeds messages: what `/feed add` did (with its first fetch), `/feed list`, removals,
- * and the `/review` card with its Approve / Edit / Reject / Skip buttons. Pure.
+ * (the `/review` card is review.ts's). Pure.
  */
-import { ButtonStyle, ComponentType, type APIButtonComponentWithCustomId, type APIEmbedField } from "discord.js";
+import type { APIEmbedField } from "discord.js";
 import type { Feed } from "../../db/feeds.ts";
-import type { ReviewItem } from "../../db/review.ts";
 import type { Lang, Story } from "../../db/types.ts";
-import { reviewCustomId, type ReviewVerb } from "../custom-ids.ts";
-import { joinList, listSeparator, md, pick, pickOr, t } from "../i18n/index.ts";
+import { joinList, md, t } from "../i18n/index.ts";
 import { fitChoices, fitMessage } from "./fit.ts";
-import { clip, discordTimestamp, formatWhen, inline, oneLine, safeUrl, sourceLink } from "./format.ts";
+import { clip, discordTimestamp, inline, oneLine, safeUrl } from "./format.ts";
 import { LIMITS, truncate } from "./limits.ts";
-import { joinCapped } from "./lists.ts";
-import { nameOf, titleOf } from "./names.ts";
 import type { Choice, Reply } from "./reply.ts";
 import { baseEmbed, storyTitle } from "./theme.ts";
 
@@ -23,6 +19,9 @@ export interface FetchSummary {
   items: number;
   matched: number;
   created: number;
+  /** Items that joined a pending development, and that became further sources of events. */
+  joined?: number;
+  attached?: number;
   error?: { kind: string; detail: string | null };
 }
 
@@ -52,6 +51,7 @@ export function renderFeedSaved(feed: Feed, created: boolean, story: Story, fetc
   if (fetch.outcome === "failed") lines.push(`⚠️ ${s.firstFetchFailed(feedErrorText(fetch.error?.kind ?? "network", fetch.error?.detail ?? null, lang))}`);
   else if (fetch.outcome === "not-modified") lines.push(s.firstFetchUnchanged);
   else lines.push(s.firstFetch(clip(fetch.title ?? new URL(feed.url).hostname, 150), fetch.items, fetch.matched, fetch.created));
+  if (fetch.outcome === "ok" && (fetch.joined || fetch.attached)) lines.push(s.placed(fetch.joined ?? 0, fetch.attached ?? 0));
   return fitMessage({ content: lines.join("\n"), ephemeral: true });
 }
 
@@ -108,66 +108,9 @@ export function feedChoices(feeds: readonly Feed[]): Choice[] {
   return fitChoices(feeds.map((f) => ({ name: f.title ? `${oneLine(f.title)} — ${f.url}` : f.url, value: String(f.id) })));
 }
 
-type Style = ButtonStyle.Success | ButtonStyle.Primary | ButtonStyle.Danger | ButtonStyle.Secondary;
-
-/** What the last review action did, shown above the next card. */
-export type ReviewNotice =
-  | { kind: "approved" | "rejected" | "edited"; event: { key: string; title: { en: string | null; zh: string | null } } }
-  | { kind: "alreadyDone" | "nothingChanged" };
-
-function noticeText(n: ReviewNotice, lang: Lang): string {
-  const s = t(lang).feeds.review;
-  if (!("event" in n)) return s[n.kind];
-  const title = clip(pickOr(n.event.title, lang, n.event.key), 200);
-  return n.kind === "approved" ? s.approved(title) : n.kind === "rejected" ? s.rejected(title) : s.edited(title);
-}
-
 /** "No feed … is being followed", with what was typed escaped. */
 export function feedNotFoundText(typed: string, lang: Lang): string {
   return t(lang).feeds.notFound(clip(typed, 200));
 }
 
-function button(verb: ReviewVerb, eventId: number, label: string, style: Style): APIButtonComponentWithCustomId {
-  return { type: ComponentType.Button, custom_id: reviewCustomId({ verb, eventId }), label, style };
-}
-
-/**
- * The review card: one pending event (title, when, summary, people, source, "N of M"),
- * with Approve / Edit / Reject / Skip; or "nothing waits" without buttons. `notice` says
- * what the last action did.
- */
-export function renderReview(item: ReviewItem | null, story: Story, lang: Lang, notice?: ReviewNotice): Reply {
-  const s = t(lang).feeds.review;
-  const content = notice ? noticeText(notice, lang) : undefined;
-  if (!item) {
-    const empty = s.empty(clip(storyTitle(story, lang), 100));
-    return fitMessage({ content: content ? `${content}\n${empty}` : empty, embeds: [], components: [], ephemeral: true });
-  }
-  const e = item.event;
-  const labels = t(lang).labels;
-  const people = e.entities.map((x) => inline(nameOf(x, lang), 60));
-  const sources = e.sources.map((src) => sourceLink(src));
-  const fields = [
-    { name: labels.when, value: formatWhen(e.at, e.precision, lang, { relative: true }), inline: true },
-    people.length ? { name: labels.people, value: joinCapped(people, listSeparator(lang), LIMITS.fieldValue, labels.andMore), inline: true } : null,
-    sources.length ? { name: s.source, value: joinCapped(sources, "\n", LIMITS.fieldValue, labels.andMore) } : null,
-  ].filter((f): f is APIEmbedField => f !== null);
-  const summary = pick(e.summary, lang);
-  const embed = {
-    ...baseEmbed(story, lang),
-    title: inline(titleOf(e.title, lang), LIMITS.title),
-    ...(summary ? { description: md(truncate(summary, 2000)) } : {}),
-    fields,
-    footer: { text: `${s.position(item.position, item.total)} · ${storyTitle(story, lang)}` },
-  };
-  const row = {
-    type: ComponentType.ActionRow as const,
-    components: [
-      button("ok", e.id, s.approve, ButtonStyle.Success),
-      button("edit", e.id, s.edit, ButtonStyle.Primary),
-      button("no", e.id, s.reject, ButtonStyle.Danger),
-      ...(item.total > 1 ? [button("skip", e.id, s.skip, ButtonStyle.Secondary)] : []),
-    ],
-  };
-  return fitMessage({ ...(content ? { content } : {}), embeds: [embed], components: [row], ephemeral: true });
-}
+export { renderReview, type ReviewNotice } from "./review.ts";

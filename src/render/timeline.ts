@@ -1,5 +1,6 @@
 import { ButtonStyle, ComponentType } from "discord.js";
 import type { APIButtonComponentWithCustomId } from "discord.js";
+import type { EventStanding } from "../../db/event-sources.ts";
 import type { Lang, Story, TimelinePage } from "../../db/types.ts";
 import { DISABLED_NEXT_ID, DISABLED_PREV_ID } from "../custom-ids.ts";
 import { md, t } from "../i18n/index.ts";
@@ -7,6 +8,7 @@ import { fitMessage } from "./fit.ts";
 import { clip } from "./format.ts";
 import { LIMITS } from "./limits.ts";
 import { eventLine, markLegend } from "./lines.ts";
+import { statusLegend, statusSuffix } from "./status.ts";
 import { joinCapped } from "./lists.ts";
 import { withWebLink } from "./web-link.ts";
 import type { ActionRow, Reply } from "./reply.ts";
@@ -43,17 +45,23 @@ export function renderTimeline(
   page: TimelinePage,
   story: Story,
   lang: Lang,
-  opts: { filterLabel?: string; prevId: string | null; nextId: string | null; webUrl?: string | null },
+  opts: {
+    filterLabel?: string;
+    prevId: string | null;
+    nextId: string | null;
+    webUrl?: string | null;
+    standings?: ReadonlyMap<number, EventStanding>;
+  },
 ): Reply {
   const s = t(lang);
   const label = opts.filterLabel ? clip(opts.filterLabel, 100) : "";
   const pages = Math.max(1, page.pageCount);
   const footer = `*${s.labels.page(Math.min(page.page + 1, pages), pages)} · ${s.timeline.total(page.total)}*`;
-  const legend = markLegend(page.events, lang);
+  const legend = [markLegend(page.events, lang), statusLegend(page.events.length > 0 && opts.standings !== undefined, lang)].filter(Boolean).join("\n");
   const room = LIMITS.description - footer.length - legend.length - 4;
   const list = page.events.length
     ? joinCapped(
-        page.events.map((e) => eventLine(e, lang, TIMELINE_PEOPLE)),
+        page.events.map((e) => eventLine(e, lang, TIMELINE_PEOPLE) + statusSuffix(opts.standings?.get(e.id))),
         "\n",
         room,
         s.labels.andMore,

@@ -22,11 +22,17 @@ export function memoryLog(): { log: Logger; lines: { level: number; msg: string;
   return { log: createLogger("debug", sink), lines };
 }
 
-/** A database (file or memory) with the bundled stories imported. */
-export function storyDb(path = ":memory:"): { db: Db; storyId: number } {
+/**
+ * A database (file or memory) with the bundled stories imported. `withoutEvents`: the bundled
+ * story keeps its people but not its events, so every matched item starts a development of
+ * its own rather than reporting an event the story has (the fixtures report its events).
+ */
+export function storyDb(path = ":memory:", opts: { withoutEvents?: boolean } = {}): { db: Db; storyId: number } {
   const db = openDatabase(path);
   syncStories(db, "stories");
-  return { db, storyId: getStoryBySlug(db, BUNDLED_STORY)!.id };
+  const storyId = getStoryBySlug(db, BUNDLED_STORY)!.id;
+  if (opts.withoutEvents) db.prepare("DELETE FROM events WHERE story_id = ? AND origin = 'file'").run(storyId);
+  return { db, storyId };
 }
 
 /** Follows `url` for the bundled story. */
