@@ -4,6 +4,7 @@
  * the language chosen, the cards' tags, and both feeds read back by the project's own parser.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { saveEventStatus } from "../db/event-sources.ts";
 import { importStory } from "../db/import.ts";
 import { parseFeedText } from "../src/feeds/parse.ts";
 import { openDatabase } from "../db/index.ts";
@@ -196,5 +197,31 @@ describe("cards and feeds", () => {
       );
       expect(feed.items.map((i) => i.title)).toContain("Zebra crossing opened");
     }
+  });
+});
+
+describe("an event's status on the pages", () => {
+  it("shows how well each event is attested, and an editor's status with its note, escaped", async () => {
+    const before = await get(`/s/${SLUG}`);
+    expect(before.text).toMatch(/<span class="status st-corroborated">◉ corroborated · \d+ outlets<\/span>/);
+    expect(before.text).not.toContain("st-disputed");
+    const ev = web.db.prepare("SELECT id, key, title_en AS title FROM events WHERE key = 'ev-3'").get() as { id: number; key: string; title: string };
+    const story = web.db.prepare("SELECT id, slug FROM stories WHERE slug = ?").get(SLUG) as { id: number; slug: string };
+    const saved = saveEventStatus(web.db, {
+      event: ev,
+      story,
+      verification: "disputed",
+      note: "Denied by <b>the company</b>",
+      actor: { userId: "1", userName: "editor" },
+      now: Date.now(),
+    });
+    expect(saved).toBe("saved");
+    const permalink = await get(`/s/${SLUG}/e/ev-3`);
+    expect(permalink.text).toMatch(
+      /<span class="status st-disputed">⚠ disputed · \d+ outlets?<\/span> <span class="note">Denied by &lt;b&gt;the company&lt;\/b&gt;<\/span>/,
+    );
+    const zh = await get(`/s/${SLUG}/e/ev-3?lang=zh`);
+    expect(zh.text).toMatch(/<span class="status st-disputed">⚠ [^<·]+ · /);
+    expect(zh.text).not.toContain("disputed ·");
   });
 });

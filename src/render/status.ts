@@ -9,11 +9,12 @@ import { fitMessage } from "./fit.ts";
 import { clip, inline } from "./format.ts";
 import type { Reply } from "./reply.ts";
 
-const MARKS: Record<EventStatusKind, string> = { reported: "○", corroborated: "◉", confirmed: "✔", disputed: "⚠", corrected: "✎" };
+/** One mark per status, shared by replies and the web pages. */
+export const STATUS_MARKS: Record<EventStatusKind, string> = { reported: "○", corroborated: "◉", confirmed: "✔", disputed: "⚠", corrected: "✎" };
 
 /** "◉3": the status mark and the number of outlets. */
 export function statusMark(s: EventStanding): string {
-  return `${MARKS[s.status]}${s.outlets}`;
+  return `${STATUS_MARKS[s.status]}${s.outlets}`;
 }
 
 /** " · ◉3" after a list line, or "" when the event's standing is not known. */
@@ -29,7 +30,7 @@ export function statusLegend(shown: boolean, lang: Lang): string {
 /** "◉ corroborated · 3 outlets", then the editor's note. */
 export function statusText(s: EventStanding, lang: Lang): string {
   const st = t(lang).feeds.status;
-  const line = `${MARKS[s.status]} ${st.names[s.status]} · ${st.outlets(s.outlets)}`;
+  const line = `${STATUS_MARKS[s.status]} ${st.names[s.status]} · ${st.outlets(s.outlets)}`;
   return s.note ? `${line}\n${inline(s.note, 300)}` : line;
 }
 

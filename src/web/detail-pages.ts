@@ -1,5 +1,6 @@
 /** An event's permalink (`/s/<slug>/e/<key>`), a person's page (`/s/<slug>/p/<key>`) and a story's search. */
 import { getEntityByKey, getEntityProfile } from "../../db/entities.ts";
+import { eventStanding } from "../../db/event-sources.ts";
 import { getEventByKey, searchEvents, timelinePlace } from "../../db/events.ts";
 import type { Db } from "../../db/index.ts";
 import { sourcesByEvent } from "../../db/pages.ts";
@@ -37,7 +38,7 @@ export function eventPage(db: Db, story: Story, key: string, ctx: PageContext): 
   const body = html`${crumbs(story, ctx)}
 <article class="event full i${ev.importance}" data-key="${ev.key}">
 <h1>${title}</h1>
-${metaLine(ev, ctx.lang)}
+${metaLine(ev, ctx.lang, eventStanding(db, ev.id))}
 ${place ? html`<p class="place">${s.eventOf(place.position, place.total)}</p>` : ""}
 <p class="summary">${summary || s.noSummary}</p>
 ${peopleLine(story.slug, ev.entities, ctx.lang)}

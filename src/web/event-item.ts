@@ -1,6 +1,8 @@
 /** One event as the pages list it: title (its permalink), when, importance, summary, people, sources. */
+import type { EventStanding } from "../../db/event-sources.ts";
 import type { EntityRef, EventSummary, Lang, Localized, Source } from "../../db/types.ts";
-import { listSeparator, pick } from "../i18n/index.ts";
+import { listSeparator, pick, t } from "../i18n/index.ts";
+import { STATUS_MARKS } from "../render/status.ts";
 import { webPaths } from "../render/web-link.ts";
 import { webStrings } from "../i18n/web.ts";
 import { html, type Html, linkTarget } from "./html.ts";
@@ -25,13 +27,18 @@ export function sourceHtml(src: Source): Html {
   return href ? html`<a href="${href}" rel="nofollow noopener noreferrer" class="source">${name}</a>` : html`<span class="source">${name}</span>`;
 }
 
-/**
- * The importance, and the place where an event's status (reported, corroborated…) goes
- * once events have one: a badge beside the importance, in the same meta line.
- */
-export function metaLine(ev: Pick<EventSummary, "at" | "precision" | "importance">, lang: Lang): Html {
+/** How well an event is attested: its mark, status and number of outlets, then the editor's note. */
+function statusBadge(standing: EventStanding | undefined, lang: Lang): Html | string {
+  if (!standing) return "";
+  const st = t(lang).feeds.status;
+  const note = standing.note ? html` <span class="note">${standing.note}</span>` : "";
+  return html` · <span class="status st-${standing.status}">${STATUS_MARKS[standing.status]} ${st.names[standing.status]} · ${st.outlets(standing.outlets)}</span>${note}`;
+}
+
+/** When it happened, its importance and its status (reported, corroborated…), in one line. */
+export function metaLine(ev: Pick<EventSummary, "at" | "precision" | "importance">, lang: Lang, standing?: EventStanding): Html {
   const s = webStrings[lang];
-  return html`<p class="meta"><time datetime="${isoTime(ev.at)}">${whenText(ev.at, ev.precision, lang)}</time> · <span class="importance i${ev.importance}">${s.importance(ev.importance)}</span></p>`;
+  return html`<p class="meta"><time datetime="${isoTime(ev.at)}">${whenText(ev.at, ev.precision, lang)}</time> · <span class="importance i${ev.importance}">${s.importance(ev.importance)}</span>${statusBadge(standing, lang)}</p>`;
 }
 
 export function peopleLine(slug: string, entities: readonly EntityRef[], lang: Lang): Html | null {
@@ -46,11 +53,16 @@ export function sourcesList(sources: readonly Source[] | undefined): Html | null
   return html`<ul class="sources">${sources.map((src) => html`<li>${sourceHtml(src)}</li>`)}</ul>`;
 }
 
-export function eventItem(slug: string, ev: EventSummary, lang: Lang, extra: { summary?: Localized; sources?: readonly Source[] }): Html {
+export function eventItem(
+  slug: string,
+  ev: EventSummary,
+  lang: Lang,
+  extra: { summary?: Localized; sources?: readonly Source[]; standing?: EventStanding },
+): Html {
   const summary = extra.summary ? pick(extra.summary, lang) : "";
   return html`<article class="event i${ev.importance}" id="e-${ev.key}" data-key="${ev.key}">
 <h3><a href="${withLang(paths.event(slug, ev.key), lang)}">${eventTitle(ev, lang)}</a></h3>
-${metaLine(ev, lang)}
+${metaLine(ev, lang, extra.standing)}
 ${summary ? html`<p class="summary">${summary}</p>` : ""}
 ${peopleLine(slug, ev.entities, lang)}
 ${sourcesList(extra.sources)}

@@ -1,5 +1,6 @@
 /** The list of stories (`/`) and a story's page (`/s/<slug>`): summary, timeline picture, events by day. */
 import { eventMarks, sourcesByEvent, summariesByEvent } from "../../db/pages.ts";
+import { eventStandings } from "../../db/event-sources.ts";
 import { latestEvents, timelinePage } from "../../db/events.ts";
 import type { Db } from "../../db/index.ts";
 import { listStories } from "../../db/stories.ts";
@@ -71,6 +72,7 @@ export function storyPage(db: Db, story: Story, ctx: PageContext, pageNo: number
   const { events, pages, page: shown } = eventsOfPage(db, story.id, pageNo);
   const ids = events.map((e) => e.id);
   const sources = sourcesByEvent(db, ids);
+  const standings = eventStandings(db, ids);
   const summaries = summariesByEvent(db, ids);
   const [latest] = latestEvents(db, story.id, 1);
   const head = storyHead(story, ctx, latest);
@@ -89,7 +91,7 @@ ${searchForm(story, ctx)}
 ${svg ? html`<figure class="timeline"><figcaption>${s.timeline}</figcaption>${svg}</figure>` : ""}
 <h2 class="events-heading">${s.events}</h2>
 ${nav}
-${byDay(events, ctx.lang, (ev) => eventItem(story.slug, ev, ctx.lang, { summary: summaries.get(ev.id), sources: sources.get(ev.id) }))}
+${byDay(events, ctx.lang, (ev) => eventItem(story.slug, ev, ctx.lang, { summary: summaries.get(ev.id), sources: sources.get(ev.id), standing: standings.get(ev.id) }))}
 ${nav}`;
   return page(ctx, { title: head.title, description: head.description, body, feeds, ogType: "article" });
 }
