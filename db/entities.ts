@@ -13,7 +13,7 @@
  * `invalidateEntityCache` drops an index early. Mentions count published events only, as in
  * db/events.ts.
  */
-import { countEntityEvents, countStoryEvents, memoCount, sourcesOfEvents, timelinePage, WALK_STEPS_PER_LOOKUP } from "./events.ts";
+import { countEntityEvents, sourcesOfEvents, timelinePage } from "./events.ts";
 import { NameIndex, type IndexedEntity } from "./fuzzy.ts";
 import type { Db } from "./index.ts";
 import { normalizeName, searchable } from "./names.ts";
@@ -70,21 +70,14 @@ const q = prepared((db: Db) => ({
   ),
   byId: db.prepare<[number, number], EntityRow>(`SELECT ${COLS} FROM entities e WHERE e.id = ? AND e.story_id = ?`),
   byKey: db.prepare<[string, number], EntityRow>(`SELECT ${COLS} FROM entities e WHERE e.key = ? AND e.story_id = ?`),
+  // Off the entity's quotes in time order (quotes_by_entity_time, migration 009): only the
+  // first few quotes' events are visited, however often someone is quoted.
   quotes: db.prepare<[number, number, number], QuoteRow>(
     `SELECT qt.text_en, qt.text_zh, ev.id, ev.key, ev.at, ev.precision, ev.title_en, ev.title_zh
-     FROM quotes qt JOIN events ev ON ev.id = qt.event_id
+     FROM quotes qt INDEXED BY quotes_by_entity_time CROSS JOIN events ev ON ev.id = qt.event_id
      WHERE qt.entity_id = ? AND ev.story_id = ? AND ev.status = 'published'
-     ORDER BY ev.at, ev.id, qt.position LIMIT ?`,
+     ORDER BY qt.at, qt.event_id, qt.position LIMIT ?`,
   ),
-  // The same quotes found along the time index, probing each event's quotes: for someone
-  // quoted thousands of times, quicker than fetching and sorting them all (see getEntityProfile).
-  quotesByTime: db.prepare<[number, number, number], QuoteRow>(
-    `SELECT qt.text_en, qt.text_zh, ev.id, ev.key, ev.at, ev.precision, ev.title_en, ev.title_zh
-     FROM events ev CROSS JOIN quotes qt ON qt.event_id = ev.id
-     WHERE qt.entity_id = ? AND ev.story_id = ? AND ev.status = 'published'
-     ORDER BY ev.at, ev.id, qt.position LIMIT ?`,
-  ),
-  quoteCount: db.prepare<[number], { n: number }>("SELECT count(*) AS n FROM quotes WHERE entity_id = ?"),
 }));
 
 /** At most this many stories' name indexes are kept per handle; the least recently built goes first. */
@@ -239,14 +232,12 @@ export function getEntityProfile(db: Db, storyId: number, entityId: number, even
   if (!entity) return null;
   const page = timelinePage(db, storyId, { entityId, page: 0, pageSize: Math.max(1, eventLimit) });
   const events = eventLimit > 0 ? page.events : [];
-  // Walk the time index when that finds the first quotes sooner than fetching and sorting all
-  // of them (the rule timelinePage uses for events).
-  const quoted = memoCount(db, `q ${entityId}`, () => q(db).quoteCount.get(entityId)?.n ?? 0);
-  const byTime = quoted > PROFILE_QUOTE_LIMIT && PROFILE_QUOTE_LIMIT * countStoryEvents(db, storyId) < WALK_STEPS_PER_LOOKUP * quoted * quoted;
-  const quotes = (byTime ? q(db).quotesByTime : q(db).quotes).all(entityId, storyId, PROFILE_QUOTE_LIMIT).map((r) => ({
-    text: { en: r.text_en, zh: r.text_zh },
-    event: { id: r.id, key: r.key, at: r.at, precision: r.precision, title: { en: r.title_en, zh: r.title_zh } },
-  }));
+  const quotes = q(db)
+    .quotes.all(entityId, storyId, PROFILE_QUOTE_LIMIT)
+    .map((r) => ({
+      text: { en: r.text_en, zh: r.text_zh },
+      event: { id: r.id, key: r.key, at: r.at, precision: r.precision, title: { en: r.title_en, zh: r.title_zh } },
+    }));
   const seen = new Set<string>();
   const sources: Source[] = [];
   for (const src of sourcesOfEvents(

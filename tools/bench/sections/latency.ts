@@ -5,7 +5,7 @@
  * machine hits both alike.
  */
 import { findEntities, getEntityProfile, invalidateEntityCache } from "../../../db/entities.ts";
-import { getEvent, latestEvents, searchEvents, timelinePage, WALK_STEPS_PER_LOOKUP } from "../../../db/events.ts";
+import { getEvent, latestEvents, searchEvents, timelinePage } from "../../../db/events.ts";
 import { normalizeName } from "../../../db/names.ts";
 import { matchTerms, prefixQuery } from "../../../db/search-text.ts";
 import { getStoryById } from "../../../db/stories.ts";
@@ -38,13 +38,10 @@ interface Case {
 }
 
 function cases(ctx: WithDb, story: Story, inp: Inputs, raw: RawStatements): Case[] {
-  const { db, storyId: sid, events: total } = ctx;
+  const { db, storyId: sid } = ctx;
   const lang = (i: number) => inp.langs[i % inp.langs.length]!;
   const at = <T>(list: T[], i: number): T => list[i % list.length]!;
-  const firstEvents = (entity: number): unknown => {
-    const links = raw.linkCount.get(entity)?.n ?? 0;
-    return WHO_EVENTS * total < WALK_STEPS_PER_LOOKUP * links * links ? raw.firstByScan.all(sid, entity, WHO_EVENTS) : raw.firstByLinks.all(entity, WHO_EVENTS);
-  };
+  const firstEvents = (entity: number): unknown => raw.firstByTime.all(entity, WHO_EVENTS);
   const normalized = inp.names.map(normalizeName);
   const ranges = inp.prefixes.map((p) => normalizeName(p)).map((p) => [p, `${p}\uffff`] as const);
   const eventExprs = inp.eventPrefixes.map((typed) => {
