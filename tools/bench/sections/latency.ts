@@ -4,7 +4,7 @@
  * paired with a call of its raw query on the same input, alternating, so noise on this shared
  * machine hits both alike.
  */
-import { findEntities, getEntityProfile, invalidateEntityCache } from "../../../db/entities.ts";
+import { findEntities, getEntityProfile } from "../../../db/entities.ts";
 import { getEvent, latestEvents, searchEvents, timelinePage } from "../../../db/events.ts";
 import { normalizeName } from "../../../db/names.ts";
 import { matchTerms, prefixQuery } from "../../../db/search-text.ts";
@@ -139,24 +139,6 @@ export function latencySection(ctx: WithDb): Row[] {
   const inp = drawInputs(ctx.syn, ctx.iterations, 1);
   const raw = rawStatements(ctx.db);
   const rows: Row[] = [];
-
-  // The name index is built on the first lookup after any write: what the next /who pays.
-  const rebuilds: number[] = [];
-  for (let k = 0; k < (ctx.quick ? 3 : 5); k++) {
-    invalidateEntityCache(ctx.db);
-    rebuilds.push(timeOnce(() => findEntities(ctx.db, ctx.storyId, "x", 1)));
-  }
-  const rb = summarize(rebuilds);
-  rows.push({
-    measure: "name index rebuild (first /who after a write)",
-    value: rb.median,
-    unit: "ms",
-    baseline: null,
-    ratio: null,
-    target: "—",
-    ok: null,
-    detail: { ...rb },
-  });
 
   for (const c of cases(ctx, story, inp, raw)) {
     ctx.say(`latency: ${c.measure}`);
