@@ -281,7 +281,7 @@ export class NameIndex {
   private unitIndex(): Map<number, number[]> {
     if (this.nameUnits) return this.nameUnits;
     const units = new Map<number, number[]>();
-    this.names.forEach((name, i) => unitsOf(units, name, i));
+    for (const [i, name] of this.names.entries()) unitsOf(units, name, i);
     return (this.nameUnits = units);
   }
 
