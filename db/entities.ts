@@ -3,15 +3,17 @@
  * its profile, the most mentioned.
  *
  * Lookup runs over a per-story in-memory NameIndex (db/fuzzy.ts) holding every normalised
- * name plus each entity's ref and mention count. It is cached per database handle and
- * story and checked on every call against a stamp of `PRAGMA data_version` (bumped when
- * another connection commits) and `total_changes()` (every row this connection wrote), so
- * any write anywhere — an import, an editor, a feed, another process — rebuilds it on the
- * next lookup. No writer has to remember to invalidate; `invalidateEntityCache` exists for
- * those who want to drop it early. Mentions count published events only, as in
+ * name plus each entity's ref and mention count. It is cached per database handle and story
+ * and kept up to date in place: triggers (migration 008) log every change to an entity, its
+ * names or its links in `entity_log`, whoever writes — an import, an editor, a feed, another
+ * process — and each lookup applies the rows logged since the last one: names re-read for
+ * the entities whose names changed, mentions re-counted for those whose links did. A write
+ * that touches no entity costs one `max(seq)`. Only a reader further behind than the log
+ * keeps (or than MAX_APPLIED rows) rebuilds. No writer has to remember to invalidate;
+ * `invalidateEntityCache` drops an index early. Mentions count published events only, as in
  * db/events.ts.
  */
-import { countEntityEvents, countStoryEvents, dataStamp, memoCount, sourcesOfEvents, timelinePage, WALK_STEPS_PER_LOOKUP } from "./events.ts";
+import { countEntityEvents, sourcesOfEvents, timelinePage } from "./events.ts";
 import { NameIndex, type IndexedEntity } from "./fuzzy.ts";
 import type { Db } from "./index.ts";
 import { normalizeName, searchable } from "./names.ts";
@@ -51,29 +53,31 @@ const MENTIONS = `(SELECT count(*) FROM event_entities ee WHERE ee.entity_id = e
     AND ee.event_id NOT IN (SELECT ev.id FROM events ev WHERE ev.status <> 'published'))`;
 
 const q = prepared((db: Db) => ({
-  refs: db.prepare<[number], { id: number; key: string; kind: EntityKind; name_en: string | null; name_zh: string | null; mentions: number }>(
-    `SELECT e.id, e.key, e.kind, e.name_en, e.name_zh, ${MENTIONS} AS mentions FROM entities e WHERE e.story_id = ?`,
-  ),
+  refs: db.prepare<[number], RefRow>(`SELECT e.id, e.key, e.kind, e.name_en, e.name_zh, ${MENTIONS} AS mentions FROM entities e WHERE e.story_id = ?`),
   names: db.prepare<[number], { entityId: number; name: string }>(
     "SELECT en.entity_id AS entityId, en.name FROM entities e JOIN entity_names en ON en.entity_id = e.id WHERE e.story_id = ?",
   ),
+  one: db.prepare<[number, number], RefRow>(
+    `SELECT e.id, e.key, e.kind, e.name_en, e.name_zh, ${MENTIONS} AS mentions FROM entities e WHERE e.id = ? AND e.story_id = ?`,
+  ),
+  namesOf: db.prepare<[number], { name: string }>("SELECT name FROM entity_names WHERE entity_id = ?"),
+  mentions: db.prepare<[number], { n: number }>(`SELECT ${MENTIONS} AS n FROM entities e WHERE e.id = ?`),
+  // Two statements: SQLite reads a lone min() or max() off the end of the index, both at once by a scan.
+  logEnd: db.prepare<[], { seq: number | null }>("SELECT max(seq) AS seq FROM entity_log"),
+  logStart: db.prepare<[], { seq: number | null }>("SELECT min(seq) AS seq FROM entity_log"),
+  logSince: db.prepare<[number, number], { entityId: number; names: number }>(
+    "SELECT entity_id AS entityId, max(names) AS names FROM entity_log WHERE seq > ? AND seq <= ? GROUP BY entity_id",
+  ),
   byId: db.prepare<[number, number], EntityRow>(`SELECT ${COLS} FROM entities e WHERE e.id = ? AND e.story_id = ?`),
   byKey: db.prepare<[string, number], EntityRow>(`SELECT ${COLS} FROM entities e WHERE e.key = ? AND e.story_id = ?`),
+  // Off the entity's quotes in time order (quotes_by_entity_time, migration 009): only the
+  // first few quotes' events are visited, however often someone is quoted.
   quotes: db.prepare<[number, number, number], QuoteRow>(
     `SELECT qt.text_en, qt.text_zh, ev.id, ev.key, ev.at, ev.precision, ev.title_en, ev.title_zh
-     FROM quotes qt JOIN events ev ON ev.id = qt.event_id
+     FROM quotes qt INDEXED BY quotes_by_entity_time CROSS JOIN events ev ON ev.id = qt.event_id
      WHERE qt.entity_id = ? AND ev.story_id = ? AND ev.status = 'published'
-     ORDER BY ev.at, ev.id, qt.position LIMIT ?`,
+     ORDER BY qt.at, qt.event_id, qt.position LIMIT ?`,
   ),
-  // The same quotes found along the time index, probing each event's quotes: for someone
-  // quoted thousands of times, quicker than fetching and sorting them all (see getEntityProfile).
-  quotesByTime: db.prepare<[number, number, number], QuoteRow>(
-    `SELECT qt.text_en, qt.text_zh, ev.id, ev.key, ev.at, ev.precision, ev.title_en, ev.title_zh
-     FROM events ev CROSS JOIN quotes qt ON qt.event_id = ev.id
-     WHERE qt.entity_id = ? AND ev.story_id = ? AND ev.status = 'published'
-     ORDER BY ev.at, ev.id, qt.position LIMIT ?`,
-  ),
-  quoteCount: db.prepare<[number], { n: number }>("SELECT count(*) AS n FROM quotes WHERE entity_id = ?"),
 }));
 
 /** At most this many stories' name indexes are kept per handle; the least recently built goes first. */
@@ -82,7 +86,14 @@ const MAX_CACHED_STORIES = 16;
 export const PROFILE_QUOTE_LIMIT = 25;
 const MAX_TYPED = 100;
 
-const caches = new WeakMap<Db, Map<number, { stamp: string; index: NameIndex }>>();
+/**
+ * Logged entities a lookup applies in place at most; more (an import) and it rebuilds, which
+ * is then quicker than re-reading each entity.
+ */
+const MAX_APPLIED = 2000;
+
+const caches = new WeakMap<Db, Map<number, { seq: number; index: NameIndex }>>();
+let rebuilds = 0;
 
 /** Drops the cached name index of one story (or of every story when `storyId` is omitted). */
 export function invalidateEntityCache(db: Db, storyId?: number): void {
@@ -90,24 +101,66 @@ export function invalidateEntityCache(db: Db, storyId?: number): void {
   else caches.get(db)?.delete(storyId);
 }
 
+/** How many name indexes were built from scratch in this process (for tests and the bench). */
+export function nameIndexRebuilds(): number {
+  return rebuilds;
+}
+
+type RefRow = { id: number; key: string; kind: EntityKind; name_en: string | null; name_zh: string | null; mentions: number };
+
+function indexed(r: RefRow): IndexedEntity {
+  return {
+    ref: { id: r.id, key: r.key, kind: r.kind, name: { en: r.name_en, zh: r.name_zh } },
+    mentions: r.mentions,
+    sortName: normalizeName(r.name_en ?? r.name_zh ?? r.key),
+  };
+}
+
+/** Applies the log rows after `from` up to `to` to `index`; false when there are too many. */
+function applyLog(db: Db, storyId: number, index: NameIndex, from: number, to: number): boolean {
+  const s = q(db);
+  const changed = s.logSince.all(from, to);
+  if (changed.length > MAX_APPLIED) return false;
+  for (const { entityId, names } of changed) {
+    if (!names) {
+      if (index.has(entityId)) index.setMentions(entityId, s.mentions.get(entityId)?.n ?? 0);
+      continue;
+    }
+    const row = s.one.get(entityId, storyId);
+    if (!row) index.remove(entityId);
+    else
+      index.put(
+        indexed(row),
+        s.namesOf.all(entityId).map((n) => n.name),
+      );
+  }
+  return true;
+}
+
 function nameIndex(db: Db, storyId: number): NameIndex {
   const s = q(db);
-  const stamp = dataStamp(db);
+  // Inside a transaction what is read may yet roll back: use the index, never cache one.
+  const cacheable = !db.inTransaction;
+  const seq = s.logEnd.get()?.seq ?? 0;
   let perStory = caches.get(db);
   if (!perStory) caches.set(db, (perStory = new Map()));
   const hit = perStory.get(storyId);
-  if (hit && stamp && hit.stamp === stamp) return hit.index;
-  const entities = s.refs.all(storyId).map(
-    (r): IndexedEntity => ({
-      ref: { id: r.id, key: r.key, kind: r.kind, name: { en: r.name_en, zh: r.name_zh } },
-      mentions: r.mentions,
-      sortName: normalizeName(r.name_en ?? r.name_zh ?? r.key),
-    }),
-  );
-  const index = new NameIndex(entities, s.names.all(storyId));
-  if (!stamp) return index;
+  if (hit) {
+    // Nothing logged since: right inside a transaction too.
+    if (hit.seq === seq) return hit.index;
+  }
+  if (hit && cacheable) {
+    const first = s.logStart.get()?.seq ?? 0;
+    if (hit.seq < seq && first <= hit.seq + 1 && applyLog(db, storyId, hit.index, hit.seq, seq)) {
+      hit.seq = seq;
+      return hit.index;
+    }
+  }
+  rebuilds++;
+  const index = new NameIndex(s.refs.all(storyId).map(indexed), s.names.all(storyId));
+  if (!cacheable) return index;
   perStory.delete(storyId);
-  perStory.set(storyId, { stamp, index });
+  perStory.set(storyId, { seq, index });
   if (perStory.size > MAX_CACHED_STORIES) perStory.delete(perStory.keys().next().value!);
   return index;
 }
@@ -179,14 +232,12 @@ export function getEntityProfile(db: Db, storyId: number, entityId: number, even
   if (!entity) return null;
   const page = timelinePage(db, storyId, { entityId, page: 0, pageSize: Math.max(1, eventLimit) });
   const events = eventLimit > 0 ? page.events : [];
-  // Walk the time index when that finds the first quotes sooner than fetching and sorting all
-  // of them (the rule timelinePage uses for events).
-  const quoted = memoCount(db, `q ${entityId}`, () => q(db).quoteCount.get(entityId)?.n ?? 0);
-  const byTime = quoted > PROFILE_QUOTE_LIMIT && PROFILE_QUOTE_LIMIT * countStoryEvents(db, storyId) < WALK_STEPS_PER_LOOKUP * quoted * quoted;
-  const quotes = (byTime ? q(db).quotesByTime : q(db).quotes).all(entityId, storyId, PROFILE_QUOTE_LIMIT).map((r) => ({
-    text: { en: r.text_en, zh: r.text_zh },
-    event: { id: r.id, key: r.key, at: r.at, precision: r.precision, title: { en: r.title_en, zh: r.title_zh } },
-  }));
+  const quotes = q(db)
+    .quotes.all(entityId, storyId, PROFILE_QUOTE_LIMIT)
+    .map((r) => ({
+      text: { en: r.text_en, zh: r.text_zh },
+      event: { id: r.id, key: r.key, at: r.at, precision: r.precision, title: { en: r.title_en, zh: r.title_zh } },
+    }));
   const seen = new Set<string>();
   const sources: Source[] = [];
   for (const src of sourcesOfEvents(

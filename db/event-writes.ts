@@ -120,9 +120,11 @@ const q = prepared((db: Db) => ({
   ),
   remove: db.prepare<[number, number]>("DELETE FROM events WHERE id = ? AND story_id = ?"),
   clearLinks: db.prepare<[number]>("DELETE FROM event_entities WHERE event_id = ?"),
+  // A link carries its event's time (migration 009).
   link: db.prepare<[number, number, number, number]>(
-    `INSERT INTO event_entities (event_id, entity_id, position)
-     SELECT ?, en.id, ? FROM entities en WHERE en.id = ? AND en.story_id = ? ON CONFLICT DO NOTHING`,
+    `INSERT INTO event_entities (event_id, entity_id, position, at)
+     SELECT ev.id, en.id, ?, ev.at FROM events ev JOIN entities en ON en.id = ? AND en.story_id = ev.story_id
+     WHERE ev.id = ? AND ev.story_id = ? ON CONFLICT DO NOTHING`,
   ),
   clearSources: db.prepare<[number]>("DELETE FROM sources WHERE event_id = ?"),
   source: db.prepare<[number, number, string, string | null]>("INSERT INTO sources (event_id, position, name, url) VALUES (?, ?, ?, ?)"),
@@ -132,7 +134,7 @@ function writeLinks(db: Db, storyId: number, eventId: number, entityIds: readonl
   const s = q(db);
   s.clearLinks.run(eventId);
   // Only entities of the event's own story are linked, whatever the caller passes.
-  for (const [i, id] of entityIds.entries()) s.link.run(eventId, i, id, storyId);
+  for (const [i, id] of entityIds.entries()) s.link.run(i, id, eventId, storyId);
 }
 
 function writeSources(db: Db, eventId: number, sources: readonly Source[]): void {

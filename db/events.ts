@@ -104,29 +104,27 @@ const q = prepared((db: Db) => ({
     `SELECT ${COLS} FROM (SELECT pe.id FROM events pe WHERE pe.story_id = :story AND pe.at >= :from AND pe.at <= :to AND pe.status = 'published'
        ORDER BY pe.at DESC, pe.id DESC LIMIT :limit OFFSET :offset) p JOIN events ev ON ev.id = p.id ORDER BY ev.at, ev.id`,
   ),
-  // Entity filter: from the entity's links (CROSS JOIN keeps that order) when it is rare,
-  // or along the time index probing its links when it is common (see timelinePage).
+  // Entity filter: off the entity's links in time order (event_entities_by_entity_time,
+  // migration 009), skipping the story's few unpublished events; a link joins an entity and
+  // an event of one story, so the entity's own story is checked once, not per event.
   countOf: db.prepare<Range & { entity: number }, { n: number }>(
-    `SELECT count(*) AS n FROM event_entities ee CROSS JOIN events ev ON ev.id = ee.event_id
-     WHERE ee.entity_id = :entity AND ev.story_id = :story AND ev.at >= :from AND ev.at <= :to AND ev.status = 'published'`,
+    `SELECT count(*) AS n FROM event_entities ee WHERE ee.entity_id = :entity AND ee.at >= :from AND ee.at <= :to
+     AND EXISTS (SELECT 1 FROM entities en WHERE en.id = :entity AND en.story_id = :story)
+     AND ee.event_id NOT IN (SELECT ev.id FROM events ev WHERE ev.story_id = :story AND ev.status <> 'published')`,
   ),
-  // Without a date range: from the links alone, as the mention counts in db/entities.ts (a
-  // link joins an entity and an event of one story), so the most mentioned person's 250k
-  // events are not each visited (1M events: ~15 ms instead of ~0.5 s).
+  // Without a date range: from the links alone, as the mention counts in db/entities.ts, so
+  // the most mentioned person's 250k events are not each visited (1M events: ~15 ms, not ~0.5 s).
   countAllOf: db.prepare<{ story: number; entity: number }, { n: number }>(
     `SELECT count(*) AS n FROM event_entities ee WHERE ee.entity_id = :entity
      AND EXISTS (SELECT 1 FROM entities en WHERE en.id = :entity AND en.story_id = :story)
-     AND ee.event_id NOT IN (SELECT ev.id FROM events ev WHERE ev.status <> 'published')`,
+     AND ee.event_id NOT IN (SELECT ev.id FROM events ev WHERE ev.story_id = :story AND ev.status <> 'published')`,
   ),
   pageOf: db.prepare<Paged & { entity: number }, EventRow>(
-    `SELECT ${COLS} FROM (SELECT pe.id FROM event_entities ee CROSS JOIN events pe ON pe.id = ee.event_id
-       WHERE ee.entity_id = :entity AND pe.story_id = :story AND pe.at >= :from AND pe.at <= :to AND pe.status = 'published'
-       ORDER BY pe.at, pe.id LIMIT :limit OFFSET :offset) p JOIN events ev ON ev.id = p.id ORDER BY ev.at, ev.id`,
-  ),
-  pageScan: db.prepare<Paged & { entity: number }, EventRow>(
-    `SELECT ${COLS} FROM (SELECT pe.id FROM events pe WHERE pe.story_id = :story AND pe.at >= :from AND pe.at <= :to AND pe.status = 'published'
-       AND EXISTS (SELECT 1 FROM event_entities ee WHERE ee.event_id = pe.id AND ee.entity_id = :entity)
-       ORDER BY pe.at, pe.id LIMIT :limit OFFSET :offset) p JOIN events ev ON ev.id = p.id ORDER BY ev.at, ev.id`,
+    `SELECT ${COLS} FROM (SELECT ee.event_id AS id FROM event_entities ee
+       WHERE ee.entity_id = :entity AND ee.at >= :from AND ee.at <= :to
+       AND EXISTS (SELECT 1 FROM entities en WHERE en.id = :entity AND en.story_id = :story)
+       AND ee.event_id NOT IN (SELECT ev.id FROM events ev WHERE ev.story_id = :story AND ev.status <> 'published')
+       ORDER BY ee.at, ee.event_id LIMIT :limit OFFSET :offset) p JOIN events ev ON ev.id = p.id ORDER BY ev.at, ev.id`,
   ),
   stamp: db.prepare<[], { version: number; changes: number }>("SELECT (SELECT data_version FROM pragma_data_version) AS version, total_changes() AS changes"),
   entities: db.prepare<[string], RefRow & { event_id: number }>(
@@ -283,13 +281,6 @@ export function memoCount(db: Db, key: string, compute: () => number): number {
   return v;
 }
 
-/**
- * How many steps along the time index cost as much as fetching one linked event row: a step
- * reads a small index entry (and probes one link), a fetch a ~2 KB event row from anywhere
- * in the file. Measured on a million events: ~0.3 µs a step, 1.5–5 µs a fetch (tools/bench/).
- */
-export const WALK_STEPS_PER_LOOKUP = 10;
-
 /** How many events of a story link an entity (with `from <= at <= to`); remembered until the next write. */
 export function countEntityEvents(db: Db, storyId: number, entityId: number, from = Number.MIN_SAFE_INTEGER, to = Number.MAX_SAFE_INTEGER): number {
   const all = from === Number.MIN_SAFE_INTEGER && to === Number.MAX_SAFE_INTEGER;
@@ -310,9 +301,8 @@ export function countStoryEvents(db: Db, storyId: number, from = Number.MIN_SAFE
  * and/or with `from <= at <= to`. `page` (0-based) is clamped into [0, pageCount - 1];
  * there is always at least one (possibly empty) page. Paging is OFFSET over the covering
  * index `events_published_by_time`, so only index entries are skipped; totals are counted once per
- * filter until the next write (memoCount). An entity filter walks the entity's links
- * (`event_entities_by_entity`) and sorts them, unless the entity is so common that walking
- * the time index up to the page is cheaper (rows to walk × story total < WALK_STEPS_PER_LOOKUP × entity total²).
+ * filter until the next write (memoCount). An entity filter walks the entity's links in time
+ * order (`event_entities_by_entity_time`, migration 009): only the links before the page are skipped.
  */
 export function timelinePage(db: Db, storyId: number, opts: { entityId?: number; from?: number; to?: number; page: number; pageSize: number }): TimelinePage {
   const s = q(db);
@@ -331,8 +321,7 @@ export function timelinePage(db: Db, storyId: number, opts: { entityId?: number;
     rows =
       paged.offset <= fromEnd ? s.page.all(paged) : s.pageBack.all({ ...paged, limit: Math.min(size, total - paged.offset), offset: Math.max(0, fromEnd) });
   } else if (total > 0 && entity !== undefined) {
-    const scan = (page + 1) * size * storyTotal() < WALK_STEPS_PER_LOOKUP * total * total;
-    rows = (scan ? s.pageScan : s.pageOf).all({ ...paged, entity });
+    rows = s.pageOf.all({ ...paged, entity });
   }
   return { events: summaries(db, rows), page, pageCount, total };
 }

@@ -1,7 +1,8 @@
 /**
  * An in-memory index of one story's entity names (already normalised, see db/names.ts),
  * answering "which entities does this typed text mean?" in four tiers: exact, prefix,
- * substring and close spelling. Pure: db/entities.ts builds it from SQL and caches it.
+ * substring and close spelling. Pure: db/entities.ts builds it from SQL, caches it and keeps
+ * it up to date.
  *
  * - exact / prefix: binary search over the distinct names, sorted.
  * - substring: the posting list of the query's rarest character pair, then `includes`.
@@ -89,69 +90,150 @@ function post(map: Map<number, number[]>, s: string, padded: boolean, i: number)
   }
 }
 
-/** One story's names, searchable. Build once, query many times. */
+/** Adds name `i` to the lists of the code units it contains, once per list. */
+function unitsOf(units: Map<number, number[]>, name: string, i: number): void {
+  for (let k = 0; k < name.length; k++) {
+    const c = name.charCodeAt(k);
+    const list = units.get(c);
+    if (!list) units.set(c, [i]);
+    else if (list[list.length - 1] !== i) list.push(i);
+  }
+}
+
+/**
+ * One story's names, searchable, and kept up to date in place: `put` and `remove` change one
+ * entity's names, `setMentions` its mention count, each in about the time of one lookup, so a
+ * write never costs a rebuild (db/entities.ts applies the writes logged by migration 008).
+ * Names are numbered in the order first seen and never renumbered: a name no entity answers to
+ * any more keeps its number and its postings, with no owners; it matches nobody.
+ */
 export class NameIndex {
-  /** Distinct names, sorted; `owners[i]` are the entities (positions in `entities`) named `names[i]`. */
-  private readonly names: string[];
-  private readonly owners: number[][];
+  /** Name `i` and the entities (positions in `entities`) that answer to it. */
+  private readonly names: string[] = [];
+  private readonly owners: number[][] = [];
+  private readonly nameIds = new Map<string, number>();
+  /** Name numbers in the names' sort order, for exact and prefix lookups by binary search. */
+  private readonly sorted: number[] = [];
   private readonly namePairs = new Map<number, number[]>();
   /** Whole names and the words of multi-word names; `tokenNames[i]` are the names they come from. */
   private readonly tokens: string[] = [];
   private readonly tokenNames: number[][] = [];
+  private readonly tokenIds = new Map<string, number>();
   private readonly tokenPairs = new Map<number, number[]>();
-  private readonly hits: Int32Array;
-  /** Entity positions, most mentioned first. */
-  private readonly byMentions: number[];
+  private hits = new Int32Array(64);
+  /** Entities by position; a removed one keeps its slot (null) so positions stay valid. */
+  private readonly slots: (IndexedEntity | null)[] = [];
+  private readonly slotNames: string[][] = [];
+  private readonly positions = new Map<number, number>();
+  /** Live entity positions, most mentioned first; recomputed on the next `top` after a change. */
+  private byMentions: number[] | null = null;
   private nameUnits: Map<number, number[]> | null = null;
 
-  constructor(
-    readonly entities: IndexedEntity[],
-    names: { entityId: number; name: string }[],
-  ) {
-    const pos = new Map(entities.map((e, i) => [e.ref.id, i]));
-    const owners = new Map<string, number[]>();
+  constructor(entities: IndexedEntity[], names: { entityId: number; name: string }[]) {
+    const byEntity = new Map<number, string[]>();
     for (const { entityId, name } of names) {
-      const p = pos.get(entityId);
-      if (p === undefined || !name) continue;
-      const list = owners.get(name);
-      if (list) list.push(p);
-      else owners.set(name, [p]);
+      const list = byEntity.get(entityId);
+      if (list) list.push(name);
+      else byEntity.set(entityId, [name]);
     }
-    this.names = [...owners.keys()].sort();
-    this.owners = this.names.map((n) => owners.get(n)!);
-    const tokenPos = new Map<string, number>();
-    for (let i = 0; i < this.names.length; i++) {
-      const name = this.names[i]!;
-      post(this.namePairs, name, false, i);
-      const words = name.split(" ");
-      if (words.length > 1) words.push(name);
-      for (const t of words) {
-        let ti = tokenPos.get(t);
-        if (ti === undefined) {
-          ti = this.tokens.push(t) - 1;
-          tokenPos.set(t, ti);
-          this.tokenNames.push([i]);
-          post(this.tokenPairs, t, true, ti);
-        } else if (this.tokenNames[ti]!.at(-1) !== i) this.tokenNames[ti]!.push(i);
-      }
+    // Names added in sort order build the sorted list without a splice each.
+    const all = [...new Set(names.map((n) => n.name).filter(Boolean))].sort();
+    for (const n of all) this.nameId(n);
+    for (const e of entities) this.put(e, byEntity.get(e.ref.id) ?? []);
+  }
+
+  /** How many entities are indexed. */
+  get size(): number {
+    return this.positions.size;
+  }
+
+  /** Whether entity `id` is indexed. */
+  has(id: number): boolean {
+    return this.positions.has(id);
+  }
+
+  /** Adds entity `e` answering to `names`, or replaces what the index held for it. */
+  put(e: IndexedEntity, names: readonly string[]): void {
+    let p = this.positions.get(e.ref.id);
+    if (p === undefined) {
+      p = this.slots.push(e) - 1;
+      this.slotNames.push([]);
+      this.positions.set(e.ref.id, p);
+    } else this.slots[p] = e;
+    const fresh = [...new Set(names.filter(Boolean))];
+    const old = this.slotNames[p]!;
+    for (const n of old) if (!fresh.includes(n)) this.unown(n, p);
+    for (const n of fresh) if (!old.includes(n)) this.owners[this.nameId(n)]!.push(p);
+    this.slotNames[p] = fresh;
+    this.byMentions = null;
+  }
+
+  /** Forgets entity `id` (deleted, or moved to another story). */
+  remove(id: number): void {
+    const p = this.positions.get(id);
+    if (p === undefined) return;
+    for (const n of this.slotNames[p]!) this.unown(n, p);
+    this.slotNames[p] = [];
+    this.slots[p] = null;
+    this.positions.delete(id);
+    this.byMentions = null;
+  }
+
+  /** Sets entity `id`'s mention count (what orders results). */
+  setMentions(id: number, mentions: number): void {
+    const p = this.positions.get(id);
+    const e = p === undefined ? null : this.slots[p]!;
+    if (!e || e.mentions === mentions) return;
+    this.slots[p!] = { ...e, mentions };
+    this.byMentions = null;
+  }
+
+  private unown(name: string, p: number): void {
+    const list = this.owners[this.nameIds.get(name)!]!;
+    list.splice(list.indexOf(p), 1);
+  }
+
+  /** The number of `name`, numbering it (and its words, pairs and sort place) if it is new. */
+  private nameId(name: string): number {
+    let i = this.nameIds.get(name);
+    if (i !== undefined) return i;
+    i = this.names.push(name) - 1;
+    this.owners.push([]);
+    this.nameIds.set(name, i);
+    const at = this.lowerBound(name);
+    if (at === this.sorted.length) this.sorted.push(i);
+    else this.sorted.splice(at, 0, i);
+    post(this.namePairs, name, false, i);
+    const words = name.split(" ");
+    if (words.length > 1) words.push(name);
+    for (const t of words) {
+      let ti = this.tokenIds.get(t);
+      if (ti === undefined) {
+        ti = this.tokens.push(t) - 1;
+        this.tokenIds.set(t, ti);
+        this.tokenNames.push([i]);
+        post(this.tokenPairs, t, true, ti);
+      } else if (this.tokenNames[ti]!.at(-1) !== i) this.tokenNames[ti]!.push(i);
     }
-    this.hits = new Int32Array(this.tokens.length);
-    this.byMentions = entities.map((_, i) => i).sort((a, b) => this.compare(a, b));
+    if (this.tokens.length > this.hits.length) this.hits = new Int32Array(this.tokens.length * 2);
+    if (this.nameUnits) unitsOf(this.nameUnits, name, i);
+    return i;
   }
 
   private compare(a: number, b: number): number {
-    const x = this.entities[a]!;
-    const y = this.entities[b]!;
+    const x = this.slots[a]!;
+    const y = this.slots[b]!;
     return y.mentions - x.mentions || (x.sortName < y.sortName ? -1 : x.sortName > y.sortName ? 1 : x.ref.id - y.ref.id);
   }
 
   /** The most-mentioned entities, as matches of rank "exact" on their first name. */
   top(limit: number): EntityMatch[] {
-    return this.byMentions.slice(0, limit).map((p) => this.match(p, "exact", this.entities[p]!.sortName));
+    this.byMentions ??= [...this.positions.values()].sort((a, b) => this.compare(a, b));
+    return this.byMentions.slice(0, limit).map((p) => this.match(p, "exact", this.slots[p]!.sortName));
   }
 
   private match(p: number, rank: MatchRank, matched: string): EntityMatch {
-    const e = this.entities[p]!;
+    const e = this.slots[p]!;
     return { entity: e.ref, mentions: e.mentions, rank, matched };
   }
 
@@ -159,6 +241,8 @@ export class NameIndex {
    * Entities answering to `q` (normalised, non-empty), best rank first, one per entity;
    * within a rank more mentions first, then name. Lower tiers are only searched while fewer
    * than `limit` entities were found, and the fuzzy tier only when no other tier found any.
+   * An entity found by several names of one tier is matched on the first of them in sort
+   * order, whatever order the names were added in.
    */
   find(q: string, limit: number): EntityMatch[] {
     const found = new Map<number, { rank: MatchRank; matched: string }>();
@@ -166,9 +250,14 @@ export class NameIndex {
     const tier = (rank: MatchRank, nameIdx: Iterable<number>): void => {
       const fresh: number[] = [];
       for (const i of nameIdx) {
+        const name = this.names[i]!;
         for (const p of this.owners[i]!) {
-          if (found.has(p)) continue;
-          found.set(p, { rank, matched: this.names[i]! });
+          const had = found.get(p);
+          if (had) {
+            if (had.rank === rank && name < had.matched) had.matched = name;
+            continue;
+          }
+          found.set(p, { rank, matched: name });
           fresh.push(p);
         }
       }
@@ -177,7 +266,8 @@ export class NameIndex {
       for (const p of fresh.slice(0, Math.max(0, limit - out.length))) out.push(this.match(p, rank, found.get(p)!.matched));
     };
     const lo = this.lowerBound(q);
-    if (this.names[lo] === q) tier("exact", [lo]);
+    const first = this.sorted[lo];
+    if (first !== undefined && this.names[first] === q) tier("exact", [first]);
     if (out.length < limit) tier("prefix", this.prefixed(q, lo));
     if (out.length < limit) tier("substring", this.containing(q));
     if (out.length === 0) tier("fuzzy", this.close(q));
@@ -191,30 +281,28 @@ export class NameIndex {
   private unitIndex(): Map<number, number[]> {
     if (this.nameUnits) return this.nameUnits;
     const units = new Map<number, number[]>();
-    this.names.forEach((name, i) => {
-      for (let k = 0; k < name.length; k++) {
-        const c = name.charCodeAt(k);
-        const list = units.get(c);
-        if (!list) units.set(c, [i]);
-        else if (list[list.length - 1] !== i) list.push(i);
-      }
-    });
+    for (const [i, name] of this.names.entries()) unitsOf(units, name, i);
     return (this.nameUnits = units);
   }
 
   private lowerBound(q: string): number {
     let lo = 0;
-    let hi = this.names.length;
+    let hi = this.sorted.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.names[mid]! < q) lo = mid + 1;
+      if (this.names[this.sorted[mid]!]! < q) lo = mid + 1;
       else hi = mid;
     }
     return lo;
   }
 
   private *prefixed(q: string, from: number): Generator<number> {
-    for (let i = from; i < this.names.length && this.names[i]!.startsWith(q); i++) if (this.names[i] !== q) yield i;
+    for (let k = from; k < this.sorted.length; k++) {
+      const i = this.sorted[k]!;
+      const name = this.names[i]!;
+      if (!name.startsWith(q)) return;
+      if (name !== q) yield i;
+    }
   }
 
   private *containing(q: string): Generator<number> {
@@ -263,7 +351,9 @@ export class NameIndex {
         if (shared[i]! < need) return;
         const token = this.tokens[t]!;
         const allowed = Math.min(d, fuzzyThreshold(Math.min(q.length, token.length)));
-        if (allowed > 0 && editDistance(q, token, allowed) <= allowed) out.push(...this.tokenNames[t]!);
+        if (allowed === 0 || editDistance(q, token, allowed) > allowed) return;
+        // Names nobody answers to any more must not stop the search at this distance.
+        for (const n of this.tokenNames[t]!) if (this.owners[n]!.length) out.push(n);
       });
       if (out.length) return out.sort((a, b) => a - b);
     }

@@ -114,9 +114,12 @@ const q = prepared((db: Db) => ({
   clearLinks: db.prepare<[number]>("DELETE FROM event_entities WHERE event_id = ?"),
   clearQuotes: db.prepare<[number]>("DELETE FROM quotes WHERE event_id = ?"),
   clearSources: db.prepare<[number]>("DELETE FROM sources WHERE event_id = ?"),
-  link: db.prepare<[number, number, number]>("INSERT INTO event_entities (event_id, entity_id, position) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"),
-  quote: db.prepare<[number, number | null, number, string | null, string | null]>(
-    "INSERT INTO quotes (event_id, entity_id, position, text_en, text_zh) VALUES (?, ?, ?, ?, ?)",
+  // Links and quotes carry their event's time (migration 009), read from the event row.
+  link: db.prepare<[number, number, number]>(
+    "INSERT INTO event_entities (event_id, entity_id, position, at) SELECT ev.id, ?, ?, ev.at FROM events ev WHERE ev.id = ? ON CONFLICT DO NOTHING",
+  ),
+  quote: db.prepare<[number | null, number, string | null, string | null, number]>(
+    "INSERT INTO quotes (event_id, entity_id, position, text_en, text_zh, at) SELECT ev.id, ?, ?, ?, ?, ev.at FROM events ev WHERE ev.id = ?",
   ),
   source: db.prepare<[number, number, string, string | null]>("INSERT INTO sources (event_id, position, name, url) VALUES (?, ?, ?, ?)"),
 }));
@@ -143,8 +146,8 @@ export function writeEventChildren(db: Db, c: EventChildren): void {
     s.clearQuotes.run(c.eventId);
     s.clearSources.run(c.eventId);
   }
-  for (const [i, id] of c.entityIds.entries()) s.link.run(c.eventId, id, i);
-  for (const [i, qt] of c.quotes.entries()) s.quote.run(c.eventId, c.quoteBy(qt.byKey), i, qt.text.en, qt.text.zh);
+  for (const [i, id] of c.entityIds.entries()) s.link.run(id, i, c.eventId);
+  for (const [i, qt] of c.quotes.entries()) s.quote.run(c.quoteBy(qt.byKey), i, qt.text.en, qt.text.zh, c.eventId);
   for (const [i, src] of c.sources.entries()) s.source.run(c.eventId, i, src.name, src.url);
 }
 

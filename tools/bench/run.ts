@@ -6,7 +6,7 @@
  *
  * Options: --quick; --seed=N. While developing (written to results-custom.json):
  * --events=N --entities=N; --fanout=N (servers in the shards fan-out); --db=PATH keeps the imported database at PATH and reuses it next
- * time (the import is then skipped); --only=latency,like,e2e,memory,coldStart,shards,recap,newsroom,web.
+ * time (the import is then skipped); --only=latency,after-write,like,e2e,memory,coldStart,shards,recap,newsroom,web.
  */
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
@@ -17,6 +17,7 @@ import { synthetic } from "./generate.ts";
 import { fileCacheMB, machine, table, writeResults, type Row } from "./report.ts";
 import { coldStartSection } from "./sections/coldstart.ts";
 import { e2eSection } from "./sections/e2e.ts";
+import { afterWriteSection } from "./sections/after-write.ts";
 import { importSection } from "./sections/import.ts";
 import { openDatabase } from "../../db/index.ts";
 import { getStoryBySlug } from "../../db/stories.ts";
@@ -93,6 +94,7 @@ async function main(): Promise<void> {
     const ctx: WithDb = { ...base, db: imported.db, dbPath, storyId: imported.storyId };
     const wanted = (name: string): boolean => !only || only.includes(name);
     if (wanted("latency")) rows.push(...(await section("latency", () => latencySection(ctx))));
+    if (wanted("after-write")) rows.push(...(await section("after-write", () => afterWriteSection(ctx))));
     if (wanted("like")) rows.push(...(await section("like", () => likeSection(ctx, PLAN.likeRuns))));
     if (wanted("e2e")) rows.push(...(await section("e2e", () => e2eSection(ctx, PLAN.e2e))));
     if (wanted("memory")) rows.push(...(await section("memory", () => memorySection(ctx, 1000, PLAN.memoryRounds))));

@@ -31,8 +31,8 @@ export function bareInsert(db: Db, story: StoryInput, now: number): number {
     `INSERT INTO events (id, story_id, key, at, precision, title_en, title_zh, summary_en, summary_zh, importance, origin, content_hash, added_at, updated_at, search_key)
      VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, 'file', '', ?, ?, ?)`,
   );
-  const link = db.prepare("INSERT INTO event_entities (event_id, entity_id, position) VALUES (?, ?, ?)");
-  const quote = db.prepare("INSERT INTO quotes (event_id, entity_id, position, text_en, text_zh) VALUES (?, ?, ?, ?, ?)");
+  const link = db.prepare("INSERT INTO event_entities (event_id, entity_id, position, at) VALUES (?, ?, ?, ?)");
+  const quote = db.prepare("INSERT INTO quotes (event_id, entity_id, position, text_en, text_zh, at) VALUES (?, ?, ?, ?, ?, ?)");
   const source = db.prepare("INSERT INTO sources (event_id, position, name, url) VALUES (?, ?, ?, ?)");
   const fts = db.prepare("INSERT INTO event_fts (rowid, story, body) VALUES (?, 's1', ?)");
   return db.transaction((): number => {
@@ -48,8 +48,8 @@ export function bareInsert(db: Db, story: StoryInput, now: number): number {
       id++;
       const key = searchKey(ev.at, id);
       event.run(id, ev.key, ev.at, ev.precision, ev.title.en, ev.title.zh, ev.summary.en, ev.summary.zh, ev.importance, now, now, key);
-      ev.entityKeys.forEach((k, p) => void link.run(id, ids.get(k)!, p));
-      ev.quotes.forEach((q, p) => void quote.run(id, ids.get(q.byKey) ?? null, p, q.text.en, q.text.zh));
+      ev.entityKeys.forEach((k, p) => void link.run(id, ids.get(k)!, p, ev.at));
+      ev.quotes.forEach((q, p) => void quote.run(id, ids.get(q.byKey) ?? null, p, q.text.en, q.text.zh, ev.at));
       ev.sources.forEach((s, p) => void source.run(id, p, s.name, s.url));
       const parts = [ev.title.en, ev.title.zh, ev.summary.en, ev.summary.zh];
       for (const q of ev.quotes) parts.push(q.text.en, q.text.zh);

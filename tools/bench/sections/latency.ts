@@ -4,8 +4,8 @@
  * paired with a call of its raw query on the same input, alternating, so noise on this shared
  * machine hits both alike.
  */
-import { findEntities, getEntityProfile, invalidateEntityCache } from "../../../db/entities.ts";
-import { getEvent, latestEvents, searchEvents, timelinePage, WALK_STEPS_PER_LOOKUP } from "../../../db/events.ts";
+import { findEntities, getEntityProfile } from "../../../db/entities.ts";
+import { getEvent, latestEvents, searchEvents, timelinePage } from "../../../db/events.ts";
 import { normalizeName } from "../../../db/names.ts";
 import { matchTerms, prefixQuery } from "../../../db/search-text.ts";
 import { getStoryById } from "../../../db/stories.ts";
@@ -38,13 +38,10 @@ interface Case {
 }
 
 function cases(ctx: WithDb, story: Story, inp: Inputs, raw: RawStatements): Case[] {
-  const { db, storyId: sid, events: total } = ctx;
+  const { db, storyId: sid } = ctx;
   const lang = (i: number) => inp.langs[i % inp.langs.length]!;
   const at = <T>(list: T[], i: number): T => list[i % list.length]!;
-  const firstEvents = (entity: number): unknown => {
-    const links = raw.linkCount.get(entity)?.n ?? 0;
-    return WHO_EVENTS * total < WALK_STEPS_PER_LOOKUP * links * links ? raw.firstByScan.all(sid, entity, WHO_EVENTS) : raw.firstByLinks.all(entity, WHO_EVENTS);
-  };
+  const firstEvents = (entity: number): unknown => raw.firstByTime.all(entity, WHO_EVENTS);
   const normalized = inp.names.map(normalizeName);
   const ranges = inp.prefixes.map((p) => normalizeName(p)).map((p) => [p, `${p}\uffff`] as const);
   const eventExprs = inp.eventPrefixes.map((typed) => {
@@ -142,24 +139,6 @@ export function latencySection(ctx: WithDb): Row[] {
   const inp = drawInputs(ctx.syn, ctx.iterations, 1);
   const raw = rawStatements(ctx.db);
   const rows: Row[] = [];
-
-  // The name index is built on the first lookup after any write: what the next /who pays.
-  const rebuilds: number[] = [];
-  for (let k = 0; k < (ctx.quick ? 3 : 5); k++) {
-    invalidateEntityCache(ctx.db);
-    rebuilds.push(timeOnce(() => findEntities(ctx.db, ctx.storyId, "x", 1)));
-  }
-  const rb = summarize(rebuilds);
-  rows.push({
-    measure: "name index rebuild (first /who after a write)",
-    value: rb.median,
-    unit: "ms",
-    baseline: null,
-    ratio: null,
-    target: "—",
-    ok: null,
-    detail: { ...rb },
-  });
 
   for (const c of cases(ctx, story, inp, raw)) {
     ctx.say(`latency: ${c.measure}`);

@@ -13,15 +13,10 @@ export function rawStatements(db: Db) {
     nameLookup: db.prepare<[string, number], { id: number }>(
       "SELECT en.entity_id AS id FROM entity_names en JOIN entities e ON e.id = en.entity_id WHERE en.name = ? AND e.story_id = ? LIMIT 1",
     ),
-    linkCount: db.prepare<[number], { n: number }>("SELECT count(*) AS n FROM event_entities WHERE entity_id = ?"),
-    // The two ways to an entity's first events, chosen by the same rule db/events.ts uses.
-    firstByLinks: db.prepare<[number, number], unknown>(
+    // An entity's first events off its links in time order (migration 009), as db/events.ts reads them.
+    firstByTime: db.prepare<[number, number], unknown>(
       `SELECT ${COLS} FROM event_entities ee CROSS JOIN events ev ON ev.id = ee.event_id
-       WHERE ee.entity_id = ? AND ev.status = 'published' ORDER BY ev.at, ev.id LIMIT ?`,
-    ),
-    firstByScan: db.prepare<[number, number, number], unknown>(
-      `SELECT ${COLS} FROM events ev WHERE ev.story_id = ? AND ev.status = 'published'
-       AND EXISTS (SELECT 1 FROM event_entities ee WHERE ee.event_id = ev.id AND ee.entity_id = ?) ORDER BY ev.at, ev.id LIMIT ?`,
+       WHERE ee.entity_id = ? AND ev.status = 'published' ORDER BY ee.at, ee.event_id LIMIT ?`,
     ),
     prefix: db.prepare<[string, string, number], { id: number }>(
       "SELECT DISTINCT en.entity_id AS id FROM entity_names en JOIN entities e ON e.id = en.entity_id WHERE en.name >= ? AND en.name < ? AND e.story_id = ? LIMIT 25",

@@ -19,6 +19,7 @@ import { SLUG } from "../generate.ts";
 import type { Row } from "../report.ts";
 import { since } from "../stats.ts";
 import { BENCH_TOKEN, quietLogger } from "./quiet-log.ts";
+import { LOOP_DELAY_TARGET_MS, withLoopDelay } from "../loop-delay.ts";
 
 const DAY = 86_400_000;
 /** The minute every server is due: 09:00 UTC on a day after the import. */
@@ -68,7 +69,7 @@ export async function recapSection(ctx: WithDb, servers: number): Promise<Row[]>
     const parts = renderDigest(buildDigest(ctx.db, getStoryById(ctx.db, ctx.storyId)!, SLOT - DAY, SLOT), "en").length;
     ctx.say(`recap fan-out: ${servers} servers × ${parts} message(s)`);
     const t0 = performance.now();
-    await scheduler.tick();
+    const { maxDelayMs } = await withLoopDelay(() => scheduler.tick());
     const ms = since(t0);
     await scheduler.tick();
     const perChannel = fake.guilds.map((g) => fake.channelMessages(g.channels[0]!.id).length);
@@ -86,6 +87,15 @@ export async function recapSection(ctx: WithDb, servers: number): Promise<Row[]>
         target: "≥ 40 posts/s, none lost or doubled",
         ok: rate >= 40 && lost === 0 && doubled === 0,
         detail: { ms, posts, partsPerServer: parts, lost, doubled, loggedWarnings: lines.length, firstWarnings: lines.slice(0, 3) },
+      },
+      {
+        measure: `longest event-loop delay during the recap fan-out to ${servers.toLocaleString("en-US")} servers`,
+        value: maxDelayMs,
+        unit: "ms",
+        baseline: null,
+        ratio: null,
+        target: `< ${LOOP_DELAY_TARGET_MS} ms`,
+        ok: maxDelayMs < LOOP_DELAY_TARGET_MS,
       },
     ];
   } finally {
