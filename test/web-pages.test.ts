@@ -220,6 +220,9 @@ describe("an event's status on the pages", () => {
     expect(permalink.text).toMatch(
       /<span class="status st-disputed">⚠ disputed · \d+ outlets?<\/span> <span class="note">Denied by &lt;b&gt;the company&lt;\/b&gt;<\/span>/,
     );
+    const story3 = await get(`/s/${SLUG}`);
+    expect(story3.text).toMatch(/<circle class="mark i\d st-disputed" data-key="ev-3"/);
+    expect(story3.text.match(/<circle class="mark i\d st-(reported|corroborated|disputed)"/g)).toHaveLength(7);
     const zh = await get(`/s/${SLUG}/e/ev-3?lang=zh`);
     expect(zh.text).toMatch(/<span class="status st-disputed">⚠ [^<·]+ · /);
     expect(zh.text).not.toContain("disputed ·");

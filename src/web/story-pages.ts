@@ -1,6 +1,6 @@
 /** The list of stories (`/`) and a story's page (`/s/<slug>`): summary, timeline picture, events by day. */
 import { eventMarks, sourcesByEvent, summariesByEvent } from "../../db/pages.ts";
-import { eventStandings } from "../../db/event-sources.ts";
+import { eventStanding, eventStandings } from "../../db/event-sources.ts";
 import { latestEvents, timelinePage } from "../../db/events.ts";
 import type { Db } from "../../db/index.ts";
 import { listStories } from "../../db/stories.ts";
@@ -77,7 +77,12 @@ export function storyPage(db: Db, story: Story, ctx: PageContext, pageNo: number
   const [latest] = latestEvents(db, story.id, 1);
   const head = storyHead(story, ctx, latest);
   const feeds = feedLinks(story, ctx);
-  const svg = timelineSvg(eventMarks(db, story.id), ctx.lang, (key) => withLang(paths.event(story.slug, key), ctx.lang));
+  const svg = timelineSvg(
+    eventMarks(db, story.id),
+    ctx.lang,
+    (key) => withLang(paths.event(story.slug, key), ctx.lang),
+    (id) => eventStanding(db, id),
+  );
   const pageHref = (n: number) => withLang(`${paths.story(story.slug)}?page=${n + 1}`, ctx.lang);
   const nav =
     pages > 1

@@ -6,6 +6,9 @@
  * narrow break, so a story with a single early event still shows its busy weeks wide.
  * No script, no inline style (the Content-Security-Policy allows neither): classes only.
  */
+import type { EventStanding } from "../../db/event-sources.ts";
+import { t } from "../i18n/index.ts";
+import { STATUS_MARKS } from "../render/status.ts";
 import type { EventMark } from "../../db/pages.ts";
 import type { Lang } from "../../db/types.ts";
 import { webStrings } from "../i18n/web.ts";
@@ -62,7 +65,12 @@ function axis(marks: readonly EventMark[]): { unit: (day: number) => number; uni
 }
 
 /** The picture, with `href(key)` the link of each dot; an empty story draws nothing. */
-export function timelineSvg(given: readonly EventMark[], lang: Lang, href: (key: string) => string): Html | null {
+export function timelineSvg(
+  given: readonly EventMark[],
+  lang: Lang,
+  href: (key: string) => string,
+  standingOf?: (eventId: number) => EventStanding | undefined,
+): Html | null {
   if (!given.length) return null;
   const marks = [...given].sort((a, b) => a.at - b.at || a.id - b.id);
   const s = webStrings[lang];
@@ -97,13 +105,16 @@ export function timelineSvg(given: readonly EventMark[], lang: Lang, href: (key:
     return html`<rect class="bar${i === busiestAt ? " busiest" : ""}" x="${x(i * perBar).toFixed(1)}" y="${(BARS_TOP + BARS_H - h).toFixed(1)}" width="${Math.max(1, perBar * scale - 1).toFixed(1)}" height="${h.toFixed(1)}"><title>${dayText(b.day * DAY + DAY / 2, lang)}${perBar > 1 ? " …" : ""}: ${s.eventCount(b.n)}</title></rect>`;
   });
   const cuts = breaks.map((u) => html`<text class="label middle break" x="${x(u).toFixed(1)}" y="${BARS_TOP + BARS_H + 4}">≈</text>`);
-  // The place for an event's status (reported, corroborated…): a class on the dot beside its importance.
+  // Size and height say the importance; the ring says the status (asked for the drawn dots only).
   const shown = new Set(dotted(marks));
-  const dots = marks.map((m, i) =>
-    shown.has(m)
-      ? html`<a href="${href(m.key)}"><circle class="mark i${m.importance}" data-key="${m.key}" cx="${x(units1[i]! + within[i]!).toFixed(1)}" cy="${y(m.importance)}" r="${2 + m.importance}"><title>${dayText(m.at, lang)} · ${s.importance(m.importance)}</title></circle></a>`
-      : null,
-  );
+  const names = t(lang).feeds.status.names;
+  const dots = marks.map((m, i) => {
+    if (!shown.has(m)) return null;
+    const standing = standingOf?.(m.id);
+    const status = standing ? ` st-${standing.status}` : "";
+    const said = standing ? ` · ${STATUS_MARKS[standing.status]} ${names[standing.status]}` : "";
+    return html`<a href="${href(m.key)}"><circle class="mark i${m.importance}${status}" data-key="${m.key}" cx="${x(units1[i]! + within[i]!).toFixed(1)}" cy="${y(m.importance)}" r="${2 + m.importance}"><title>${dayText(m.at, lang)} · ${s.importance(m.importance)}${said}</title></circle></a>`;
+  });
   const busiestX = Math.min(W - PAD - 40, Math.max(PAD + 40, x((busiestAt + 0.5) * perBar)));
   const alt = s.timelineAlt(marks.length, days);
   return html`<svg class="timeline" viewBox="0 0 ${W} ${H}" role="img" aria-label="${alt}" xmlns="http://www.w3.org/2000/svg">
