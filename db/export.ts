@@ -3,6 +3,7 @@
  * file, editors or feeds) with links, quotes and sources, in timeline order. Read in one
  * transaction, so the export is one moment's story.
  */
+import type { Verification } from "./event-sources.ts";
 import type { Db } from "./index.ts";
 import { prepared } from "./prepared.ts";
 import type { EntityKind, Localized, Precision, Source } from "./types.ts";
@@ -26,6 +27,9 @@ export interface ExportEvent {
   /** Quotes with who said them; an unattributed one (its speaker removed) has `byKey` null. */
   quotes: { byKey: string | null; text: Localized }[];
   sources: Source[];
+  /** The status an editor (or its story file) set, with its note; null: its sources decide. */
+  verification: Verification | null;
+  verificationNote: string | null;
 }
 
 export interface StoryExport {
@@ -47,6 +51,8 @@ interface EventRow {
   summary_en: string | null;
   summary_zh: string | null;
   importance: number;
+  verification: Verification | null;
+  verification_note: string | null;
 }
 
 const PUBLISHED = "SELECT id FROM events WHERE story_id = ? AND status = 'published'";
@@ -61,7 +67,7 @@ const q = prepared((db: Db) => ({
     { key: string; kind: EntityKind; name_en: string | null; name_zh: string | null; role_en: string | null; role_zh: string | null; aliases: string }
   >("SELECT key, kind, name_en, name_zh, role_en, role_zh, aliases FROM entities WHERE story_id = ? ORDER BY id"),
   events: db.prepare<[number], EventRow>(
-    `SELECT id, key, at, precision, title_en, title_zh, summary_en, summary_zh, importance FROM events
+    `SELECT id, key, at, precision, title_en, title_zh, summary_en, summary_zh, importance, verification, verification_note FROM events
      WHERE story_id = ? AND status = 'published' ORDER BY at, id`,
   ),
   links: db.prepare<[number], { event_id: number; key: string }>(
@@ -127,6 +133,8 @@ export function exportStory(db: Db, storyId: number): StoryExport | null {
         entityKeys: (links.get(ev.id) ?? []).map((l) => l.key),
         quotes: (quotes.get(ev.id) ?? []).map((qt) => ({ byKey: qt.key, text: { en: qt.text_en, zh: qt.text_zh } })),
         sources: (sources.get(ev.id) ?? []).map((src) => ({ name: src.name, url: src.url })),
+        verification: ev.verification,
+        verificationNote: ev.verification ? ev.verification_note : null,
       })),
     };
   })();

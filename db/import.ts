@@ -29,6 +29,9 @@ interface EventParams {
   summary_zh: string | null;
   importance: number;
   content_hash: string;
+  verification: string | null;
+  verification_note: string | null;
+  verification_hash: string | null;
   now: number;
 }
 
@@ -91,12 +94,18 @@ const q = prepared((db: Db) => ({
   deleteNames: db.prepare<[number]>("DELETE FROM entity_names WHERE entity_id = ?"),
   insertName: db.prepare<[number, string]>("INSERT INTO entity_names (entity_id, name) VALUES (?, ?) ON CONFLICT DO NOTHING"),
   deleteEntity: db.prepare<[number]>("DELETE FROM entities WHERE id = ?"),
-  eventRows: db.prepare<[number], { id: number; key: string; origin: string; content_hash: string }>(
-    "SELECT id, key, origin, content_hash FROM events WHERE story_id = ?",
+  eventRows: db.prepare<[number], { id: number; key: string; origin: string; content_hash: string; verification_hash: string | null }>(
+    "SELECT id, key, origin, content_hash, verification_hash FROM events WHERE story_id = ?",
+  ),
+  setFileStatus: db.prepare<{ id: number; verification: string | null; verification_note: string | null; verification_hash: string | null; now: number }>(
+    `UPDATE events SET verification = :verification, verification_note = :verification_note,
+       verification_hash = :verification_hash, updated_at = :now WHERE id = :id`,
   ),
   upsertEvent: db.prepare<EventParams, { id: number }>(
-    `INSERT INTO events (story_id, key, at, precision, title_en, title_zh, summary_en, summary_zh, importance, origin, content_hash, added_at, updated_at)
-     VALUES (:story_id, :key, :at, :precision, :title_en, :title_zh, :summary_en, :summary_zh, :importance, 'file', :content_hash, :now, :now)
+    `INSERT INTO events (story_id, key, at, precision, title_en, title_zh, summary_en, summary_zh, importance, origin, content_hash,
+       verification, verification_note, verification_hash, added_at, updated_at)
+     VALUES (:story_id, :key, :at, :precision, :title_en, :title_zh, :summary_en, :summary_zh, :importance, 'file', :content_hash,
+       :verification, :verification_note, :verification_hash, :now, :now)
      ON CONFLICT (story_id, key) DO UPDATE SET at = excluded.at, precision = excluded.precision,
        title_en = excluded.title_en, title_zh = excluded.title_zh, summary_en = excluded.summary_en,
        summary_zh = excluded.summary_zh, importance = excluded.importance,
@@ -107,8 +116,10 @@ const q = prepared((db: Db) => ({
   // savepoint, and FTS5 flushes its pending terms at every savepoint: an import of new events
   // through the upsert above is ~1.3–1.5× slower (measured in tools/bench/).
   insertEvent: db.prepare<EventParams>(
-    `INSERT INTO events (story_id, key, at, precision, title_en, title_zh, summary_en, summary_zh, importance, origin, content_hash, added_at, updated_at)
-     VALUES (:story_id, :key, :at, :precision, :title_en, :title_zh, :summary_en, :summary_zh, :importance, 'file', :content_hash, :now, :now)`,
+    `INSERT INTO events (story_id, key, at, precision, title_en, title_zh, summary_en, summary_zh, importance, origin, content_hash,
+       verification, verification_note, verification_hash, added_at, updated_at)
+     VALUES (:story_id, :key, :at, :precision, :title_en, :title_zh, :summary_en, :summary_zh, :importance, 'file', :content_hash,
+       :verification, :verification_note, :verification_hash, :now, :now)`,
   ),
   deleteEvent: db.prepare<[number]>("DELETE FROM events WHERE id = ?"),
   clearLinks: db.prepare<[number]>("DELETE FROM event_entities WHERE event_id = ?"),
@@ -157,6 +168,19 @@ function entityHash(e: EntityInput): string {
 
 function eventHash(e: EventInput): string {
   return contentHash([e.at, e.precision, e.title, e.summary, e.importance, e.entityKeys, e.quotes, e.sources]);
+}
+
+type FileStatus = Pick<EventParams, "verification" | "verification_note" | "verification_hash">;
+
+/**
+ * The status a file sets, as columns. Its fingerprint is apart from {@link eventHash} so that a
+ * change elsewhere in the event leaves an editor's status alone (and the hashes stored before
+ * files had statuses stay valid); null when the file sets none.
+ */
+function fileStatusOf(e: EventInput): FileStatus {
+  if (!e.verification) return { verification: null, verification_note: null, verification_hash: null };
+  const note = e.verificationNote ?? null;
+  return { verification: e.verification, verification_note: note, verification_hash: contentHash([e.verification, note]) };
 }
 
 /**
@@ -247,7 +271,15 @@ export function importStory(db: Db, story: StoryInput, now = Date.now()): Import
           `event "${ev.key}" in ${story.slug} was added by ${old.origin === "editor" ? "an editor" : "a feed"}; give the file's event another id`,
         );
       }
-      if (old && old.content_hash === hash) continue;
+      const status = fileStatusOf(ev);
+      // Only when the file's status changed does it replace the event's (an editor's included).
+      const statusChanged = old !== undefined && old.verification_hash !== status.verification_hash;
+      if (old && old.content_hash === hash) {
+        if (!statusChanged) continue;
+        s.setFileStatus.run({ id: old.id, ...status, now });
+        counts.updated++;
+        continue;
+      }
       const row: EventParams = {
         story_id: storyId,
         key: ev.key,
@@ -259,6 +291,7 @@ export function importStory(db: Db, story: StoryInput, now = Date.now()): Import
         summary_zh: ev.summary.zh,
         importance: ev.importance,
         content_hash: hash,
+        ...status,
         now,
       };
       const id = old ? s.upsertEvent.get(row)!.id : Number(s.insertEvent.run(row).lastInsertRowid);
@@ -270,6 +303,7 @@ export function importStory(db: Db, story: StoryInput, now = Date.now()): Import
         sources: ev.sources,
         fresh: !old,
       });
+      if (statusChanged) s.setFileStatus.run({ id, ...status, now });
       indexEvent(db, id);
       if (old) counts.updated++;
       else counts.created++;

@@ -1,5 +1,7 @@
 /** Domain objects that db/ hands out. camelCase; times are unix milliseconds (UTC). */
 
+import type { Verification } from "./event-sources.ts";
+
 export type Lang = "en" | "zh";
 export type EntityKind = "person" | "organization" | "place" | "other";
 export type Precision = "date" | "datetime";
@@ -95,6 +97,9 @@ export interface EventInput {
   entityKeys: string[];
   quotes: { byKey: string; text: Localized }[];
   sources: Source[];
+  /** The status the file sets, with its note; absent or null: none (its sources decide, or an editor). */
+  verification?: Verification | null;
+  verificationNote?: string | null;
 }
 
 /** An entity the story file no longer has, kept because events not from the file still use it. */

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { eventStanding } from "../db/event-sources.ts";
 import { exportStory } from "../db/export.ts";
 import { migrate, openDatabase } from "../db/index.ts";
+import { eventIdByKey } from "../db/newsroom.ts";
 import { getStoryBySlug } from "../db/stories.ts";
 import { importFiles } from "../src/story/import.ts";
 import { storyFileData } from "../src/story/export.ts";
@@ -49,6 +51,11 @@ describe("/story export", () => {
       await t.fake.command({ name: "editor", group: "quote", subcommand: "add", options: { event: key, who: "小雨", text: "我们会查明真相。" }, user: EDITOR })
     ).settled();
     expect(textOf(q.reply)).toContain("Added quote 1");
+    // Statuses an editor set, on an event from Discord (with a note) and on one from the file (without).
+    const setStatus = async (options: Record<string, string>) =>
+      (await t.fake.command({ name: "editor", subcommand: "status", options, user: EDITOR })).settled();
+    expect(textOf((await setStatus({ id: key, status: "disputed", note: "Only one witness." })).reply)).toContain("disputed");
+    expect(textOf((await setStatus({ id: "altman-fired", status: "confirmed" })).reply)).toContain("confirmed");
 
     const out = await exportCommand();
     expect(out.ephemeral).toBe(true);
@@ -56,10 +63,18 @@ describe("/story export", () => {
     const file = out.reply!.attachments[0]!;
     expect(file.filename).toBe(`${BUNDLED}.yaml`);
     const yaml = file.data.toString("utf8");
-    const data = parse(yaml) as { entities: { id: string; name: unknown }[]; events: { id: string; at: string; entities?: string[]; quotes?: unknown[] }[] };
+    const data = parse(yaml) as {
+      entities: { id: string; name: unknown }[];
+      events: { id: string; at: string; entities?: string[]; quotes?: unknown[]; status?: string; status_note?: string }[];
+    };
     expect(data.entities.find((e) => e.id === "p-1")?.name).toEqual({ zh: "林小雨" });
     const mine = data.events.find((e) => e.id === key.replace("_", "-"))!;
     expect(mine).toMatchObject({ at: "2023-11-21T16:30:00Z", entities: ["p-1", "sam-altman"], quotes: [{ by: "p-1", text: { zh: "我们会查明真相。" } }] });
+    expect(mine).toMatchObject({ status: "disputed", status_note: "Only one witness." });
+    const fired = data.events.find((e) => e.id === "altman-fired")!;
+    expect(fired.status).toBe("confirmed");
+    expect(fired).not.toHaveProperty("status_note");
+    expect(data.events.filter((e) => e.status).length).toBe(2);
 
     const fresh = openDatabase(":memory:");
     migrate(fresh);
@@ -71,6 +86,14 @@ describe("/story export", () => {
     expect(copy.entities.length).toBe(original.entities.length);
     // Row by row, in file form (where `ed_3` is written `ed-3`): the same story.
     expect(storyFileData(copy)).toEqual(storyFileData(original));
+    // The same statuses, read as /event reads them.
+    const standings = (db: typeof t.db, story: typeof original) => {
+      const id = getStoryBySlug(db, BUNDLED)!.id;
+      return story.events.map((e) => eventStanding(db, eventIdByKey(db, id, e.key)!.id));
+    };
+    const copiedStandings = standings(fresh, copy);
+    expect(copiedStandings.filter((st) => st.status === "disputed")).toEqual([{ status: "disputed", note: "Only one witness.", outlets: 1 }]);
+    expect(copiedStandings.map((st) => [st.status, st.note])).toEqual(standings(t.db, original).map((st) => [st.status, st.note]));
     fresh.close();
   });
 

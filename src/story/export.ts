@@ -68,6 +68,7 @@ export function storyFileData(story: StoryExport): Record<string, unknown> {
       // A quote whose speaker was removed has nobody to name, which a file cannot say.
       ...(ev.quotes.some((q) => q.byKey) ? { quotes: ev.quotes.filter((q) => q.byKey).map((q) => ({ by: entityIds.get(q.byKey!), text: text(q.text) })) } : {}),
       sources: ev.sources.map((s) => (s.url ? { name: s.name, url: s.url } : { name: s.name })),
+      ...(ev.verification ? { status: ev.verification, ...(ev.verificationNote ? { status_note: ev.verificationNote } : {}) } : {}),
     })),
   };
 }

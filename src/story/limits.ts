@@ -29,6 +29,8 @@ export const STORY_LIMITS = {
   role: 200,
   sourceName: 200,
   url: 2_000,
+  /** An event's status note; an editor's note from Discord (200) always fits. */
+  statusNote: 300,
 } as const;
 
 /** How many problems of one file are listed; the count says how many there were. */

@@ -84,6 +84,7 @@ function crossCheck(data: unknown): string[] {
     }
     const timeProblem = typeof ev.at === "string" ? eventTimeProblem(ev.at) : null;
     if (timeProblem) problems.push(`events[${i}].at: ${shown(ev.at)} ${timeProblem}`);
+    if (ev.status_note !== undefined && ev.status === undefined) problems.push(`events[${i}].status_note: needs a status (confirmed, disputed or corrected)`);
     listOf(ev.entities).forEach((ref, j) => {
       if (typeof ref === "string" && !entityIds.has(ref)) problems.push(`events[${i}].entities[${j}]: unknown entity ${shown(ref)}`);
     });
@@ -108,6 +109,8 @@ function toInput(file: StoryFile): StoryInput {
       entityKeys: [...new Set(ev.entities)],
       quotes: ev.quotes.map((qt) => ({ byKey: qt.by, text: localize(qt.text) })),
       sources: ev.sources.map((src) => ({ name: src.name, url: src.url ?? null })),
+      verification: ev.status ?? null,
+      verificationNote: ev.status ? (ev.status_note ?? null) : null,
     };
   });
   return {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { formatCount, STORY_LIMITS as L } from "./limits.ts";
-import { characterCount } from "./text.ts";
+import { characterCount, shown } from "./text.ts";
 
 /** At most `max` characters (code points), saying how long the text is when it is longer. */
 const atMost = (max: number) => (schema: z.ZodString) =>
@@ -54,6 +54,10 @@ const Event = z.strictObject({
   importance: z.number().int().min(1).max(5).default(3),
   quotes: listOf(Quote, L.quotesPerEvent, "quotes").default([]),
   sources: listOf(Source, L.sourcesPerEvent, "sources").min(1, "needs at least one source"),
+  status: z
+    .enum(["confirmed", "disputed", "corrected"], { error: (iss) => `${shown(iss.input)} is not a status (confirmed, disputed or corrected)` })
+    .optional(),
+  status_note: Text(L.statusNote).optional(),
 });
 
 /** The whole story file, exactly as an editor writes it. */
