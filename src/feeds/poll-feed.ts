@@ -76,7 +76,8 @@ function itemDate(item: ParsedItem, fetchedAt: number): number {
   return Math.floor(at / 1000) * 1000;
 }
 
-function emptyResult(feed: Feed, outcome: FeedPollResult["outcome"]): FeedPollResult {
+/** A poll result with nothing counted yet (also a feed a poll left alone: "skipped"). */
+export function emptyResult(feed: Feed, outcome: FeedPollResult["outcome"]): FeedPollResult {
   return {
     feedId: feed.id,
     url: feed.url,

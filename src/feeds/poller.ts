@@ -11,7 +11,7 @@ import { activeFeeds, takeBackoffSkip, type Feed } from "../../db/feeds.ts";
 import type { Config } from "../config.ts";
 import type { Logger } from "../log.ts";
 import { DEFAULT_LIMITS, type FetchFn, type FetchLimits } from "./fetch.ts";
-import { pollFeed, type FeedPollResult } from "./poll-feed.ts";
+import { emptyResult, pollFeed, type FeedPollResult } from "./poll-feed.ts";
 
 /** Feeds fetched at the same time at most. */
 export const DEFAULT_CONCURRENCY = 4;
@@ -63,22 +63,7 @@ function report(results: FeedPollResult[]): PollReport {
 }
 
 /** A feed this poll left alone (backing off, or the poller stopping). */
-function untouched(feed: Feed): FeedPollResult {
-  return {
-    feedId: feed.id,
-    url: feed.url,
-    outcome: "skipped",
-    title: feed.title,
-    items: 0,
-    newItems: 0,
-    matched: 0,
-    created: 0,
-    published: 0,
-    attached: 0,
-    joined: 0,
-    duplicates: 0,
-  };
-}
+const untouched = (feed: Feed): FeedPollResult => emptyResult(feed, "skipped");
 
 const SKIPPED: PollReport = { skipped: true, results: [], created: 0, published: 0, failed: 0 };
 
