@@ -26,7 +26,8 @@ import type {
   TimelinePage,
 } from "./types.ts";
 
-interface EventRow {
+/** An event row as db/ reads it (snake_case, as stored). */
+export interface EventRow {
   id: number;
   story_id: number;
   key: string;

@@ -3,6 +3,7 @@
  * file, editors or feeds) with links, quotes and sources, in timeline order. Read in one
  * transaction, so the export is one moment's story.
  */
+import type { EventRow as BaseRow } from "./events.ts";
 import type { Verification } from "./event-sources.ts";
 import type { Db } from "./index.ts";
 import { prepared } from "./prepared.ts";
@@ -41,19 +42,11 @@ export interface StoryExport {
   events: ExportEvent[];
 }
 
-interface EventRow {
-  id: number;
-  key: string;
-  at: number;
-  precision: Precision;
-  title_en: string | null;
-  title_zh: string | null;
-  summary_en: string | null;
-  summary_zh: string | null;
-  importance: number;
+/** An event's own columns, and what an editor said of it. */
+type EventRow = Pick<BaseRow, "id" | "key" | "at" | "precision" | "title_en" | "title_zh" | "summary_en" | "summary_zh" | "importance"> & {
   verification: Verification | null;
   verification_note: string | null;
-}
+};
 
 const PUBLISHED = "SELECT id FROM events WHERE story_id = ? AND status = 'published'";
 

@@ -7,11 +7,12 @@
 import { sourcesOfEvents } from "./events.ts";
 import type { Db } from "./index.ts";
 import { mergeCandidates, type MergeCandidate } from "./developments.ts";
+import type { EventRow } from "./events.ts";
 import { newsItemsOfEvent, settleDevelopment, type NewsItemRow } from "./news-items.ts";
 import { eventKeyById } from "./newsroom.ts";
 import { prepared } from "./prepared.ts";
 import { indexEvent, unindexEvent } from "./search.ts";
-import type { EntityKind, EntityRef, EventDetail, EventOrigin, Precision } from "./types.ts";
+import type { EntityKind, EntityRef, EventDetail } from "./types.ts";
 
 /** A pending event (a development) as the review card shows it. */
 export interface ReviewItem {
@@ -27,21 +28,7 @@ export interface ReviewItem {
   total: number;
 }
 
-interface Row {
-  id: number;
-  story_id: number;
-  key: string;
-  at: number;
-  precision: Precision;
-  title_en: string | null;
-  title_zh: string | null;
-  summary_en: string | null;
-  summary_zh: string | null;
-  importance: number;
-  origin: EventOrigin;
-  added_at: number;
-  updated_at: number;
-}
+type Row = EventRow;
 
 // `status <> 'published'` next to `status = 'pending'` lets the planner use the partial
 // index events_unpublished (migration 005).
