@@ -4,7 +4,7 @@
  * page's own metadata gives the headline, the publisher and the publication time.
  */
 import { Readability } from "@mozilla/readability";
-import { convert, type HtmlToTextOptions } from "html-to-text";
+import { htmlToText } from "../text/html.ts";
 import { parseHTML } from "linkedom";
 
 /** What a page holds: its text as paragraphs, and what it says about itself. */
@@ -15,19 +15,6 @@ export interface ExtractedText {
   published: string | null;
   siteName: string | null;
 }
-
-const TO_TEXT: HtmlToTextOptions = {
-  wordwrap: false,
-  selectors: [
-    { selector: "a", options: { ignoreHref: true } },
-    { selector: "img", format: "skip" },
-    { selector: "picture", format: "skip" },
-    { selector: "figure", format: "skip" },
-    { selector: "ul", options: { itemPrefix: " " } },
-    { selector: "ol", options: { itemPrefix: " " } },
-    ...["h1", "h2", "h3", "h4", "h5", "h6"].map((h) => ({ selector: h, options: { uppercase: false } })),
-  ],
-};
 
 /** Plain text → trimmed, non-empty lines. */
 export function linesOf(text: string): string[] {
@@ -78,7 +65,7 @@ export function extractHtml(html: string): ExtractedText {
   const title = headline || article?.title?.trim() || document.querySelector("title")?.textContent?.trim() || null;
   return {
     title,
-    paragraphs: linesOf(convert(content, TO_TEXT)),
+    paragraphs: linesOf(htmlToText(content)),
     published: published ?? (article?.publishedTime?.trim() || null),
     siteName: siteName ?? (article?.siteName?.trim() || null),
   };

@@ -1,7 +1,7 @@
 /** Feed texts → plain text: HTML reduced to its words, whitespace collapsed, length capped. */
-import { convert, type HtmlToTextOptions } from "html-to-text";
 import { truncate } from "../render/limits.ts";
 import { stripControl } from "../text/clean.ts";
+import { htmlToText } from "../text/html.ts";
 
 /** Longest event title taken from a feed item. */
 export const TITLE_MAX = 250;
@@ -12,21 +12,6 @@ export const FEED_TITLE_MAX = 200;
 /** HTML longer than this is cut before converting: a summary needs far less. */
 const HTML_INPUT_MAX = 50_000;
 
-const OPTIONS: HtmlToTextOptions = {
-  wordwrap: false,
-  limits: { maxInputLength: HTML_INPUT_MAX },
-  selectors: [
-    { selector: "a", options: { ignoreHref: true } },
-    { selector: "img", format: "skip" },
-    { selector: "picture", format: "skip" },
-    { selector: "figure", format: "skip" },
-    { selector: "ul", options: { itemPrefix: " " } },
-    { selector: "ol", options: { itemPrefix: " " } },
-    ...["h1", "h2", "h3", "h4", "h5", "h6"].map((h) => ({ selector: h, options: { uppercase: false } })),
-    { selector: "table", format: "dataTable", options: { uppercaseHeaderCells: false } },
-  ],
-};
-
 /**
  * The plain text of an HTML fragment (or of text that merely might hold markup or
  * entities): no tags, links, images or scripts, no control characters (also none written
@@ -36,6 +21,6 @@ const OPTIONS: HtmlToTextOptions = {
 export function plainText(html: string | null | undefined, max: number): string {
   if (!html) return "";
   const input = html.length > HTML_INPUT_MAX ? html.slice(0, HTML_INPUT_MAX) : html;
-  const text = /[<&]/.test(input) ? convert(input, OPTIONS) : input;
+  const text = /[<&]/.test(input) ? htmlToText(input, HTML_INPUT_MAX) : input;
   return truncate(stripControl(text).replace(/\s+/g, " ").trim(), max);
 }
