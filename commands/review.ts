@@ -1,4 +1,4 @@
-import { InteractionContextType, PermissionFlagsBits, type MessageComponentInteraction, type ModalSubmitInteraction } from "discord.js";
+import { ComponentType, InteractionContextType, PermissionFlagsBits, type MessageComponentInteraction, type ModalSubmitInteraction } from "discord.js";
 import { updateEvent } from "../db/event-writes.ts";
 import { mergeDevelopment, publishedEventOf, splitDevelopment } from "../db/developments.ts";
 import { approveEvent, eventStatus, getPendingEvent, nextPending, rejectEvent, type ReviewItem } from "../db/review.ts";
@@ -6,6 +6,7 @@ import { getStoryById } from "../db/stories.ts";
 import type { Lang, Story } from "../db/types.ts";
 import { slash } from "../src/command-kit/builders.ts";
 import { UserError, type BotContext, type Command } from "../src/context.ts";
+import { eventFromOption } from "../src/resolvers/event.ts";
 import { requireStory } from "../src/resolvers/story.ts";
 import { readCorrection } from "../src/editor/form.ts";
 import { prefill } from "../src/editor/values.ts";
@@ -14,6 +15,7 @@ import { renderEditorProblems } from "../src/render/editor.ts";
 import { renderEditorModal } from "../src/render/editor-form.ts";
 import { developmentNewNames } from "../src/feeds/newsroom.ts";
 import { renderReview, type ReviewNotice } from "../src/render/feeds.ts";
+import { MERGE_EVENT_FIELD, renderMergeSearchModal } from "../src/render/review-merge.ts";
 import { editOptions, replyOptions, type Reply } from "../src/render/index.ts";
 import { actorOf, peopleLookup, requireEditor, submittedFields } from "../src/command-kit/editor.ts";
 import { parseReviewArgs, REVIEW_PREFIX, reviewCustomId } from "../src/custom-ids.ts";
@@ -55,18 +57,21 @@ function chosenId(i: MessageComponentInteraction): number | null {
   return /^[1-9]\d{0,14}$/.test(v) ? Number(v) : null;
 }
 
+/** Merges the development into a published event (chosen in the select or named in the form); then the next development. */
+async function mergeInto(ctx: BotContext, story: Story, eventId: number, intoId: number, lang: Lang, userId: string): Promise<Reply> {
+  const into = publishedEventOf(ctx.db, story.id, intoId);
+  const done = into !== null && mergeDevelopment(ctx.db, { storyId: story.id, eventId, intoId, now: ctx.now() });
+  if (!done || !into) return card(ctx, nextPending(ctx.db, story.id, eventId), story, lang, { kind: "alreadyDone" });
+  ctx.log.info({ eventId, into: into.key, storyId: story.id, userId }, "development merged into an event");
+  return card(ctx, nextPending(ctx.db, story.id, eventId), story, lang, { kind: "merged", event: into });
+}
+
 /** Merge into the chosen event, or split the chosen report out; then the next development. */
 async function mergeOrSplit(i: MessageComponentInteraction, ctx: BotContext, story: Story, verb: "merge" | "split", eventId: number, lang: Lang) {
   const chosen = chosenId(i);
   if (chosen === null) throw new UserError(t(lang).errors.expired);
   const now = ctx.now();
-  if (verb === "merge") {
-    const into = publishedEventOf(ctx.db, story.id, chosen);
-    const done = into !== null && mergeDevelopment(ctx.db, { storyId: story.id, eventId, intoId: chosen, now });
-    if (!done || !into) return i.update(editOptions(await card(ctx, nextPending(ctx.db, story.id, eventId), story, lang, { kind: "alreadyDone" })));
-    ctx.log.info({ eventId, into: into.key, storyId: story.id, userId: i.user.id }, "development merged into an event");
-    return i.update(editOptions(await card(ctx, nextPending(ctx.db, story.id, eventId), story, lang, { kind: "merged", event: into })));
-  }
+  if (verb === "merge") return i.update(editOptions(await mergeInto(ctx, story, eventId, chosen, lang, i.user.id)));
   const made = splitDevelopment(ctx.db, { storyId: story.id, eventId, itemId: chosen, now });
   if (made === null)
     return i.update(
@@ -115,11 +120,24 @@ async function save(i: ModalSubmitInteraction, ctx: BotContext, lang: Lang, form
   return answer(await card(ctx, edited, story, lang, { kind: "edited", event: edited.event }));
 }
 
+/**
+ * The "Merge into another event…" form: the event named as `/event id:` reads it; a value
+ * naming none or several is refused with the resolver's answer, the card left as it was.
+ */
+async function mergeNamed(i: ModalSubmitInteraction, ctx: BotContext, lang: Lang, eventId: number): Promise<unknown> {
+  const story = storyOfEvent(ctx, eventId, lang);
+  const answer = (reply: Reply) => (i.isFromMessage() ? i.update(editOptions(reply)) : i.reply(replyOptions(reply)));
+  if (!getPendingEvent(ctx.db, eventId)) return answer(await card(ctx, nextPending(ctx.db, story.id, eventId), story, lang, { kind: "alreadyDone" }));
+  const field = i.fields.fields.get(MERGE_EVENT_FIELD);
+  const into = eventFromOption(ctx.db, story.id, field?.type === ComponentType.TextInput ? field.value : "", lang);
+  return answer(await mergeInto(ctx, story, eventId, into.id, lang, i.user.id));
+}
+
 async function button(i: MessageComponentInteraction, ctx: BotContext, args: string[]): Promise<unknown> {
   const lang = langFromLocale(i.locale);
   requireEditor(i, ctx, lang);
   const action = parseReviewArgs(args);
-  if (!action || action.verb === "save") throw new UserError(t(lang).errors.expired);
+  if (!action || action.verb === "save" || action.verb === "into") throw new UserError(t(lang).errors.expired);
   const { verb, eventId } = action;
   const story = storyOfEvent(ctx, eventId, lang);
   if (verb === "ok" || verb === "no") return i.update(editOptions(await decide(ctx, story, eventId, verb === "ok", lang, i.user.id)));
@@ -127,6 +145,7 @@ async function button(i: MessageComponentInteraction, ctx: BotContext, args: str
   if (verb === "merge" || verb === "split") return mergeOrSplit(i, ctx, story, verb, eventId, lang);
   const item = getPendingEvent(ctx.db, eventId);
   if (!item) return i.update(editOptions(await card(ctx, nextPending(ctx.db, story.id, eventId), story, lang, { kind: "alreadyDone" })));
+  if (verb === "find") return i.showModal(renderMergeSearchModal(reviewCustomId({ verb: "into", eventId }), lang));
   const customId = reviewCustomId({ verb: "save", eventId, updatedAt: item.event.updatedAt });
   return i.showModal(renderEditorModal("edit", customId, prefill(item.event, lang), lang));
 }
@@ -134,7 +153,8 @@ async function button(i: MessageComponentInteraction, ctx: BotContext, args: str
 /**
  * `/review`: editors go through the developments feeds suggested for the story this server
  * follows, one at a time: approve (published now with all its reports as sources), correct
- * with the editor's form, merge into an existing event, split a report out, reject (kept, so
+ * with the editor's form, merge into an existing event (chosen in a select or named in a form
+ * as `/event id:` reads it), split a report out, reject (kept, so
  * its reports never return) or skip. Every button, select and form checks the editor list again.
  */
 export default {
@@ -154,6 +174,7 @@ export default {
     const lang = langFromLocale(interaction.locale);
     requireEditor(interaction, ctx, lang);
     const form = parseReviewArgs(args);
+    if (form?.verb === "into") return mergeNamed(interaction, ctx, lang, form.eventId);
     if (form?.verb !== "save") throw new UserError(t(lang).errors.expired);
     return save(interaction, ctx, lang, form);
   },

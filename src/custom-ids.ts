@@ -24,6 +24,8 @@
  *   `ed:pmerge:<storyId>:<fromId>:<intoId>` — confirms merging a duplicate; `ed:pmkeep` cancels.
  * - `rv:ok|no|edit|skip:<eventId>` — the review card's buttons; `rv:merge|split:<eventId>` its selects
  *   (the chosen event or report id is the select's value, checked when used);
+ *   `rv:find:<eventId>` — "Merge into another event…", which opens `rv:into:<eventId>`, the form
+ *   naming the event to merge the development into (read when submitted);
  *   `rv:save:<eventId>:<updatedAt>` — the correction form, for the event as it was shown.
  * - `noop:prev`, `noop:next` — the disabled Previous/Next buttons at a timeline's ends.
  *   Discord needs an id even on a disabled button; no command claims `noop`, so a forged
@@ -213,11 +215,13 @@ export function parseEditorArgs(args: readonly string[]): EditorAction | null {
 /* ---- rv ---- */
 
 /** The review card's button verbs. */
-export type ReviewVerb = "ok" | "no" | "edit" | "skip" | "merge" | "split";
-const REVIEW_VERBS: ReadonlySet<string> = new Set<ReviewVerb>(["ok", "no", "edit", "skip", "merge", "split"]);
+export type ReviewVerb = "ok" | "no" | "edit" | "skip" | "merge" | "split" | "find";
+/** The review's forms: naming the event to merge into, and the correction form. */
+type ReviewFormVerb = "into" | "save";
+const REVIEW_VERBS: ReadonlySet<string> = new Set<ReviewVerb | ReviewFormVerb>(["ok", "no", "edit", "skip", "merge", "split", "find", "into"]);
 
-/** What a review button or the review's correction form is for. */
-export type ReviewAction = { verb: ReviewVerb; eventId: number } | { verb: "save"; eventId: number; updatedAt: number };
+/** What a review button or one of the review's forms is for. */
+export type ReviewAction = { verb: ReviewVerb | "into"; eventId: number } | { verb: "save"; eventId: number; updatedAt: number };
 
 /** The custom_id of a review button or form. */
 export function reviewCustomId(a: ReviewAction): string {
@@ -234,5 +238,5 @@ export function parseReviewArgs(args: readonly string[]): ReviewAction | null {
   }
   if (verb === undefined || !REVIEW_VERBS.has(verb)) return null;
   const n = numbers(rest, [parseId]);
-  return n ? { verb: verb as ReviewVerb, eventId: n[0]! } : null;
+  return n ? { verb: verb as ReviewVerb | "into", eventId: n[0]! } : null;
 }

@@ -49,7 +49,8 @@ const editors: EditorAction[] = [
   { verb: "keep" },
 ];
 const reviews: ReviewAction[] = [
-  ...(["ok", "no", "edit", "skip", "merge", "split"] as const).map((verb) => ({ verb, eventId: 42 })),
+  ...(["ok", "no", "edit", "skip", "merge", "split", "find", "into"] as const).map((verb) => ({ verb, eventId: 42 })),
+  { verb: "into", eventId: BIG },
   { verb: "save", eventId: BIG, updatedAt: BIG },
 ];
 
@@ -138,6 +139,13 @@ describe("the custom_id table", () => {
       "rv:save:1",
       "rv:save:1:x",
       "rv:save:1:2:3",
+      "rv:find",
+      "rv:find:0",
+      "rv:find:1:2",
+      "rv:into:",
+      "rv:into:-3",
+      "rv:into:1:x",
+      "rv:into:ada",
       `rv:ok:${"9".repeat(120)}`,
     ]) {
       expect(parseReviewArgs(args(id)), id).toBeNull();

@@ -158,7 +158,7 @@ describe("/review", () => {
     expect(textOf(out.reply)).toContain("Suggestion 1 of 4 waiting for review");
     const ids = buttons(out.reply);
     // The buttons, then the "Merge into…" select (no label).
-    expect(Object.keys(ids)).toEqual(["Approve", "Edit", "Reject", "Skip", ""]);
+    expect(Object.keys(ids)).toEqual(["Approve", "Edit", "Reject", "Skip", "Merge into another event…", ""]);
     const first = feedEvents(t.db)[0]!;
     const before = Date.now();
 

@@ -117,7 +117,13 @@ describe("feeds messages", () => {
     for (const lang of ["en", "zh"] as const) {
       const reply = renderReview(item, story, lang, { kind: "approved", event: item.event });
       expect(checkMessage(reply)).toEqual([]);
-      expect(reply.components?.[0]?.components.map((c) => ("custom_id" in c ? c.custom_id : ""))).toEqual(["rv:ok:7", "rv:edit:7", "rv:no:7", "rv:skip:7"]);
+      expect(reply.components?.[0]?.components.map((c) => ("custom_id" in c ? c.custom_id : ""))).toEqual([
+        "rv:ok:7",
+        "rv:edit:7",
+        "rv:no:7",
+        "rv:skip:7",
+        "rv:find:7",
+      ]);
       expect(reply.components?.slice(1).map((r) => r.components.map((c) => ("custom_id" in c ? c.custom_id : "")))).toEqual([["rv:merge:7"], ["rv:split:7"]]);
     }
   });

@@ -73,6 +73,7 @@ describe("/review of developments", () => {
       "Edit",
       "Reject",
       "Skip",
+      "Merge into another event…",
       "merge",
       "split",
     ]);

@@ -199,7 +199,10 @@ describe("/recap now", () => {
   beforeAll(async () => {
     w = await startRecapWorld({ start: "2024-06-01T00:00:00Z" });
     w.setNow("2024-06-03T10:00:00Z");
-    w.addEvents(eventYaml("board-vote", "2024-06-02", "The board votes", ["ada", "acme"]));
+    // Two outlets: the digest marks it corroborated by 2.
+    w.addEvents(
+      `${eventYaml("board-vote", "2024-06-02", "The board votes", ["ada", "acme"])}      - { name: "Other Daily", url: "https://other.example.net/vote" }\n`,
+    );
     w.setNow("2024-06-03T20:00:00Z");
   });
   afterAll(async () => {
@@ -213,6 +216,8 @@ describe("/recap now", () => {
     const text = textOf(out.reply);
     expect(text).toContain("The board votes");
     expect(text).toContain("https://example.org/board-vote");
+    expect(text).toMatch(/The board votes.*https:\/\/example\.org\/board-vote\) · ◉2\n/);
+    expect(text).toContain("◉ corroborated");
     expect(text).not.toContain("Ada joins Acme");
     expect(text).toContain(`<t:${Date.parse("2024-06-02T20:00:00Z") / 1000}:f>`);
   });

@@ -85,6 +85,22 @@ describe("the digest", () => {
     expect(textOf(renderDigest(digest(events), "en")[0])).toContain("\\*bold\\*");
   });
 
+  it("marks each event with its status and outlet count, and explains the marks under the list", () => {
+    const one = { ...ev(0), standing: { status: "reported" as const, note: null, outlets: 1 } };
+    const two = { ...ev(1), standing: { status: "corroborated" as const, note: null, outlets: 2 } };
+    const confirmed = { ...ev(2), standing: { status: "confirmed" as const, note: "Seen by our reporter", outlets: 3 } };
+    const text = textOf(renderDigest(digest([one, two, confirmed]), "en")[0]);
+    expect(lines(text)).toEqual([
+      "• Event 0 — *Ada* · [Source 0](https://example.org/0) · ○1",
+      "• Event 1 — *Ada* · [Source 1](https://example.org/1) · ◉2",
+      "• Event 2 — *Ada* · [Source 2](https://example.org/2) · ✔3",
+    ]);
+    expect(text).toContain("○ reported by one outlet · ◉ corroborated");
+    expect(text).not.toContain("Seen by our reporter");
+    expect(textOf(renderDigest(digest([two]), "zh")[0])).toContain("◉ 多方证实");
+    expect(textOf(renderDigest(digest([ev(0)]), "en")[0])).not.toContain("◉ corroborated");
+  });
+
   it("renders nothing when nothing is new", () => {
     expect(renderDigest(digest([]), "en")).toEqual([]);
   });

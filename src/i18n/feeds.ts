@@ -96,6 +96,13 @@ const en = {
     probably: (key: string) => `another report of \`${key}\``,
     reports: (n: number) => `Reports (${n})`,
     mergeInto: "Merge into…",
+    mergeSearch: "Merge into another event…",
+    mergeForm: {
+      title: "Merge into an event",
+      label: "Event",
+      description: "Its key, its id or words of its title, as /event id: takes them",
+      placeholder: "altman-return-agreed",
+    },
     splitOut: "Split one report out…",
   },
 };
@@ -185,6 +192,13 @@ const zh: FeedsStrings = {
     probably: (key: string) => `\`${key}\` 的另一篇报道`,
     reports: (n: number) => `报道（${n} 篇）`,
     mergeInto: "合并到……",
+    mergeSearch: "合并到其他事件……",
+    mergeForm: {
+      title: "合并到一条事件",
+      label: "事件",
+      description: "填写事件的键名、编号或标题中的词，与 /event id: 的写法相同",
+      placeholder: "altman-return-agreed",
+    },
     splitOut: "拆出一篇报道……",
   },
 };

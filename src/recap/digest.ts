@@ -1,5 +1,6 @@
 /** The data of a digest: what was added to a story in a window, and who it mentions most. */
 export type { Digest } from "../render/digest.ts";
+import { eventStandings } from "../../db/event-sources.ts";
 import { eventsAddedBetween } from "../../db/events.ts";
 import type { Db } from "../../db/index.ts";
 import { firstSources } from "../../db/recaps.ts";
@@ -34,15 +35,14 @@ export function mostMentioned(events: readonly EventSummary[], limit = DIGEST_TO
 /** The digest of events added to `story` with since < added_at <= until. */
 export function buildDigest(db: Db, story: Story, since: number, until: number): Digest {
   const events = eventsAddedBetween(db, story.id, since, until);
-  const sources = firstSources(
-    db,
-    events.map((e) => e.id),
-  );
+  const ids = events.map((e) => e.id);
+  const sources = firstSources(db, ids);
+  const standings = eventStandings(db, ids);
   return {
     story,
     since,
     until,
-    events: events.map((event) => ({ event, source: sources.get(event.id) ?? null })),
+    events: events.map((event) => ({ event, source: sources.get(event.id) ?? null, standing: standings.get(event.id) })),
     top: mostMentioned(events),
   };
 }

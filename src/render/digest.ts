@@ -3,6 +3,7 @@
  * by day, with who was involved, a source link per event and the names most mentioned.
  * Split over at most {@link DIGEST_MAX_MESSAGES} messages; beyond that, "and N more".
  */
+import type { EventStanding } from "../../db/event-sources.ts";
 import type { EntityMention, EventSummary, Lang, Source, Story } from "../../db/types.ts";
 import { joinList, t } from "../i18n/index.ts";
 import { fitMessage } from "./fit.ts";
@@ -11,13 +12,16 @@ import { LIMITS } from "./limits.ts";
 import { LINE_TITLE_MAX, markLegend, peopleList } from "./lines.ts";
 import { nameOf, titleOf } from "./names.ts";
 import type { Reply } from "./reply.ts";
+import { statusLegend, statusSuffix } from "./status.ts";
 import { baseEmbed, storyTitle } from "./theme.ts";
 import { withWebLink } from "./web-link.ts";
 
-/** An event in a digest, with the source its line links to. */
+/** An event in a digest, with the source its line links to and its status with outlet count. */
 export interface DigestEvent {
   event: EventSummary;
   source: Source | null;
+  /** Shown as a compact mark ("◉3") after the line, as /latest does; none when not known. */
+  standing?: EventStanding;
 }
 
 /** Everything a digest shows. */
@@ -39,14 +43,14 @@ export const DIGEST_PEOPLE = 3;
 /** Room kept in the last possible message for the "and N more" line. */
 const MORE_ROOM = 80;
 
-/** One event: "• 14:05 · ❗ Title — *Ada, Acme* · [Gazette](https://…)" (time only for instants). */
+/** One event: "• 14:05 · ❗ Title — *Ada, Acme* · [Gazette](https://…) · ◉3" (time only for instants). */
 export function digestLine(d: DigestEvent, lang: Lang): string {
   const e = d.event;
   const time = e.precision === "datetime" ? `${discordTimestamp(e.at, "t")} · ` : "";
   const title = inline(titleOf(e.title, lang), LINE_TITLE_MAX);
   const names = e.entities.length ? ` — *${peopleList(e.entities, lang, DIGEST_PEOPLE)}*` : "";
   const source = d.source ? ` · ${sourceLink(d.source, 300)}` : "";
-  return `• ${time}${importanceMark(e.importance)}${title}${names}${source}`;
+  return `• ${time}${importanceMark(e.importance)}${title}${names}${source}${statusSuffix(d.standing)}`;
 }
 
 /**
@@ -89,10 +93,18 @@ export function renderDigest(d: Digest, lang: Lang, webUrl?: string | null): Rep
   if (!d.events.length) return [];
   const s = t(lang);
   const intro = s.recap.covering(discordTimestamp(d.since, "f"), discordTimestamp(d.until, "f"), d.events.length);
-  const legend = markLegend(
-    d.events.map((e) => e.event),
-    lang,
-  );
+  const legend = [
+    markLegend(
+      d.events.map((e) => e.event),
+      lang,
+    ),
+    statusLegend(
+      d.events.some((e) => e.standing !== undefined),
+      lang,
+    ),
+  ]
+    .filter(Boolean)
+    .join("\n");
   const { pages, hidden } = paginate(d.events, lang, intro.length, legend.length);
   const title = s.recap.digestTitle(clip(storyTitle(d.story, lang), 150));
   const mentions = d.top.map((m) => s.recap.mentioned(clip(nameOf(m.entity, lang), 60), m.mentions));

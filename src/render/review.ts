@@ -3,8 +3,8 @@
  * its proposed title and summary in English and Chinese (taken from the reports in each
  * language, else left for the editor), the date of its earliest report, its people, the new
  * names its reports give, and every report with why it was grouped. Approve / Edit / Reject /
- * Skip, a "Merge into…" select of the likeliest events and a "Split…" select of its reports.
- * Pure.
+ * Skip, "Merge into another event…" (the form is src/render/review-merge.ts), a "Merge into…"
+ * select of the likeliest events and a "Split…" select of its reports. Pure.
  */
 import { ButtonStyle, ComponentType, type APIButtonComponentWithCustomId, type APIEmbedField, type APIStringSelectComponent } from "discord.js";
 import type { NewsItemRow } from "../../db/news-items.ts";
@@ -72,6 +72,7 @@ function components(item: ReviewItem, lang: Lang) {
         button("edit", id, s.edit, ButtonStyle.Primary),
         button("no", id, s.reject, ButtonStyle.Danger),
         ...(item.total > 1 ? [button("skip", id, s.skip, ButtonStyle.Secondary)] : []),
+        button("find", id, s.mergeSearch, ButtonStyle.Secondary),
       ],
     },
   ];
