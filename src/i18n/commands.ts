@@ -62,6 +62,19 @@ export const commandText = {
     cn: "截至此日期（YYYY-MM-DD）",
     tw: "截至此日期（YYYY-MM-DD）",
   },
+  catchup: {
+    name: "catchup",
+    en: "What the story gained since you last caught up",
+    cn: "查看自你上次补看以来新闻的新进展",
+    tw: "查看自你上次補看以來新聞的新進展",
+  },
+  "catchup.since": {
+    name: "since",
+    zhName: ["起始日期", "起始日期"],
+    en: "Look back from this date (YYYY-MM-DD) without moving your mark",
+    cn: "从此日期回看（YYYY-MM-DD），不改变已读位置",
+    tw: "從此日期回看（YYYY-MM-DD），不改變已讀位置",
+  },
   search: { name: "search", en: "Search the story's events, summaries and quotes", cn: "搜索新闻的事件、摘要和引述", tw: "搜尋新聞的事件、摘要和引述" },
   "search.query": {
     name: "query",
