@@ -20,6 +20,8 @@ export interface RecapDelivery {
   reason: string | null;
   detail: string | null;
   attempt: number | null;
+  /** How often Discord rate-limited the attempt and discord.js waited and retried. */
+  rateLimited: number;
 }
 
 interface DeliveryRow {
@@ -34,14 +36,15 @@ interface DeliveryRow {
   reason: string | null;
   detail: string | null;
   attempt: number | null;
+  rate_limited: number;
 }
 
-const COLS = "id, guild_id, schedule_id, story_id, channel_id, at, result, message_id, reason, detail, attempt";
+const COLS = "id, guild_id, schedule_id, story_id, channel_id, at, result, message_id, reason, detail, attempt, rate_limited";
 
 const q = prepared((db: Db) => ({
   insert: db.prepare<Omit<DeliveryRow, "id">>(
-    `INSERT INTO recap_deliveries (guild_id, schedule_id, story_id, channel_id, at, result, message_id, reason, detail, attempt)
-     VALUES (:guild_id, :schedule_id, :story_id, :channel_id, :at, :result, :message_id, :reason, :detail, :attempt)`,
+    `INSERT INTO recap_deliveries (guild_id, schedule_id, story_id, channel_id, at, result, message_id, reason, detail, attempt, rate_limited)
+     VALUES (:guild_id, :schedule_id, :story_id, :channel_id, :at, :result, :message_id, :reason, :detail, :attempt, :rate_limited)`,
   ),
   latest: db.prepare<[string, number], DeliveryRow>(`SELECT ${COLS} FROM recap_deliveries WHERE guild_id = ? ORDER BY id DESC LIMIT ?`),
 }));
@@ -59,6 +62,7 @@ export function recordDelivery(db: Db, d: Omit<RecapDelivery, "id">): void {
     reason: d.reason,
     detail: d.detail,
     attempt: d.attempt,
+    rate_limited: d.rateLimited,
   });
 }
 
@@ -78,5 +82,6 @@ export function latestDeliveries(db: Db, guildId: string, limit = 20): RecapDeli
       reason: r.reason,
       detail: r.detail,
       attempt: r.attempt,
+      rateLimited: r.rate_limited,
     }));
 }

@@ -61,6 +61,19 @@ describe("/recap log", () => {
     expect(latestDeliveries(w.db, s.guildId).map((d) => d.result)).toEqual(["posted", "failed"]);
   });
 
+  it("notes the rate limits Discord set on a delivery that discord.js waited out", async () => {
+    const s = await scheduled();
+    w = s.world;
+    w.t.fake.failNext("POST", new RegExp(`^/channels/${s.channel}/messages$`), 429, 2);
+    w.setNow("2024-06-01T09:00:00Z");
+    await w.scheduler.tick();
+    expect(w.posts(s.channel)).toHaveLength(1);
+    const [delivery] = latestDeliveries(w.db, s.guildId);
+    expect(delivery).toMatchObject({ result: "posted" });
+    expect(delivery!.rateLimited).toBeGreaterThan(0);
+    expect(await recapLog(w)).toMatch(/posted .*rate limited (once|\d+ times), retried/);
+  });
+
   it("shows why a recap was paused when its channel is gone", async () => {
     const s = await scheduled();
     w = s.world;
@@ -96,6 +109,7 @@ describe("/recap log", () => {
         reason: null,
         detail: null,
         attempt: null,
+        rateLimited: 0,
       });
     }
     const out = await recapLog(w);

@@ -24,7 +24,8 @@ CREATE TABLE recap_deliveries (
   message_id  TEXT,
   reason      TEXT,      -- a pause code (src/recap/failures.ts) when paused
   detail      TEXT,      -- what went wrong, as Discord or the code said it
-  attempt     INTEGER    -- which attempt at the slot a failure was
+  attempt     INTEGER,   -- which attempt at the slot a failure was
+  rate_limited INTEGER NOT NULL DEFAULT 0  -- rate limits discord.js waited out and retried
 );
 CREATE INDEX recap_deliveries_by_guild ON recap_deliveries(guild_id, id);
 

@@ -52,6 +52,7 @@ const en = {
     posted: (link: string) => `✅ posted — [open the recap](${link})`,
     failed: (attempt: number, of: number, detail: string) => `⚠️ failed (attempt ${attempt} of ${of}, tried again next minute): ${md(detail)}`,
     paused: (reason: string, detail: string) => `⏸️ paused: ${reason} — ${md(detail)}`,
+    rateLimited: (n: number) => ` (rate limited ${n === 1 ? "once" : `${n} times`}, retried)`,
   },
   reasons: {
     no_access: "I can't see the channel (Missing Access)",
@@ -107,6 +108,7 @@ const zh: RecapStrings = {
     posted: (link: string) => `✅ 已发布 — [打开摘要](${link})`,
     failed: (attempt: number, of: number, detail: string) => `⚠️ 失败（第 ${attempt} 次，共 ${of} 次，下一分钟重试）：${md(detail)}`,
     paused: (reason: string, detail: string) => `⏸️ 已暂停：${reason} — ${md(detail)}`,
+    rateLimited: (n: number) => `（遇到 ${n} 次限流，已重试）`,
   },
   reasons: {
     no_access: "我看不到该频道（Missing Access）",

@@ -15,6 +15,11 @@ import { baseEmbed } from "./theme.ts";
 
 function line(d: RecapDelivery, maxAttempts: number, lang: Lang): string {
   const s = t(lang).recap;
+  return what(d, maxAttempts, lang) + (d.rateLimited > 0 ? s.log.rateLimited(d.rateLimited) : "");
+}
+
+function what(d: RecapDelivery, maxAttempts: number, lang: Lang): string {
+  const s = t(lang).recap;
   const head = `${discordTimestamp(d.at, "f")} · <#${d.channelId}>`;
   const detail = clip(d.detail ?? "", 200);
   if (d.result === "posted") return `${head} · ${s.log.posted(jumpLink(d.guildId, d.channelId, d.messageId ?? ""))}`;
