@@ -12,6 +12,8 @@ import { MAX_ATTEMPTS } from "../src/recap/failures.ts";
 import { isRecapChannel, missingPostPermissions, RECAP_CHANNEL_TYPES } from "../src/recap/permissions.ts";
 import { formatTimeOfDay, parseTimeOfDay, slotAfter } from "../src/recap/slots.ts";
 import { renderDigest } from "../src/render/digest.ts";
+import { latestDeliveries } from "../db/recap-deliveries.ts";
+import { renderRecapLog } from "../src/render/recap-log.ts";
 import { missingPermissionsText, renderRecapOff, renderRecapStatus, renderScheduled } from "../src/render/recap-status.ts";
 import { clip, replyOptions } from "../src/render/index.ts";
 import { webAddress, webPaths } from "../src/render/web-link.ts";
@@ -24,6 +26,8 @@ const MAX_HOURS = 168;
 const DEFAULT_HOURS = 24;
 /** A new schedule's first recap covers the day before it was set up. */
 const FIRST_LOOKBACK = 24 * HOUR;
+/** Deliveries `/recap log` shows. */
+const LOG_SIZE = 20;
 
 /** User input quoted back in an error: one line, short (the message escapes it). */
 const quoted = (text: string) => clip(text, 60);
@@ -89,10 +93,15 @@ async function status(interaction: ChatInputCommandInteraction, ctx: BotContext,
   await interaction.reply(replyOptions(renderRecapStatus(views, lang, { maxAttempts: MAX_ATTEMPTS })));
 }
 
-const handlers = { now, schedule, off, status } as const;
+async function log(interaction: ChatInputCommandInteraction, ctx: BotContext, lang: Lang): Promise<void> {
+  requireManageGuild(interaction, lang);
+  await interaction.reply(replyOptions(renderRecapLog(latestDeliveries(ctx.db, interaction.guildId!, LOG_SIZE), MAX_ATTEMPTS, lang)));
+}
+
+const handlers = { now, schedule, off, status, log } as const;
 
 /**
- * `/recap now [hours]` and `status` (everyone), `schedule` and `off` (Manage Server).
+ * `/recap now [hours]` and `status` (everyone), `schedule`, `off` and `log` (Manage Server).
  *
  * Permissions: subcommands cannot carry their own default_member_permissions, and setting
  * ManageGuild on `/recap` would hide `now` and `status` from ordinary members. So the command
@@ -114,7 +123,8 @@ export default {
         .addStringOption((o) => named(o, "recap.schedule.timezone").setAutocomplete(true).setMaxLength(64)),
     )
     .addSubcommand((sc) => named(sc, "recap.off"))
-    .addSubcommand((sc) => named(sc, "recap.status")),
+    .addSubcommand((sc) => named(sc, "recap.status"))
+    .addSubcommand((sc) => named(sc, "recap.log")),
 
   async execute(interaction, ctx) {
     const lang = langFromLocale(interaction.locale);

@@ -7,6 +7,7 @@ import type { BotContext, Command } from "../src/context.ts";
 import { UserError } from "../src/context.ts";
 import { named, slash } from "../src/command-kit/builders.ts";
 import { parseTimelineArgs, timelineCustomId, TIMELINE_PREFIX, type TimelineState } from "../src/custom-ids.ts";
+import { dayOption } from "../src/command-kit/dates.ts";
 import { focusedText, optionText } from "../src/command-kit/options.ts";
 import { entityAutocomplete, refuseBlank, resolveEntity } from "../src/resolvers/entity.ts";
 import { activeStory, requireStory } from "../src/resolvers/story.ts";
@@ -48,13 +49,6 @@ function view(ctx: BotContext, story: Story, state: TimelineState, lang: Lang): 
       page.events.map((e) => e.id),
     ),
   });
-}
-
-/** A date option as "YYYY-MM-DD", or a refusal naming the format. */
-function dayOption(value: string | null, lang: Lang): string | null {
-  if (value === null) return null;
-  if (!parseDay(value)) throw new UserError(errorText("badDate", lang, { value }));
-  return value.trim();
 }
 
 /**

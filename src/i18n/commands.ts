@@ -62,6 +62,19 @@ export const commandText = {
     cn: "截至此日期（YYYY-MM-DD）",
     tw: "截至此日期（YYYY-MM-DD）",
   },
+  catchup: {
+    name: "catchup",
+    en: "What the story gained since you last caught up",
+    cn: "查看自你上次补看以来新闻的新进展",
+    tw: "查看自你上次補看以來新聞的新進展",
+  },
+  "catchup.since": {
+    name: "since",
+    zhName: ["起始日期", "起始日期"],
+    en: "Look back from this date (YYYY-MM-DD) without moving your mark",
+    cn: "从此日期回看（YYYY-MM-DD），不改变已读位置",
+    tw: "從此日期回看（YYYY-MM-DD），不改變已讀位置",
+  },
   search: { name: "search", en: "Search the story's events, summaries and quotes", cn: "搜索新闻的事件、摘要和引述", tw: "搜尋新聞的事件、摘要和引述" },
   "search.query": {
     name: "query",
@@ -146,6 +159,12 @@ export const commandText = {
     tw: "時區，例如 Asia/Taipei 或 UTC",
   },
   "recap.off": { name: "off", en: "Stop the daily digest (Manage Server)", cn: "停止每日摘要（需管理服务器权限）", tw: "停止每日摘要（需管理伺服器權限）" },
+  "recap.log": {
+    name: "log",
+    en: "The last 20 recap deliveries here, with every failure and why (Manage Server)",
+    cn: "本服务器最近 20 次摘要发送及每次失败的原因（需管理服务器权限）",
+    tw: "本伺服器最近 20 次摘要發送及每次失敗的原因（需管理伺服器權限）",
+  },
   "recap.status": { name: "status", en: "When and where the daily digest is posted", cn: "查看每日摘要的发布时间和频道", tw: "查看每日摘要的發布時間和頻道" },
   editor: {
     name: "editor",

@@ -6,6 +6,7 @@ import { feedsStrings, type FeedsStrings } from "./feeds.ts";
 import { optionStrings, type OptionStrings } from "./options.ts";
 import { peopleStrings, type PeopleStrings } from "./people.ts";
 import { recapStrings, type RecapStrings } from "./recap.ts";
+import { catchupStrings, type CatchupStrings } from "./catchup.ts";
 
 export type { Strings } from "./en.ts";
 export { langFromLocale, otherLang, pick, pickOr, pickOther } from "./lang.ts";
@@ -14,11 +15,34 @@ export { code, md } from "./markdown.ts";
 export { commandText, commandDescription, localized, type CommandKey } from "./commands.ts";
 
 /** Every user-facing string: the core set plus one part per feature (each in its own file). */
-export type AllStrings = Strings & { recap: RecapStrings; editor: EditorStrings; feeds: FeedsStrings; options: OptionStrings; people: PeopleStrings };
+export type AllStrings = Strings & {
+  recap: RecapStrings;
+  editor: EditorStrings;
+  feeds: FeedsStrings;
+  options: OptionStrings;
+  people: PeopleStrings;
+  catchup: CatchupStrings;
+};
 
 const ALL: Record<Lang, AllStrings> = {
-  en: { ...en, recap: recapStrings.en, editor: editorStrings.en, feeds: feedsStrings.en, options: optionStrings.en, people: peopleStrings.en },
-  zh: { ...zh, recap: recapStrings.zh, editor: editorStrings.zh, feeds: feedsStrings.zh, options: optionStrings.zh, people: peopleStrings.zh },
+  en: {
+    ...en,
+    recap: recapStrings.en,
+    editor: editorStrings.en,
+    feeds: feedsStrings.en,
+    options: optionStrings.en,
+    people: peopleStrings.en,
+    catchup: catchupStrings.en,
+  },
+  zh: {
+    ...zh,
+    recap: recapStrings.zh,
+    editor: editorStrings.zh,
+    feeds: feedsStrings.zh,
+    options: optionStrings.zh,
+    people: peopleStrings.zh,
+    catchup: catchupStrings.zh,
+  },
 };
 
 /** Every user-facing string in `lang`. */

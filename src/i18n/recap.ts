@@ -45,6 +45,15 @@ const en = {
     paused: (reason: string) => `⏸ **Paused**: ${reason}. Fix that, then run \`/recap schedule\` again to resume; nothing new will be missed.`,
   },
   /** Why a schedule is paused, by the code stored with it. */
+  log: {
+    title: "Recap deliveries",
+    intro: (n: number) => `The last ${n === 1 ? "delivery" : `${n} deliveries`} of this server's scheduled recaps, newest first:`,
+    empty: "No scheduled recap has been delivered or tried here yet. Set one up with `/recap schedule`.",
+    posted: (link: string) => `✅ posted — [open the recap](${link})`,
+    failed: (attempt: number, of: number, detail: string) => `⚠️ failed (attempt ${attempt} of ${of}, tried again next minute): ${md(detail)}`,
+    paused: (reason: string, detail: string) => `⏸️ paused: ${reason} — ${md(detail)}`,
+    rateLimited: (n: number) => ` (rate limited ${n === 1 ? "once" : `${n} times`}, retried)`,
+  },
   reasons: {
     no_access: "I can't see the channel (Missing Access)",
     no_permission: "I'm not allowed to post in the channel (Missing Permissions)",
@@ -91,6 +100,15 @@ const zh: RecapStrings = {
     lastFailure: (when: string, what: string) => `上次失败 ${when}：${md(what)}`,
     retrying: (n: number, max: number) => `每分钟重试一次（已失败 ${n} 次，最多 ${max} 次）。`,
     paused: (reason: string) => `⏸ **已暂停**：${reason}。解决后再次运行 \`/recap schedule\` 即可恢复，不会漏掉新内容。`,
+  },
+  log: {
+    title: "摘要发送记录",
+    intro: (n: number) => `本服务器定时摘要最近 ${n} 次发送，最新的在前：`,
+    empty: "这里还没有发送或尝试发送过定时摘要。可用 `/recap schedule` 设置。",
+    posted: (link: string) => `✅ 已发布 — [打开摘要](${link})`,
+    failed: (attempt: number, of: number, detail: string) => `⚠️ 失败（第 ${attempt} 次，共 ${of} 次，下一分钟重试）：${md(detail)}`,
+    paused: (reason: string, detail: string) => `⏸️ 已暂停：${reason} — ${md(detail)}`,
+    rateLimited: (n: number) => `（遇到 ${n} 次限流，已重试）`,
   },
   reasons: {
     no_access: "我看不到该频道（Missing Access）",

@@ -8,6 +8,7 @@ import cron, { type ScheduledTask } from "node-cron";
 import type { Client } from "discord.js";
 import { dueRecapSchedules, recordRecapFailure, type RecapSchedule } from "../../db/recaps.ts";
 import type { BotContext } from "../context.ts";
+import { createDeliveryLog } from "./deliveries.ts";
 import { classifyFailure, MAX_ATTEMPTS } from "./failures.ts";
 import { runRecap, type RecapHooks } from "./post.ts";
 import { runBounded } from "./queue.ts";
@@ -48,12 +49,15 @@ export function createRecapScheduler(opts: RecapSchedulerOptions): RecapSchedule
   let task: ScheduledTask | null = null;
   let running: Promise<void> | null = null;
   let stopped = false;
+  const deliveries = createDeliveryLog(ctx.db, log);
 
   async function runOne(schedule: RecapSchedule, at: number): Promise<void> {
     const where = { scheduleId: schedule.id, guildId: schedule.guildId, channelId: schedule.channelId };
+    deliveries.begin(schedule);
     try {
       const out = await runRecap({ client: opts.client, db: ctx.db, hooks: opts.hooks, publicUrl: ctx.config.PUBLIC_URL }, schedule, at);
       opts.onResult?.(out.result);
+      if (out.result === "posted") deliveries.record(schedule, at, { result: "posted", messageId: out.messageIds[0] ?? null });
       if (out.result === "posted") log.info({ ...where, slot: out.slot, events: out.events, messages: out.messageIds.length }, "recap posted");
       else if (out.result === "empty") log.debug({ ...where, slot: out.slot }, "recap: nothing new");
       else log.info({ ...where, slot: out.slot }, "recap schedule changed while it ran; nothing recorded");
@@ -74,8 +78,16 @@ export function createRecapScheduler(opts: RecapSchedulerOptions): RecapSchedule
         log.error({ ...where, err: dbErr }, "recap: could not record a failure");
       }
       opts.onResult?.(state?.paused ? "paused" : "failed");
+      deliveries.record(schedule, at, {
+        result: state?.paused ? "paused" : "failed",
+        reason: state?.paused ? (pause ?? "failing") : null,
+        detail,
+        attempt: state?.failures ?? null,
+      });
       if (state?.paused) log.warn({ ...where, reason: pause ?? "failing", detail }, "recap schedule paused");
       else log.warn({ ...where, detail, attempt: state?.failures, of: MAX_ATTEMPTS }, "recap post failed; will retry next minute");
+    } finally {
+      deliveries.end(schedule);
     }
   }
 
@@ -90,10 +102,16 @@ export function createRecapScheduler(opts: RecapSchedulerOptions): RecapSchedule
     }
     if (!due.length) return;
     log.debug({ due: due.length }, "recap tick");
-    await runBounded(due, opts.concurrency ?? RECAP_CONCURRENCY, (s) => runOne(s, at), {
-      halted: () => stopped,
-      onError: (err, s) => log.error({ err, scheduleId: s.id }, "recap job failed"),
-    });
+    // One listener per tick, not per run (runs go in parallel; ticks never overlap).
+    const unwatch = deliveries.watch(opts.client);
+    try {
+      await runBounded(due, opts.concurrency ?? RECAP_CONCURRENCY, (s) => runOne(s, at), {
+        halted: () => stopped,
+        onError: (err, s) => log.error({ err, scheduleId: s.id }, "recap job failed"),
+      });
+    } finally {
+      unwatch();
+    }
   }
 
   function tick(): Promise<void> {

@@ -8,10 +8,21 @@ import type { Reply } from "./reply.ts";
 import { baseEmbed, storyTitle } from "./theme.ts";
 
 /** Commands anyone may use, in the order /help lists them. */
-export const EVERYONE_COMMANDS: readonly CommandKey[] = ["help", "who", "latest", "event", "timeline", "search", "story.list", "recap.now", "recap.status"];
+export const EVERYONE_COMMANDS: readonly CommandKey[] = [
+  "help",
+  "catchup",
+  "who",
+  "latest",
+  "event",
+  "timeline",
+  "search",
+  "story.list",
+  "recap.now",
+  "recap.status",
+];
 
 /** Commands that need Manage Server in the server, in the order /help lists them. */
-export const MANAGER_COMMANDS: readonly CommandKey[] = ["story.use", "recap.schedule", "recap.off"];
+export const MANAGER_COMMANDS: readonly CommandKey[] = ["story.use", "recap.schedule", "recap.off", "recap.log"];
 
 /** Commands for story editors (EDITOR_USER_IDS / EDITOR_GUILD_ID), in the order /help lists them. */
 export const EDITOR_COMMANDS: readonly CommandKey[] = [
