@@ -2,37 +2,24 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventSources, eventStanding } from "../db/event-sources.ts";
 import { listNewsItems } from "../db/news-items.ts";
 import { eventIdByKey } from "../db/newsroom.ts";
-import { getStoryBySlug } from "../db/stories.ts";
-import { BUNDLED_STORY } from "../src/config.ts";
 import { itemReport } from "../src/feeds/items.ts";
-import { SANDBOX_USER_ID, type FakeMessage } from "../tools/fake-discord/index.ts";
-import { startTestBot, textOf, type TestBot } from "./helpers/bot.ts";
-import { feedEvents, follow, memoryLog, testPoller } from "./helpers/feeds.ts";
-import { fixture, startFeedServer, type FeedServer } from "./helpers/feed-server.ts";
+import type { FakeMessage } from "../tools/fake-discord/index.ts";
+import { textOf, type TestBot } from "./helpers/bot.ts";
+import { feedEvents } from "./helpers/feeds.ts";
+import type { FeedServer } from "./helpers/feed-server.ts";
+import { startReviewWorld, type ReviewWorld } from "./helpers/review-world.ts";
 
 const OUTSIDER = { id: "1310000000000000077", username: "outsider" };
-const FEEDS = ["newsroom-wire.xml", "newsroom-zh.xml", "newsroom-ledger.xml"];
 
+let world: ReviewWorld;
 let t: TestBot;
 let server: FeedServer;
 let storyId: number;
 beforeAll(async () => {
-  server = await startFeedServer();
-  for (const f of FEEDS) server.route(`/f/${f}`, fixture(f));
-  t = await startTestBot({ config: { EDITOR_USER_IDS: [SANDBOX_USER_ID] } });
-  storyId = getStoryBySlug(t.db, BUNDLED_STORY)!.id;
-  // Three polls, one more feed followed before each.
-  const poller = testPoller(t.db, memoryLog().log);
-  for (const f of FEEDS) {
-    follow(t.db, server.url(`/f/${f}`));
-    await poller.pollNow();
-  }
-  await poller.stop();
+  world = await startReviewWorld();
+  ({ t, server, storyId } = world);
 });
-afterAll(async () => {
-  await t.stop();
-  await server.stop();
-});
+afterAll(() => world.stop());
 
 const review = async (user?: typeof OUTSIDER) => (await t.fake.command({ name: "review", user, admin: true })).settled();
 const click = async (message: FakeMessage, customId: string, user?: typeof OUTSIDER) =>
