@@ -18,7 +18,7 @@ const LAYERS: [name: string, pattern: RegExp][] = [
   ["custom ids", /^src\/custom-ids\.ts$/],
   ["render", /^src\/render\//],
   ["handler context", /^src\/context\.ts$/],
-  ["services", /^src\/(feeds|newsroom|recap|audit|draft)\/(?!cli\.ts$)/],
+  ["services", /^src\/(feeds|newsroom|recap|audit|draft|outbox|courier)\/(?!cli\.ts$)/],
   ["command kit", /^src\/(resolvers|command-kit)\//],
   ["commands", /^commands\//],
   ["runtime", /^src\/(bot|ops|web)\/(?!deploy-cli\.ts$|backup-cli\.ts$)/],

@@ -15,6 +15,8 @@ const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 /** English strings; the reference shape for every language. */
 export const en = {
   brand: "Storyline",
+  /** The outbox marker printed in every recap, alert and follow DM (a footer: plain text), so a restart can find what it sent. */
+  delivery: { ref: (marker: string) => `ref ${marker}` },
   help: {
     title: "Storyline — help",
     intro: "Storyline follows a developing news story, in English and Chinese: who is who, what happened when, what people said and where it was reported.",

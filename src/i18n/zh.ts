@@ -5,6 +5,7 @@ import { code, md } from "./markdown.ts";
 /** Every user-facing Chinese (Simplified) string; same keys as `en`, checked by the type. */
 export const zh: Strings = {
   brand: "Storyline",
+  delivery: { ref: (marker: string) => `编号 ${marker}` },
   help: {
     title: "Storyline 使用帮助",
     intro: "Storyline 以中英双语追踪一则不断发展的新闻：谁是谁、何时发生了什么、各方说了什么，以及消息出自哪里。",

@@ -57,7 +57,7 @@ export function addChannelRoutes(router: Router, ctx: FakeContext): void {
       const nonce = typeof body.nonce === "string" || typeof body.nonce === "number" ? String(body.nonce) : undefined;
       if (nonce !== undefined && body.enforce_nonce === true) {
         const earlier = ctx.messages.findByNonce(id, nonce);
-        if (earlier) return { status: 200, body: ctx.messages.toApi(earlier) };
+        if (earlier) return { status: 200, body: ctx.messages.toApi(earlier, { withNonce: true }) };
       }
       const created = ctx.messages.create({
         channelId: id,
@@ -65,19 +65,20 @@ export function addChannelRoutes(router: Router, ctx: FakeContext): void {
         body: stripFlags(body),
         files: rc.files,
       });
-      return { status: 200, body: ctx.messages.toApi(created) };
+      return { status: 200, body: ctx.messages.toApi(created, { withNonce: true }) };
     })
     .add("GET", "/channels/:channel/messages", (rc) => {
       const id = channelId(target(rc));
       const limit = Math.min(100, Math.max(1, Number(rc.query.get("limit") ?? 50) || 50));
       const visible = ctx.messages.inChannel(id).filter((m) => !m.deleted && !m.ephemeral);
-      return {
-        status: 200,
-        body: visible
-          .slice(-limit)
-          .reverse()
-          .map((m) => ctx.messages.toApi(m)),
-      };
+      // `after`: the oldest `limit` newer than that id; else the newest (before `before`), like Discord.
+      const after = snowflakeParam(rc.query.get("after"));
+      const before = snowflakeParam(rc.query.get("before"));
+      const page =
+        after !== null
+          ? visible.filter((m) => BigInt(m.id) > after).slice(0, limit)
+          : visible.filter((m) => before === null || BigInt(m.id) < before).slice(-limit);
+      return { status: 200, body: page.reverse().map((m) => ctx.messages.toApi(m)) };
     })
     .add("GET", "/channels/:channel/messages/:message", (rc) => ({ status: 200, body: ctx.messages.toApi(message(rc)) }))
     .add("PATCH", "/channels/:channel/messages/:message", (rc) => {
@@ -88,6 +89,12 @@ export function addChannelRoutes(router: Router, ctx: FakeContext): void {
       ctx.messages.remove(message(rc));
       return { status: 204 };
     });
+}
+
+function snowflakeParam(value: string | null): bigint | null {
+  if (value === null) return null;
+  if (!/^\d{1,20}$/.test(value)) throw new ApiError(400, 50035, "Invalid Form Body");
+  return BigInt(value);
 }
 
 /** Channel messages cannot be ephemeral; Discord ignores that flag there. */

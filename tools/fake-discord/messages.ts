@@ -28,7 +28,8 @@ export interface MessageRecord extends FakeMessage {
   meta?: InteractionMeta;
 }
 
-const NONCE_WINDOW_MS = 5 * 60_000;
+/** How long Discord remembers a nonce sent with `enforce_nonce` ("a few minutes"). */
+export const NONCE_WINDOW_MS = 5 * 60_000;
 
 /** Stores every bot message, by id, by channel and in creation order. */
 export class MessageStore {
@@ -41,6 +42,8 @@ export class MessageStore {
     private readonly botUser: ApiUser,
     private readonly applicationId: string,
     private readonly onChange: (kind: "create" | "update" | "delete", message: MessageRecord) => void = () => undefined,
+    /** Tests shorten it to prove what happens after Discord forgot a nonce. */
+    private readonly nonceWindowMs = NONCE_WINDOW_MS,
   ) {}
 
   /** Looks up a message by id. */
@@ -53,10 +56,10 @@ export class MessageStore {
     return this.byChannel.get(channelId) ?? [];
   }
 
-  /** Returns the earlier message for a reused `nonce` (with `enforce_nonce`) in a channel within 5 minutes. */
+  /** Returns the earlier message for a reused `nonce` (with `enforce_nonce`) in a channel within the nonce window. */
   findByNonce(channelId: string, nonce: string): MessageRecord | undefined {
     const hit = this.nonces.get(`${channelId}:${nonce}`);
-    if (!hit || Date.now() - hit.at > NONCE_WINDOW_MS) return undefined;
+    if (!hit || Date.now() - hit.at > this.nonceWindowMs) return undefined;
     return this.byId.get(hit.id);
   }
 
@@ -143,8 +146,11 @@ export class MessageStore {
     this.onChange("delete", message);
   }
 
-  /** The message as Discord's API serialises it. */
-  toApi(message: MessageRecord): Record<string, unknown> {
+  /**
+   * The message as Discord's API serialises it. The nonce is echoed only in the answer to the
+   * create (and its gateway event), as on Discord: a message fetched later does not carry it.
+   */
+  toApi(message: MessageRecord, opts: { withNonce?: boolean } = {}): Record<string, unknown> {
     const api: Record<string, unknown> = {
       id: message.id,
       type: message.type,
@@ -171,7 +177,7 @@ export class MessageStore {
       pinned: false,
     };
     if (message.guildId) api.guild_id = message.guildId;
-    if (message.nonce !== undefined) api.nonce = message.nonce;
+    if (opts.withNonce && message.nonce !== undefined) api.nonce = message.nonce;
     if (message.meta) {
       api.application_id = this.applicationId;
       api.webhook_id = this.applicationId;

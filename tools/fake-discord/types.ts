@@ -16,6 +16,8 @@ export interface FakeDiscordOptions {
   port?: number;
   /** Heartbeat interval announced in HELLO (ms). Default 41250, like Discord. */
   heartbeatIntervalMs?: number;
+  /** How long a nonce sent with `enforce_nonce` is remembered (ms). Default 5 minutes, like Discord's "a few minutes". */
+  nonceWindowMs?: number;
   /** How the gateway shards: what `GET /gateway/bot` recommends and allows, and when IDENTIFY is refused. */
   sharding?: FakeShardingOptions;
 }

@@ -39,9 +39,14 @@ export async function createFake(opts: FakeDiscordOptions): Promise<FakeParts> {
   let gateway: Gateway | undefined;
   let url = "";
   const guilds = new GuildStore(botUser);
-  const messages: MessageStore = new MessageStore(botUser, applicationId, (kind, m) => {
-    if (gateway) publish(gateway, messages, kind, m);
-  });
+  const messages: MessageStore = new MessageStore(
+    botUser,
+    applicationId,
+    (kind, m) => {
+      if (gateway) publish(gateway, messages, kind, m);
+    },
+    opts.nonceWindowMs,
+  );
   const ctx: FakeContext = {
     applicationId,
     botUser,
@@ -108,5 +113,5 @@ function publish(gateway: Gateway, messages: MessageStore, kind: "create" | "upd
     gateway.dispatch("MESSAGE_DELETE", body, m.guildId, intent);
     return;
   }
-  gateway.dispatch(kind === "create" ? "MESSAGE_CREATE" : "MESSAGE_UPDATE", messages.toApi(m), m.guildId, intent);
+  gateway.dispatch(kind === "create" ? "MESSAGE_CREATE" : "MESSAGE_UPDATE", messages.toApi(m, { withNonce: kind === "create" }), m.guildId, intent);
 }

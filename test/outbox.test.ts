@@ -1,0 +1,101 @@
+import { afterEach, describe, expect, it } from "vitest";
+import type { TextChannel } from "discord.js";
+import { claimOutbox, getOutboxEntry, type OutboxEntry } from "../db/outbox.ts";
+import { deliverOnce, outboxMarker, type OutboxTarget } from "../src/outbox/deliver.ts";
+import { carriesMarker, findInChannel } from "../src/outbox/find.ts";
+import { startTestBot, type TestBot } from "./helpers/bot.ts";
+
+const NONCE_WINDOW_MS = 150;
+let tb: TestBot | undefined;
+
+afterEach(async () => {
+  await tb?.stop();
+  tb = undefined;
+});
+
+function channelTarget(t: TestBot, channelId: string, text: string): OutboxTarget {
+  return {
+    async send(nonce) {
+      const channel = (await t.bot.client.channels.fetch(channelId)) as TextChannel;
+      const m = await channel.send({ content: text, embeds: [{ description: "alert", footer: { text: `ref ${nonce}` } }], nonce, enforceNonce: true });
+      return { channelId, messageId: m.id };
+    },
+    find: (marker, since) => findInChannel(t.bot.client, channelId, marker, since),
+  };
+}
+
+function claim(t: TestBot, key: string, channelId: string): OutboxEntry {
+  return claimOutbox(t.db, { key, kind: "alert", guildId: t.fake.defaultGuild().id, targetId: channelId, marker: outboxMarker(key), now: Date.now() });
+}
+
+const crashAfterSend = {
+  afterSend: () => {
+    throw new Error("killed between sending and recording");
+  },
+};
+
+describe("the outbox ledger", () => {
+  it("gives every key a short marker that fits a Discord nonce and differs per key", () => {
+    const a = outboxMarker("alert:1:2");
+    expect(a.length).toBeLessThanOrEqual(12);
+    expect(a).toBe(outboxMarker("alert:1:2"));
+    expect(a).not.toBe(outboxMarker("alert:1:3"));
+  });
+
+  it("sends once and then answers from the ledger without asking Discord again", async () => {
+    tb = await startTestBot({ deploy: false });
+    const channel = tb.fake.defaultChannel();
+    const target = channelTarget(tb, channel.id, "one");
+    const first = await deliverOnce(tb.db, claim(tb, "alert:1:1", channel.id), target, Date.now);
+    const again = await deliverOnce(tb.db, claim(tb, "alert:1:1", channel.id), target, Date.now);
+    expect(first.how).toBe("sent");
+    expect(again).toEqual({ ...first, how: "recorded" });
+    expect(tb.fake.channelMessages(channel.id)).toHaveLength(1);
+  });
+
+  it("after a crash between sending and recording, and past Discord's nonce window, finds the message instead of posting it twice", async () => {
+    tb = await startTestBot({ deploy: false, fake: { nonceWindowMs: NONCE_WINDOW_MS } });
+    const channel = tb.fake.defaultChannel();
+    const target = channelTarget(tb, channel.id, "the alert");
+    await expect(deliverOnce(tb.db, claim(tb, "alert:1:2", channel.id), target, Date.now, crashAfterSend)).rejects.toThrow(/killed/);
+    const pending = claim(tb, "alert:1:2", channel.id);
+    expect(pending.state).toBe("pending");
+    expect(pending.attemptedAt).not.toBeNull();
+    await new Promise((r) => setTimeout(r, NONCE_WINDOW_MS * 2));
+    const after = await deliverOnce(tb.db, pending, target, Date.now);
+    expect(after.how).toBe("found");
+    expect(tb.fake.channelMessages(channel.id)).toHaveLength(1);
+    expect(getOutboxEntry(tb.db, pending.id)?.messageId).toBe(tb.fake.channelMessages(channel.id)[0]?.id);
+  });
+
+  it("shows why the ledger is needed: past the window the nonce alone lets Discord post the same message again", async () => {
+    tb = await startTestBot({ deploy: false, fake: { nonceWindowMs: NONCE_WINDOW_MS } });
+    const channel = tb.fake.defaultChannel();
+    const target = channelTarget(tb, channel.id, "the alert");
+    const nonce = outboxMarker("alert:1:3");
+    await target.send(nonce);
+    await target.send(nonce);
+    expect(tb.fake.channelMessages(channel.id)).toHaveLength(1);
+    await new Promise((r) => setTimeout(r, NONCE_WINDOW_MS * 2));
+    await target.send(nonce);
+    expect(tb.fake.channelMessages(channel.id)).toHaveLength(2);
+  });
+
+  it("sends again when an attempt left no message (the request never reached Discord)", async () => {
+    tb = await startTestBot({ deploy: false });
+    const channel = tb.fake.defaultChannel();
+    const target = channelTarget(tb, channel.id, "retry");
+    const failing: OutboxTarget = { ...target, send: () => Promise.reject(new Error("socket hang up")) };
+    await expect(deliverOnce(tb.db, claim(tb, "alert:1:4", channel.id), failing, Date.now)).rejects.toThrow(/hang up/);
+    const out = await deliverOnce(tb.db, claim(tb, "alert:1:4", channel.id), target, Date.now);
+    expect(out.how).toBe("sent");
+    expect(tb.fake.channelMessages(channel.id)).toHaveLength(1);
+  });
+
+  it("recognises the marker in a message's text or embed footer only", () => {
+    const marker = outboxMarker("k");
+    expect(carriesMarker({ content: `x ${marker}`, embeds: [] }, marker)).toBe(true);
+    expect(carriesMarker({ content: "", embeds: [{ footer: { text: `ref ${marker}` } }] } as never, marker)).toBe(true);
+    expect(carriesMarker({ content: "ref", embeds: [{ footer: { text: "ref other" } }] } as never, marker)).toBe(false);
+  });
+});
