@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { TextChannel } from "discord.js";
 import { claimOutbox, getOutboxEntry, type OutboxEntry } from "../db/outbox.ts";
 import { deliverOnce, outboxMarker, type OutboxTarget } from "../src/outbox/deliver.ts";
-import { carriesMarker, findInChannel } from "../src/outbox/find.ts";
+import { channelTarget } from "../src/outbox/channel.ts";
+import { carriesMarker } from "../src/outbox/find.ts";
 import { startTestBot, type TestBot } from "./helpers/bot.ts";
 
 const NONCE_WINDOW_MS = 150;
@@ -13,15 +13,8 @@ afterEach(async () => {
   tb = undefined;
 });
 
-function channelTarget(t: TestBot, channelId: string, text: string): OutboxTarget {
-  return {
-    async send(nonce) {
-      const channel = (await t.bot.client.channels.fetch(channelId)) as TextChannel;
-      const m = await channel.send({ content: text, embeds: [{ description: "alert", footer: { text: `ref ${nonce}` } }], nonce, enforceNonce: true });
-      return { channelId, messageId: m.id };
-    },
-    find: (marker, since) => findInChannel(t.bot.client, channelId, marker, since),
-  };
+function textTarget(t: TestBot, channelId: string, text: string): OutboxTarget {
+  return channelTarget(t.bot.client, channelId, (marker) => ({ content: text, embeds: [{ description: "alert", footer: { text: `ref ${marker}` } }] }));
 }
 
 function claim(t: TestBot, key: string, channelId: string): OutboxEntry {
@@ -45,7 +38,7 @@ describe("the outbox ledger", () => {
   it("sends once and then answers from the ledger without asking Discord again", async () => {
     tb = await startTestBot({ deploy: false });
     const channel = tb.fake.defaultChannel();
-    const target = channelTarget(tb, channel.id, "one");
+    const target = textTarget(tb, channel.id, "one");
     const first = await deliverOnce(tb.db, claim(tb, "alert:1:1", channel.id), target, Date.now);
     const again = await deliverOnce(tb.db, claim(tb, "alert:1:1", channel.id), target, Date.now);
     expect(first.how).toBe("sent");
@@ -56,7 +49,7 @@ describe("the outbox ledger", () => {
   it("after a crash between sending and recording, and past Discord's nonce window, finds the message instead of posting it twice", async () => {
     tb = await startTestBot({ deploy: false, fake: { nonceWindowMs: NONCE_WINDOW_MS } });
     const channel = tb.fake.defaultChannel();
-    const target = channelTarget(tb, channel.id, "the alert");
+    const target = textTarget(tb, channel.id, "the alert");
     await expect(deliverOnce(tb.db, claim(tb, "alert:1:2", channel.id), target, Date.now, crashAfterSend)).rejects.toThrow(/killed/);
     const pending = claim(tb, "alert:1:2", channel.id);
     expect(pending.state).toBe("pending");
@@ -71,7 +64,7 @@ describe("the outbox ledger", () => {
   it("shows why the ledger is needed: past the window the nonce alone lets Discord post the same message again", async () => {
     tb = await startTestBot({ deploy: false, fake: { nonceWindowMs: NONCE_WINDOW_MS } });
     const channel = tb.fake.defaultChannel();
-    const target = channelTarget(tb, channel.id, "the alert");
+    const target = textTarget(tb, channel.id, "the alert");
     const nonce = outboxMarker("alert:1:3");
     await target.send(nonce);
     await target.send(nonce);
@@ -84,7 +77,7 @@ describe("the outbox ledger", () => {
   it("sends again when an attempt left no message (the request never reached Discord)", async () => {
     tb = await startTestBot({ deploy: false });
     const channel = tb.fake.defaultChannel();
-    const target = channelTarget(tb, channel.id, "retry");
+    const target = textTarget(tb, channel.id, "retry");
     const failing: OutboxTarget = { ...target, send: () => Promise.reject(new Error("socket hang up")) };
     await expect(deliverOnce(tb.db, claim(tb, "alert:1:4", channel.id), failing, Date.now)).rejects.toThrow(/hang up/);
     const out = await deliverOnce(tb.db, claim(tb, "alert:1:4", channel.id), target, Date.now);
