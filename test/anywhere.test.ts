@@ -147,6 +147,7 @@ describe("read commands outside a server with the bot", () => {
   it("says in /help and /story list that the story is the user's own choice there", async () => {
     const help = textOf((await run(t, { name: "help", where: "dm", user: READER })).reply);
     expect(help).toContain("You read **");
+    expect(help).toContain("the reading commands work");
     const zh = textOf((await run(t, { name: "story", subcommand: "list", channelId: group.id, user: READER, locale: "zh-CN" })).reply);
     expect(zh).toContain("✅ *你在这里阅读*");
   });

@@ -20,6 +20,9 @@ const en = {
   /** /help and /story list outside a server with the bot. */
   following: (title: string) => `You read **${md(title)}** here (your choice with \`/story use\`, else the default story).`,
   active: "yours here",
+  /** /help outside a server with the bot: which of the commands it lists work here. */
+  helpHere:
+    "Here, outside a server with Storyline, the reading commands work; the daily recap, the editors' and the managers' commands need Storyline in a server.",
   noStory: "You have not chosen a story here yet, and the default one is not loaded: pick one with `/story use`.",
 };
 
@@ -36,6 +39,7 @@ const zh: AnywhereStrings = {
     `你在私信、群组私信和没有 Storyline 的服务器中将阅读：**${md(title)}**。只改变了你自己的选择，有 Storyline 的服务器仍按各自的设置。`,
   following: (title: string) => `你在这里阅读：**${md(title)}**（用 \`/story use\` 选择，未选择时为默认新闻）。`,
   active: "你在这里阅读",
+  helpHere: "这里不是有 Storyline 的服务器：阅读类命令都可以用；每日摘要、编辑和管理员的命令需要 Storyline 在服务器里。",
   noStory: "你还没有在这里选择新闻，默认新闻也未加载：请用 `/story use` 选择一个。",
 };
 

@@ -60,7 +60,7 @@ export function renderHelp(story: Story | null, lang: Lang, chooser: Chooser = "
       {
         ...baseEmbed(story, lang),
         title: s.help.title,
-        description: [s.help.intro, about, s.help.language].join("\n\n"),
+        description: [s.help.intro, about, ...(chooser === "user" ? [s.anywhere.helpHere] : []), s.help.language].join("\n\n"),
         fields: [
           { name: s.help.commands, value: commandLines(EVERYONE_COMMANDS, lang) },
           { name: s.help.managers, value: commandLines(MANAGER_COMMANDS, lang) },
