@@ -5,7 +5,16 @@ import { getStoryBySlug } from "../db/stories.ts";
 import { getUserStorySlug } from "../db/user-stories.ts";
 import { createRest, deployCommands } from "../src/bot/deploy.ts";
 import { importFiles } from "../src/story/import.ts";
-import type { FakeActorInput, FakeCommandInput, FakeMessage, FakeWhere, GroupDm, GuildWithoutBot, InteractionOutcome } from "../tools/fake-discord/index.ts";
+import {
+  USER_INSTALL_MAX_FOLLOW_UPS,
+  type FakeActorInput,
+  type FakeCommandInput,
+  type FakeMessage,
+  type FakeWhere,
+  type GroupDm,
+  type GuildWithoutBot,
+  type InteractionOutcome,
+} from "../tools/fake-discord/index.ts";
 import { startTestBot, textOf, TEST_TOKEN, type TestBot } from "./helpers/bot.ts";
 import { buttonsOf, CHINESE, expectWithinLimits, run } from "./helpers/commands.ts";
 import { counts, EDITOR } from "./helpers/editor.ts";
@@ -261,12 +270,13 @@ describe("follow-ups where only the user's install authorized the interaction", 
       const handle = await t.fake.command({ name: "help", ...at, user: READER });
       await handle.settled();
       const results: unknown[] = [];
-      for (let i = 1; i <= 6; i++) {
+      for (let i = 1; i <= USER_INSTALL_MAX_FOLLOW_UPS + 1; i++) {
         const sent = await rest.post(Routes.webhook(t.fake.applicationId, handle.token), { body: { content: `more ${i}` } }).catch((e: unknown) => e);
         results.push(sent);
       }
       return results;
     };
+    expect(USER_INSTALL_MAX_FOLLOW_UPS).toBe(5);
     for (const at of [{ channelId: group.id }, { guildId: away.id }]) {
       const results = await followUps(at);
       expect(results.slice(0, 5).every((r) => !(r instanceof Error))).toBe(true);
