@@ -162,8 +162,25 @@ describe("read commands outside a server with the bot", () => {
   });
 
   it("offers autocomplete there, from the user's story", async () => {
-    const out = await (await t.fake.autocomplete({ name: "who", focused: "name", value: "il", guildId: away.id, user: READER })).settled();
-    expect(out.choices?.length).toBeGreaterThan(0);
+    for (const { at } of places()) {
+      for (const [name, focused, value, subcommand] of [
+        ["who", "name", "il"],
+        ["event", "id", "regre"],
+        ["timeline", "who", "alt"],
+        ["story", "slug", "open", "use"],
+      ] as const) {
+        const out = await (await t.fake.autocomplete({ name, subcommand, focused, value, ...at, user: READER })).settled();
+        expect(out.choices?.length, `${name} ${JSON.stringify(at)}`).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it("is where the bot itself has no access: posting to a group DM or a channel of a server it has not joined is refused (50001)", async () => {
+    const rest = createRest(TEST_TOKEN, t.fake.apiBase);
+    for (const channelId of [group.id, away.channels[0]!.id]) {
+      const err = (await rest.post(Routes.channelMessages(channelId), { body: { content: "hello" } }).catch((e: unknown) => e)) as { code?: number };
+      expect(err.code).toBe(50001);
+    }
   });
 });
 
