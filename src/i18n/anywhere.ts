@@ -9,7 +9,7 @@ import { md } from "./markdown.ts";
 const en = {
   /** A server-only command used where the bot is not in the server; `readable` lists what works here. */
   needsServer: (command: string, readable: readonly string[]) =>
-    `This command needs Storyline in a server: \`/${command}\` changes a server's or a story's data, so it only runs in a server the bot has joined. ` +
+    `This command needs Storyline in a server: \`/${command}\` works on a server's settings or edits a story, so it only runs where the bot has joined. ` +
     `Here you can read the story with ${joinList(
       readable.map((c) => `\`/${c}\``),
       "en",
@@ -30,8 +30,8 @@ export type AnywhereStrings = typeof en;
 
 const zh: AnywhereStrings = {
   needsServer: (command: string, readable: readonly string[]) =>
-    `这个命令需要 Storyline 在服务器里：\`/${command}\` 会修改服务器或新闻的数据，只能在机器人已加入的服务器中使用。` +
-    `在这里你可以用 ${joinList(
+    `这个命令需要 Storyline 在服务器里：\`/${command}\` 涉及服务器的设置或会修改新闻，只能在机器人已加入的服务器中使用。` +
+    `在这里可以用 ${joinList(
       readable.map((c) => `\`/${c}\``),
       "zh",
     )} 阅读新闻。`,
