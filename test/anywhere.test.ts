@@ -191,6 +191,7 @@ describe("server-only commands outside a server with the bot", () => {
     { name: "feed", subcommand: "list" },
     { name: "review" },
     { name: "story", subcommand: "create", options: { slug: "nope", title: "Nope" } },
+    { name: "story", subcommand: "export" },
   ];
 
   for (const locale of LOCALES) {
@@ -225,6 +226,32 @@ describe("server-only commands outside a server with the bot", () => {
         });
         const out = await handle.settled();
         expect(out.modal).toBeUndefined();
+        expect(out.reply?.content).toMatch(NEEDS_SERVER[locale]);
+      }
+    }
+    expect(counts(t.db)).toEqual(before);
+  });
+
+  it("explains a forged select and a forged form in a server without the bot, and runs nothing", async () => {
+    const storyId = getStoryBySlug(t.db, BUNDLED)!.id;
+    const before = counts(t.db);
+    const message: FakeMessage = (await run(t, { name: "latest", guildId: away.id, user: EDITOR })).reply!;
+    const member = {
+      user: { id: EDITOR.id, username: EDITOR.username, discriminator: "0", global_name: null, avatar: null },
+      roles: [],
+      permissions: String(1n << 3n),
+      joined_at: new Date(0).toISOString(),
+      deaf: false,
+      mute: false,
+      flags: 0,
+    };
+    const forged = [
+      { type: 3, data: { custom_id: "rv:pick:1", component_type: 3, values: ["1"] }, message: t.fake.apiMessage(message) },
+      { type: 5, data: { custom_id: `ed:add:${storyId}`, components: [{ type: 1, components: [{ type: 4, custom_id: "title", value: "Forged" }] }] } },
+    ];
+    for (const locale of LOCALES) {
+      for (const partial of forged) {
+        const out = await (await t.fake.sendInteraction({ ...partial, locale, guild_id: away.id, channel_id: away.channels[0]!.id, member })).settled();
         expect(out.reply?.content).toMatch(NEEDS_SERVER[locale]);
       }
     }
