@@ -22,11 +22,12 @@ const MAX_LOOK_BACK = 7 * DAY;
  * now; `since:` looks back from a date (as far as wanted) and leaves the mark where it was.
  */
 export default {
+  scope: "anywhere",
   data: slash("catchup").addStringOption((o) => named(o, "catchup.since").setMaxLength(30)),
 
   async execute(interaction, ctx) {
     const lang = langFromLocale(interaction.locale);
-    const story = requireStory(ctx, interaction.guildId, lang);
+    const story = requireStory(ctx, interaction, lang);
     const since = dayOption(optionText(interaction, "since"), lang);
     const now = ctx.now();
     const where = { userId: interaction.user.id, storyId: story.id };

@@ -1,10 +1,4 @@
-import {
-  InteractionContextType,
-  PermissionFlagsBits,
-  type ChatInputCommandInteraction,
-  type ModalSubmitInteraction,
-  type SlashCommandStringOption,
-} from "discord.js";
+import { PermissionFlagsBits, type ChatInputCommandInteraction, type ModalSubmitInteraction, type SlashCommandStringOption } from "discord.js";
 import { eventStanding, saveEventStatus, VERIFICATIONS, type Verification } from "../db/event-sources.ts";
 import { eventHistory, loggedEventId } from "../db/audit.ts";
 import { deleteDraft, getDraft, saveDraft, updateDraftFields } from "../db/editor-drafts.ts";
@@ -151,9 +145,9 @@ async function submitEdit(i: ModalSubmitInteraction, ctx: BotContext, lang: Lang
  * command, form and button checks the editor list again (see _editor-kit.ts).
  */
 export default {
+  scope: "server",
   data: slash("editor")
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
-    .setContexts(InteractionContextType.Guild)
     .addSubcommand((sc) => named(sc, "editor.add"))
     .addSubcommand((sc) => named(sc, "editor.edit").addStringOption(idOption("editor.edit.id")))
     .addSubcommand((sc) => named(sc, "editor.remove").addStringOption(idOption("editor.remove.id")))
@@ -175,7 +169,7 @@ export default {
   async execute(interaction, ctx) {
     const lang = langFromLocale(interaction.locale);
     requireEditor(interaction, ctx, lang);
-    const story = requireStory(ctx, interaction.guildId, lang);
+    const story = requireStory(ctx, interaction, lang);
     const sub = interaction.options.getSubcommand();
     if (interaction.options.getSubcommandGroup() === "person") return personCommand(interaction, ctx, story, lang);
     if (interaction.options.getSubcommandGroup() === "quote") return quoteCommand(interaction, ctx, story, lang);
@@ -196,7 +190,7 @@ export default {
   },
 
   async autocomplete(interaction, ctx) {
-    const story = activeStory(ctx, interaction.guildId);
+    const story = activeStory(ctx, interaction);
     if (!story || !mayEdit(interaction, ctx)) return interaction.respond([]);
     const focused = focusedText(interaction);
     const lang = langFromLocale(interaction.locale);

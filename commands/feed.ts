@@ -1,4 +1,4 @@
-import { InteractionContextType, MessageFlags, PermissionFlagsBits, type ChatInputCommandInteraction } from "discord.js";
+import { MessageFlags, PermissionFlagsBits, type ChatInputCommandInteraction } from "discord.js";
 import { getFeed, getFeedByUrl, listFeeds, removeFeed, saveFeed, type Feed } from "../db/feeds.ts";
 import type { Lang } from "../db/types.ts";
 import { named, slash } from "../src/command-kit/builders.ts";
@@ -25,7 +25,7 @@ function feedUrl(typed: string, lang: Lang): string {
 async function add(i: ChatInputCommandInteraction, ctx: BotContext, lang: Lang): Promise<void> {
   const url = feedUrl(requiredText(i, "url"), lang);
   const storyOption = optionText(i, "story");
-  const story = storyOption === null ? requireStory(ctx, i.guildId, lang) : storyFromOption(ctx.db, storyOption, lang);
+  const story = storyOption === null ? requireStory(ctx, i, lang) : storyFromOption(ctx.db, storyOption, lang);
   const keywords = optionText(i, "keywords");
   const trusted = i.options.getBoolean("trusted");
   await i.deferReply({ flags: MessageFlags.Ephemeral });
@@ -54,9 +54,9 @@ function feedFromOption(ctx: BotContext, value: string, lang: Lang): Feed {
  * Server; every use checks the editor list again (commands/_editor-kit.ts).
  */
 export default {
+  scope: "server",
   data: slash("feed")
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
-    .setContexts(InteractionContextType.Guild)
     .addSubcommand((sc) =>
       named(sc, "feed.add")
         .addStringOption((o) => named(o, "feed.add.url").setRequired(true).setMaxLength(MAX_URL_LENGTH))

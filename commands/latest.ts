@@ -16,13 +16,14 @@ const DEFAULT = 5;
  * (default), or by when they were added (`order:added`: what editors and feeds just brought).
  */
 export default {
+  scope: "anywhere",
   data: slash("latest")
     .addIntegerOption((o) => named(o, "latest.count").setMinValue(MIN).setMaxValue(MAX))
     .addStringOption((o) => named(o, "latest.order").addChoices(...localizedChoices("latest.order"))),
 
   async execute(interaction, ctx) {
     const lang = langFromLocale(interaction.locale);
-    const story = requireStory(ctx, interaction.guildId, lang);
+    const story = requireStory(ctx, interaction, lang);
     // Discord enforces the range and the choices; a payload that gets past them anyway is clamped, not trusted.
     const asked = interaction.options.getInteger("count") ?? DEFAULT;
     const count = Math.min(MAX, Math.max(MIN, Number.isFinite(asked) ? Math.trunc(asked) : DEFAULT));

@@ -36,7 +36,7 @@ async function now(interaction: ChatInputCommandInteraction, ctx: BotContext, la
   const hours = interaction.options.getInteger("hours") ?? DEFAULT_HOURS;
   // Discord enforces the range; a payload that gets past it is refused, not trusted.
   if (!Number.isInteger(hours) || hours < MIN_HOURS || hours > MAX_HOURS) throw new UserError(t(lang).recap.badHours);
-  const story = requireStory(ctx, interaction.guildId, lang);
+  const story = requireStory(ctx, interaction, lang);
   const until = ctx.now();
   const parts = renderDigest(
     buildDigest(ctx.db, story, until - hours * HOUR, until),
@@ -63,7 +63,7 @@ async function schedule(interaction: ChatInputCommandInteraction, ctx: BotContex
   if (!isRecapChannel(channel)) throw new UserError(s.notTextChannel);
   const missing = missingPostPermissions(channel, guild.members.me ?? (await guild.members.fetchMe())) ?? [];
   if (missing.length) throw new UserError(missingPermissionsText(channel.id, missing, lang));
-  const story = requireStory(ctx, guild.id, lang);
+  const story = requireStory(ctx, { guildId: guild.id }, lang);
   const at = ctx.now();
   const saved = upsertRecapSchedule(ctx.db, {
     guildId: guild.id,

@@ -1,4 +1,4 @@
-import { ComponentType, InteractionContextType, PermissionFlagsBits, type MessageComponentInteraction, type ModalSubmitInteraction } from "discord.js";
+import { ComponentType, PermissionFlagsBits, type MessageComponentInteraction, type ModalSubmitInteraction } from "discord.js";
 import { updateEvent } from "../db/event-writes.ts";
 import { mergeDevelopment, publishedEventOf, splitDevelopment } from "../db/developments.ts";
 import { approveEvent, eventStatus, getPendingEvent, nextPending, rejectEvent, type ReviewItem } from "../db/review.ts";
@@ -158,13 +158,14 @@ async function button(i: MessageComponentInteraction, ctx: BotContext, args: str
  * its reports never return) or skip. Every button, select and form checks the editor list again.
  */
 export default {
-  data: slash("review").setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild).setContexts(InteractionContextType.Guild),
+  scope: "server",
+  data: slash("review").setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild),
   prefix: REVIEW_PREFIX,
 
   async execute(interaction, ctx) {
     const lang = langFromLocale(interaction.locale);
     requireEditor(interaction, ctx, lang);
-    const story = requireStory(ctx, interaction.guildId, lang);
+    const story = requireStory(ctx, interaction, lang);
     return interaction.reply(replyOptions(await card(ctx, nextPending(ctx.db, story.id), story, lang)));
   },
 

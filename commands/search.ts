@@ -14,11 +14,12 @@ const HITS = 10;
  * snippet. Any text is safe: db/search.ts quotes every term, so operators are just words.
  */
 export default {
+  scope: "anywhere",
   data: slash("search").addStringOption((o) => named(o, "search.query").setRequired(true)),
 
   async execute(interaction, ctx) {
     const lang = langFromLocale(interaction.locale);
-    const story = requireStory(ctx, interaction.guildId, lang);
+    const story = requireStory(ctx, interaction, lang);
     const query = requiredText(interaction, "query");
     await interaction.reply(replyOptions(renderSearch(query, searchEvents(ctx.db, story.id, query, HITS), story, lang)));
   },

@@ -1,5 +1,6 @@
 import type { ChatInputCommandInteraction } from "discord.js";
 import { setGuildStory } from "../db/guilds.ts";
+import { setUserStory } from "../db/user-stories.ts";
 import { createStory, listStories } from "../db/stories.ts";
 import type { Lang } from "../db/types.ts";
 import { UserError, type BotContext, type Command } from "../src/context.ts";
@@ -7,7 +8,7 @@ import { named, slash } from "../src/command-kit/builders.ts";
 import { actorOf, requireEditor } from "../src/command-kit/editor.ts";
 import { focusedText, optionText, requiredText } from "../src/command-kit/options.ts";
 import { readNewStory } from "../src/editor/new-story.ts";
-import { activeSlug, requireManageGuild, requireStory, storyAutocomplete, storyFromOption } from "../src/resolvers/story.ts";
+import { activeSlug, chooserOf, inServerWithBot, requireManageGuild, requireStory, storyAutocomplete, storyFromOption } from "../src/resolvers/story.ts";
 import { exportStory } from "../db/export.ts";
 import { storyYaml } from "../src/story/export.ts";
 import { importUpload } from "../src/command-kit/story-import.ts";
@@ -37,7 +38,7 @@ async function create(interaction: ChatInputCommandInteraction, ctx: BotContext,
 async function exportFile(interaction: ChatInputCommandInteraction, ctx: BotContext, lang: Lang): Promise<void> {
   requireEditor(interaction, ctx, lang);
   const slug = optionText(interaction, "slug");
-  const story = slug ? storyFromOption(ctx.db, slug, lang) : requireStory(ctx, interaction.guildId, lang);
+  const story = slug ? storyFromOption(ctx.db, slug, lang) : requireStory(ctx, interaction, lang);
   const data = exportStory(ctx.db, story.id);
   if (!data) throw new UserError(t(lang).errors.storyNotFound(story.slug));
   const file = { attachment: Buffer.from(storyYaml(data, ctx.now()), "utf8"), name: `${story.slug}.yaml` };
@@ -53,8 +54,14 @@ async function exportFile(interaction: ChatInputCommandInteraction, ctx: BotCont
  * and `use` checks Manage Server at run time (requireManageGuild, which also refuses DMs),
  * `create` the editor list (requireEditor); a server can still restrict the whole command
  * in its integration settings.
+ *
+ * Outside a server with the bot (DMs, group DMs, servers that installed Storyline only for a
+ * user) `list` and `use` still run: `use` there sets the user's own story, with no Manage
+ * Server check, as it changes nobody else's. `create`, `import` and `export` need the bot in
+ * a server (the dispatcher refuses them elsewhere).
  */
 export default {
+  scope: { anywhere: ["list", "use"] },
   data: slash("story")
     .addSubcommand((sc) => named(sc, "story.list"))
     .addSubcommand((sc) => named(sc, "story.use").addStringOption((o) => named(o, "story.use.slug").setRequired(true).setAutocomplete(true).setMaxLength(100)))
@@ -76,7 +83,13 @@ export default {
     if (sub === "export") return exportFile(interaction, ctx, lang);
     if (sub === "import") return importUpload(interaction, ctx, lang);
     if (sub === "list") {
-      await interaction.reply(replyOptions(renderStoryList(listStories(ctx.db), activeSlug(ctx, interaction.guildId), lang)));
+      await interaction.reply(replyOptions(renderStoryList(listStories(ctx.db), activeSlug(ctx, interaction), lang, chooserOf(interaction))));
+      return;
+    }
+    if (!inServerWithBot(interaction)) {
+      const story = storyFromOption(ctx.db, requiredText(interaction, "slug"), lang);
+      setUserStory(ctx.db, { userId: interaction.user.id, storyId: story.id, setAt: ctx.now() });
+      await interaction.reply(replyOptions({ ...renderStorySwitched(story, listStories(ctx.db), lang, "user"), ephemeral: true }));
       return;
     }
     requireManageGuild(interaction, lang);

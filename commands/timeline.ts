@@ -58,6 +58,7 @@ function view(ctx: BotContext, story: Story, state: TimelineState, lang: Lang): 
  * matches several people asks which, with a button per timeline.
  */
 export default {
+  scope: "anywhere",
   data: slash("timeline")
     .addStringOption((o) => named(o, "timeline.who").setAutocomplete(true).setMaxLength(100))
     .addStringOption((o) => named(o, "timeline.from").setMaxLength(30))
@@ -66,7 +67,7 @@ export default {
 
   async execute(interaction, ctx) {
     const lang = langFromLocale(interaction.locale);
-    const story = requireStory(ctx, interaction.guildId, lang);
+    const story = requireStory(ctx, interaction, lang);
     const from = dayOption(optionText(interaction, "from"), lang);
     const to = dayOption(optionText(interaction, "to"), lang);
     if (from && to && from > to) throw new UserError(errorText("badRange", lang));
@@ -85,7 +86,7 @@ export default {
   },
 
   async autocomplete(interaction, ctx) {
-    const story = activeStory(ctx, interaction.guildId);
+    const story = activeStory(ctx, interaction);
     const focused = focusedText(interaction);
     if (!story || focused.name !== "who") return interaction.respond([]);
     await interaction.respond(entityAutocomplete(ctx.db, story.id, focused.value, langFromLocale(interaction.locale)));

@@ -31,12 +31,13 @@ function profile(ctx: BotContext, story: Story, entityId: number, lang: Lang): R
  * (src/resolvers/entity.ts); autocomplete sends entity ids.
  */
 export default {
+  scope: "anywhere",
   data: slash("who").addStringOption((o) => named(o, "who.name").setRequired(true).setAutocomplete(true).setMaxLength(100)),
   prefix: WHO_PREFIX,
 
   async execute(interaction, ctx) {
     const lang = langFromLocale(interaction.locale);
-    const story = requireStory(ctx, interaction.guildId, lang);
+    const story = requireStory(ctx, interaction, lang);
     const typed = requiredText(interaction, "name");
     const found = refuseBlank(resolveEntity(ctx.db, story.id, typed), typed, lang);
     let reply: Reply | null;
@@ -48,7 +49,7 @@ export default {
   },
 
   async autocomplete(interaction, ctx) {
-    const story = activeStory(ctx, interaction.guildId);
+    const story = activeStory(ctx, interaction);
     const typed = focusedText(interaction).value;
     await interaction.respond(story ? entityAutocomplete(ctx.db, story.id, typed, langFromLocale(interaction.locale)) : []);
   },

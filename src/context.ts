@@ -37,12 +37,22 @@ export interface InteractionObserver {
 }
 
 /**
+ * Where a command can run. "anywhere": also in DMs, group DMs and servers Storyline has not
+ * joined (a user install), reading no guild data; "server": only in a server the bot is in.
+ * `{ anywhere: [...] }`: those subcommands run anywhere, the others (and the command's
+ * buttons, selects and modals) need the bot in a server.
+ */
+export type CommandScope = "anywhere" | "server" | { anywhere: readonly string[] };
+
+/**
  * One slash command: `commands/<name>.ts` default-exports one of these.
  * `prefix` names the custom_id prefix (`prefix:...`) its buttons, selects and modals use;
  * the dispatcher routes those back to `button` and `modal`.
  */
 export interface Command {
   data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
+  /** Where it may run (the dispatcher refuses it elsewhere, before it runs). Default "server". */
+  scope?: CommandScope;
   execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<unknown>;
   autocomplete?(interaction: AutocompleteInteraction, ctx: BotContext): Promise<unknown>;
   prefix?: string;

@@ -2,6 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getEntityByKey } from "../db/entities.ts";
 import { getGuildStorySlug, setGuildStory } from "../db/guilds.ts";
 import { getStoryBySlug } from "../db/stories.ts";
+import { getUserStorySlug, setUserStory } from "../db/user-stories.ts";
+import { SANDBOX_USER_ID } from "../tools/fake-discord/index.ts";
 import { checkChoices } from "../src/render/index.ts";
 import { importFiles } from "../src/story/import.ts";
 import { STORY_LIMITS as L } from "../src/story/limits.ts";
@@ -77,10 +79,13 @@ describe("/story and other stories", () => {
     expect(getGuildStorySlug(t.db, guildId())).toBeNull();
   });
 
-  it("given a DM, then refuses /story use as server-only", async () => {
-    const out = await run(t, { name: "story", subcommand: "use", options: { slug: "mini-story" }, guildId: null, admin: true });
+  it("given a DM, then /story use sets the user's own story, not the server's", async () => {
+    const out = await run(t, { name: "story", subcommand: "use", options: { slug: "mini-story" }, guildId: null });
     expect(out.ephemeral).toBe(true);
-    expect(out.reply!.content).toContain("only works in a server");
+    expect(out.reply!.content).toContain("Only your own choice changed");
+    expect(getGuildStorySlug(t.db, guildId())).toBeNull();
+    expect(getUserStorySlug(t.db, SANDBOX_USER_ID)).toBe("mini-story");
+    setUserStory(t.db, { userId: SANDBOX_USER_ID, storyId: getStoryBySlug(t.db, BUNDLED)!.id, setAt: Date.now() });
   });
 
   it("answers in a DM from the default story", async () => {

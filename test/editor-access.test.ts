@@ -72,7 +72,7 @@ describe("who may edit, with editors listed in EDITOR_USER_IDS", () => {
     expect(getEventByKey(t.db, storyId, "altman-fired")).not.toBeNull();
   });
 
-  it("given an editor's form in a DM, then asks for a server", async () => {
+  it("given an editor's form in a DM, then says it needs Storyline in a server", async () => {
     const out = await (
       await t.fake.sendInteraction({
         type: 5,
@@ -80,7 +80,7 @@ describe("who may edit, with editors listed in EDITOR_USER_IDS", () => {
         data: { custom_id: `ed:add:${storyId}`, components: [] },
       })
     ).settled();
-    expect(out.reply?.content).toMatch(/server only/);
+    expect(out.reply?.content).toMatch(/needs Storyline in a server/);
   });
 
   it("leaves the audit log empty after all of that", () => {

@@ -54,10 +54,12 @@ describe("migration 010 (event times on links and quotes) on an existing databas
     const before = answers(db);
     db.close();
 
-    // Take the file back to schema 9, as a database from before this migration is: undo 012
-    // (/catchup marks, recap deliveries) and 011 (a story file's status), then 010.
+    // Take the file back to schema 9, as a database from before this migration is: undo 013
+    // (users' own stories), 012 (/catchup marks, recap deliveries) and 011 (a story file's
+    // status), then 010.
     const raw = new Database(path);
     raw.exec(`
+      DROP TABLE user_stories;
       DROP TABLE catchup_marks; DROP TABLE recap_deliveries; DROP INDEX audit_by_story_time;
       ALTER TABLE events DROP COLUMN verification_hash;
       DROP TRIGGER events_at_follow; DROP TRIGGER event_entities_at_fill; DROP TRIGGER quotes_at_fill;

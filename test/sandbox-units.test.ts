@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_FEEDS_PORT, parseSandboxArgs, type SandboxArgs } from "../src/sandbox/args.ts";
 import { printMessage } from "../src/sandbox/print.ts";
 import { formatTimestamp, showTags, type Viewer } from "../src/sandbox/tags.ts";
+import { parseLine, SANDBOX_HELP } from "../src/sandbox/line.ts";
 
 // 2023-11-21T04:22:00Z, a Tuesday.
 const AT = 1700540520;
@@ -79,5 +80,24 @@ describe("the sandbox's command line", () => {
     expect(parseSandboxArgs(["--feeds-port", "x"])).toMatch(/not a port/);
     expect(parseSandboxArgs(["--nope"])).toMatch(/nope/);
     expect(ok(["--tz", "Asia/Shanghai", "--feeds-port", "0", "--as-admin"])).toMatchObject({ timeZone: "Asia/Shanghai", feedsPort: 0, admin: true });
+  });
+});
+
+describe("the sandbox's places", () => {
+  it("reads --context server|dm|group|user-server, in any case, defaulting to the server, and refuses anything else", () => {
+    expect((parseSandboxArgs([]) as SandboxArgs).place).toBe("server");
+    for (const place of ["dm", "group", "user-server", "server"])
+      expect((parseSandboxArgs(["--context", place.toUpperCase()]) as SandboxArgs).place).toBe(place);
+    expect(parseSandboxArgs(["--context", "mars"])).toBe('--context "mars" is not a place; use one of server, dm, group, user-server');
+    expect(parseSandboxArgs(["--context", "<@everyone>"])).toMatch(/is not a place/);
+  });
+
+  it("reads the context verb: alone it asks where, with one place it moves, anything else is refused", () => {
+    expect(parseLine("context")).toEqual({ kind: "context", place: null });
+    expect(parseLine("  context   DM ")).toEqual({ kind: "context", place: "dm" });
+    expect(parseLine("context user-server")).toEqual({ kind: "context", place: "user-server" });
+    expect(parseLine("context dm group")).toEqual({ kind: "error", message: 'context: "dm group" is not a place; use one of server, dm, group, user-server' });
+    expect(parseLine(`context ${"x".repeat(500)}`).kind).toBe("error");
+    expect(SANDBOX_HELP).toContain("context dm|group|user-server");
   });
 });

@@ -1,5 +1,6 @@
--- The story a user chose with /story use outside a server with the bot (a DM, a group DM, a
--- server where only the user installed Storyline). Servers with the bot keep guild_settings.
+-- The story each user reads where no server with Storyline chooses one: their DMs, group DMs
+-- and servers the bot has not joined (a user install). Set with /story use there; a story
+-- deleted takes its choices with it, and the user is back on DEFAULT_STORY.
 CREATE TABLE user_stories (
   user_id  TEXT PRIMARY KEY,
   story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,

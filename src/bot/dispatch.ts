@@ -1,17 +1,39 @@
 import { randomBytes } from "node:crypto";
 import type { Interaction } from "discord.js";
 import { databaseUnavailable } from "../../db/index.ts";
+import type { Lang } from "../../db/types.ts";
 import { t } from "../i18n/index.ts";
 import { langFromLocale } from "../i18n/index.ts";
 import type { BotContext, Command, InteractionReport } from "../context.ts";
 import { UserError } from "../context.ts";
 import { replyPrivately } from "../command-kit/reply.ts";
+import { inServerWithBot } from "../resolvers/story.ts";
 
 /** Where a custom_id points: the owning command, and the arguments after its prefix. */
 function routeCustomId(customId: string, byPrefix: Map<string, Command>): { cmd: Command; args: string[] } | null {
   const [prefix, ...args] = customId.split(":");
   const cmd = prefix ? byPrefix.get(prefix) : undefined;
   return cmd ? { cmd, args } : null;
+}
+
+/**
+ * Whether this use of `cmd` needs Storyline in the server (Command.scope): the whole command,
+ * or the subcommands not listed as anywhere (and always its buttons, selects and modals).
+ */
+function needsServer(cmd: Command, i: Interaction): boolean {
+  const scope = cmd.scope ?? "server";
+  if (typeof scope === "string") return scope === "server";
+  if (i.isChatInputCommand() || i.isAutocomplete()) return !scope.anywhere.includes(i.options.getSubcommand(false) ?? "");
+  return true;
+}
+
+/** What runs anywhere, as typed: "who", "story list", … (the refusal of a server-only command lists them). */
+function anywhereCommands(commands: Map<string, Command>): string[] {
+  return [...commands.values()].flatMap((c) => {
+    const scope = c.scope ?? "server";
+    if (typeof scope !== "string") return scope.anywhere.map((sub) => `${c.data.name} ${sub}`);
+    return scope === "anywhere" ? [c.data.name] : [];
+  });
 }
 
 /** Context for logs: who did what where. Never the token. */
@@ -35,6 +57,11 @@ function logContext(i: Interaction): Record<string, unknown> {
 export function createDispatcher(commands: Map<string, Command>, ctx: BotContext): (i: Interaction) => Promise<void> {
   const byPrefix = new Map<string, Command>();
   for (const cmd of commands.values()) if (cmd.prefix) byPrefix.set(cmd.prefix, cmd);
+  const readable = anywhereCommands(commands);
+  /** Refuses, before it runs, a server-only command (or its component) where Storyline is not in the server. */
+  const refuseOutsideServer = (cmd: Command, i: Interaction, lang: Lang): void => {
+    if (!inServerWithBot(i) && needsServer(cmd, i)) throw new UserError(t(lang).anywhere.needsServer(cmd.data.name, readable));
+  };
 
   return async (interaction) => {
     const log = ctx.log.child(logContext(interaction));
@@ -46,18 +73,21 @@ export function createDispatcher(commands: Map<string, Command>, ctx: BotContext
       if (interaction.isChatInputCommand()) {
         const cmd = commands.get(interaction.commandName);
         if (!cmd) throw new UserError(t(lang).errors.expired);
+        refuseOutsideServer(cmd, interaction, lang);
         await cmd.execute(interaction, ctx);
       } else if (interaction.isAutocomplete()) {
         const cmd = commands.get(interaction.commandName);
-        if (!cmd?.autocomplete) return void (await interaction.respond([]));
+        if (!cmd?.autocomplete || (!inServerWithBot(interaction) && needsServer(cmd, interaction))) return void (await interaction.respond([]));
         await cmd.autocomplete(interaction, ctx);
       } else if (interaction.isMessageComponent()) {
         const route = routeCustomId(interaction.customId, byPrefix);
         if (!route?.cmd.button) throw new UserError(t(lang).errors.expired);
+        refuseOutsideServer(route.cmd, interaction, lang);
         await route.cmd.button(interaction, ctx, route.args);
       } else if (interaction.isModalSubmit()) {
         const route = routeCustomId(interaction.customId, byPrefix);
         if (!route?.cmd.modal) throw new UserError(t(lang).errors.expired);
+        refuseOutsideServer(route.cmd, interaction, lang);
         await route.cmd.modal(interaction, ctx, route.args);
       }
     } catch (err) {

@@ -6,6 +6,7 @@ import { LIMITS } from "./limits.ts";
 import { joinCapped } from "./lists.ts";
 import type { Reply } from "./reply.ts";
 import { baseEmbed, storyTitle } from "./theme.ts";
+import type { Chooser } from "./stories.ts";
 
 /** Commands anyone may use, in the order /help lists them. */
 export const EVERYONE_COMMANDS: readonly CommandKey[] = [
@@ -43,20 +44,23 @@ function commandLines(keys: readonly CommandKey[], lang: Lang): string {
 
 /**
  * /help: what Storyline is (a bot that follows a developing news story, in English and
- * Chinese), which story this server follows (or how to pick one), and every command with a
+ * Chinese), which story this server follows (outside servers with the bot: the user's; or how to pick one), and every command with a
  * one-line description.
  */
-export function renderHelp(story: Story | null, lang: Lang): Reply {
+export function renderHelp(story: Story | null, lang: Lang, chooser: Chooser = "server"): Reply {
   const s = t(lang);
+  const following = chooser === "user" ? s.anywhere.following : s.help.following;
   const about = story
-    ? [s.help.following(clip(storyTitle(story, lang), 300)), inline(pick(story.summary, lang), 1000)].filter(Boolean).join("\n")
-    : s.help.noStory;
+    ? [following(clip(storyTitle(story, lang), 300)), inline(pick(story.summary, lang), 1000)].filter(Boolean).join("\n")
+    : chooser === "user"
+      ? s.anywhere.noStory
+      : s.help.noStory;
   return fitMessage({
     embeds: [
       {
         ...baseEmbed(story, lang),
         title: s.help.title,
-        description: [s.help.intro, about, s.help.language].join("\n\n"),
+        description: [s.help.intro, about, ...(chooser === "user" ? [s.anywhere.helpHere] : []), s.help.language].join("\n\n"),
         fields: [
           { name: s.help.commands, value: commandLines(EVERYONE_COMMANDS, lang) },
           { name: s.help.managers, value: commandLines(MANAGER_COMMANDS, lang) },

@@ -14,21 +14,29 @@ export function storyNotFoundText(slug: string, stories: readonly Story[], lang:
   return `${errorText("storyNotFound", lang, { slug })}\n${t(lang).stories.valid(slugs)}`;
 }
 
-/** `/story use` done: which story the server follows now, above the list. */
-export function renderStorySwitched(story: Story, stories: Story[], lang: Lang): Reply {
-  const list = renderStoryList(stories, story.slug, lang);
-  return { ...list, content: t(lang).stories.switched(clip(storyTitle(story, lang), 200)) };
+/**
+ * Who chose the story a reply speaks of: the server (the bot is in it), or the user, for
+ * their DMs, group DMs and servers without the bot.
+ */
+export type Chooser = "server" | "user";
+
+/** `/story use` done: which story the server (or the user, outside servers with the bot) follows now, above the list. */
+export function renderStorySwitched(story: Story, stories: Story[], lang: Lang, chooser: Chooser = "server"): Reply {
+  const list = renderStoryList(stories, story.slug, lang, chooser);
+  const title = clip(storyTitle(story, lang), 200);
+  return { ...list, content: chooser === "user" ? t(lang).anywhere.switched(title) : t(lang).stories.switched(title) };
 }
 
 /**
  * /story list: every story with its title, slug, event count and a line of its summary;
- * the one this server follows is marked. In the followed story's colour.
+ * the one this server (or, outside servers with the bot, this user) follows is marked. In the followed story's colour.
  */
-export function renderStoryList(stories: Story[], activeSlug: string | null, lang: Lang): Reply {
+export function renderStoryList(stories: Story[], activeSlug: string | null, lang: Lang, chooser: Chooser = "server"): Reply {
   const s = t(lang);
   if (stories.length === 0) return fitMessage({ content: s.stories.none, ephemeral: true });
+  const activeLabel = chooser === "user" ? s.anywhere.active : s.stories.active;
   const items = stories.map((story) => {
-    const active = story.slug === activeSlug ? ` · ✅ *${s.stories.active}*` : "";
+    const active = story.slug === activeSlug ? ` · ✅ *${activeLabel}*` : "";
     const head = `**${inline(storyTitle(story, lang), 200)}**\n${code(truncate(story.slug, 100))} · ${s.stories.events(story.eventCount)}${active}`;
     const summary = pick(story.summary, lang);
     return summary ? `${head}\n${inline(summary, 200)}` : head;

@@ -1,5 +1,5 @@
 /**
- * `npm run sandbox [-- --locale zh-CN] [--as-admin] [--db <path>] [--tz <zone>] [--feeds-port <port>]`:
+ * `npm run sandbox [-- --locale zh-CN] [--as-admin] [--db <path>] [--tz <zone>] [--feeds-port <port>] [--context dm]`:
  * the real bot against the fake Discord on 127.0.0.1 — no token, no .env, no network.
  * Interactive with history and completion, or from a pipe (`printf '/help\n' | npm run
  * sandbox`: runs each line, exits 0).
@@ -11,7 +11,7 @@ import { createLogger } from "../log.ts";
 import { USAGE, parseSandboxArgs } from "./args.ts";
 import { startSandbox, type Sandbox } from "./session.ts";
 
-const VERBS = ["click ", "select ", "complete ", "modal ", "wait ", "feeds", "poll", "help", "exit"];
+const VERBS = ["click ", "select ", "complete ", "modal ", "wait ", "context ", "feeds", "poll", "help", "exit"];
 
 async function main(): Promise<void> {
   const args = parseSandboxArgs(process.argv.slice(2));
@@ -35,6 +35,7 @@ async function main(): Promise<void> {
       admin: args.admin,
       timeZone: args.timeZone,
       feedsPort: args.feedsPort,
+      place: args.place,
       onChannelPost: (t) => out(`\n${t}`),
     });
   } catch (err) {
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
   const names = [...sandbox.bot.commands.keys()].map((n) => `/${n}`);
   if (interactive) {
     out(
-      `Storyline sandbox — a fake Discord server on ${new URL(sandbox.fake.apiBase).host}, ${args.locale}, times in ${args.timeZone}${args.admin ? ", as an admin" : ""}. Type /help, or help for the sandbox's own verbs.`,
+      `Storyline sandbox — a fake Discord server on ${new URL(sandbox.fake.apiBase).host}, ${args.locale}, times in ${args.timeZone}${args.admin ? ", as an admin" : ""}${args.place === "server" ? "" : `, typing in: ${args.place}`}. Type /help, or help for the sandbox's own verbs.`,
     );
   }
   out(sandbox.intro);

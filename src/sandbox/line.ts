@@ -1,3 +1,5 @@
+import { badPlace, sandboxPlace, type SandboxPlace } from "./args.ts";
+
 /**
  * Parses what a sandbox user types. Pure.
  *   /who ilya                      → command, bare text fills the first option
@@ -5,6 +7,7 @@
  *   /recap schedule channel:general time:"09:30"
  *   click Next   ·   select dario-amodei   ·   complete /who name:il
  *   modal title="Board names a new CEO" when=2023-11-19 people="altman, microsoft" importance=5
+ *   context dm                     → later commands come from the DM with the bot
  */
 
 export type SandboxAction =
@@ -14,6 +17,7 @@ export type SandboxAction =
   | { kind: "select"; values: string[] }
   | { kind: "modal"; fields: Record<string, string> }
   | { kind: "wait"; seconds: number }
+  | { kind: "context"; place: SandboxPlace | null }
   | { kind: "poll" }
   | { kind: "feeds" }
   | { kind: "help" }
@@ -69,6 +73,11 @@ export function parseLine(line: string): SandboxAction {
       const s = Number(tokens[1] ?? "1");
       return Number.isFinite(s) && s >= 0 && s <= 3600 ? { kind: "wait", seconds: s } : { kind: "error", message: "wait takes seconds, e.g. wait 65" };
     }
+    case "context": {
+      if (tokens.length === 1) return { kind: "context", place: null };
+      const place = tokens.length === 2 ? sandboxPlace(tokens[1]!) : null;
+      return place ? { kind: "context", place } : { kind: "error", message: `context: ${badPlace(tokens.slice(1).join(" "))}` };
+    }
     case "poll":
       return { kind: "poll" };
     case "feeds":
@@ -94,6 +103,8 @@ Then:
   select <value>                choose in the last reply's menu
   complete /who name:il         show what autocomplete offers
   modal field=value ...         fill and submit the last form (e.g. modal title="..." when=2023-11-22 importance=5)
+  context dm|group|user-server  type later commands in the DM with the bot, a group DM, or a server the bot
+                                has not joined (Storyline installed to you); context server goes back; context shows where
   wait <seconds>                let time pass (scheduled posts appear as they arrive)
   feeds                         list the sample news feeds the sandbox serves on 127.0.0.1
   poll                          poll the followed feeds now (they are also polled on schedule)

@@ -8,11 +8,33 @@ import { sampleFeedList, serveSampleFeeds } from "./sample-feeds.ts";
 import { startScheduledWork } from "../ops/scheduled.ts";
 import { listedProblems, syncStories } from "../story/import.ts";
 import { startWebPages, type WebServer } from "../web/index.ts";
-import { FakeDiscord, SANDBOX_IDS, SANDBOX_USER_ID, modalInputs, type FakeMessage, type InteractionOutcome } from "../../tools/fake-discord/index.ts";
+import {
+  FakeDiscord,
+  SANDBOX_IDS,
+  SANDBOX_USER_ID,
+  modalInputs,
+  type FakeActorInput,
+  type FakeMessage,
+  type InteractionOutcome,
+} from "../../tools/fake-discord/index.ts";
 import { parseLine, SANDBOX_HELP } from "./line.ts";
 import { resolveCall } from "./options.ts";
 import { flattenComponents, printMessage } from "./print.ts";
 import type { Viewer } from "./tags.ts";
+import type { SandboxPlace } from "./args.ts";
+
+/** The friend in the sandbox's group DM. */
+const SANDBOX_FRIEND_ID = "1310000000000000003";
+
+/** What `context` answers: where commands are typed now. */
+const PLACE_TEXT: Record<SandboxPlace, string> = {
+  server: "Commands now come from #general in the Sandbox server (Storyline is in it).",
+  dm: "Commands now come from your DM with Storyline (context 1). Read commands use your own /story use choice; server-only ones say why not.",
+  group:
+    "Commands now come from a group DM with Friend (context 2; Storyline is not in it, you installed it). Read commands use your own story; server-only ones say why not; at most 5 follow-ups.",
+  "user-server":
+    "Commands now come from #lounge in Elsewhere, a server Storyline has not joined (context 0, your own install). Read commands use your own story; server-only ones say why not; at most 5 follow-ups.",
+};
 
 /** A token-shaped placeholder: the fake Discord accepts anything, and it is no secret. */
 export const SANDBOX_TOKEN = "sandbox.token.not-a-secret-0000000000";
@@ -26,6 +48,8 @@ export interface SandboxOptions {
   timeZone?: string;
   /** Where to serve the sample feeds; taken: any free port, said so in `intro`. Default 0 (any). */
   feedsPort?: number;
+  /** Where commands are typed at start (default the sandbox server). */
+  place?: SandboxPlace;
   /** Print scheduled channel posts as they arrive. */
   onChannelPost?: (text: string) => void;
 }
@@ -87,7 +111,11 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
     throw err;
   }
   const guild = fake.defaultGuild();
-  await deployCommands(createRest(SANDBOX_TOKEN, fake.apiBase), fake.applicationId, bot.commands.values(), guild.id);
+  // Global, as `npm run deploy-commands` registers them: the DM, group DM and user-install places only see global commands.
+  await deployCommands(createRest(SANDBOX_TOKEN, fake.apiBase), fake.applicationId, bot.commands.values());
+  // Places outside the sandbox server, for `context`: a group DM with a friend, a server Storyline has not joined.
+  const group = fake.addGroupDm({ name: "friends", users: [{ id: SANDBOX_FRIEND_ID, username: "friend", globalName: "Friend" }] });
+  const elsewhere = fake.addGuildWithoutBot({ name: "Elsewhere", preferredLocale: locale, channels: [{ name: "lounge" }] });
   // Daily recaps tick every minute here too: `/recap schedule` a minute ahead, `wait 65`, see the post.
   // As in `npm start`, they and feed polling run while this process holds the scheduler lease.
   const scheduled = startScheduledWork(bot);
@@ -103,6 +131,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
       [SANDBOX_USER_ID, "Sandbox User"],
       [admin, "Sandbox Admin"],
       [fake.botUserId, "Storyline"],
+      [SANDBOX_FRIEND_ID, "Friend"],
     ]),
     roles: new Map([[guild.everyoneRoleId, "everyone"]]),
   };
@@ -124,7 +153,15 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
   }, 200);
   watcher.unref();
 
-  const actor = { locale, guildLocale: locale, admin: opts.admin ?? false, channelId: fake.defaultChannel().id };
+  let place: SandboxPlace = opts.place ?? "server";
+  const who = { locale, guildLocale: locale, admin: opts.admin ?? false };
+  /** The actor of a command or form in the current place; buttons and menus act where their message is. */
+  const here = (): FakeActorInput => {
+    if (place === "dm") return { ...who, where: "dm" };
+    if (place === "group") return { ...who, channelId: group.id };
+    if (place === "user-server") return { ...who, guildId: elsewhere.id };
+    return { ...who, channelId: fake.defaultChannel().id };
+  };
   const channelByName = (name: string) => guild.channels.find((c) => c.name === name || c.id === name)?.id;
 
   function show(outcome: InteractionOutcome): string {
@@ -156,6 +193,9 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
         return { output: "", quit: true };
       case "error":
         return { output: action.message };
+      case "context":
+        if (action.place) place = action.place;
+        return { output: PLACE_TEXT[place] };
       case "poll": {
         const feeds = scheduled.feeds.current();
         if (!feeds) return { output: "Another process using this database runs the scheduled work (feeds, recaps); poll there." };
@@ -172,13 +212,13 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
         return { output: "" };
       case "command":
       case "complete": {
-        const call = resolveCall(fake.commandsFor(guild.id), action.name, action.words, action.pairs, channelByName);
+        const call = resolveCall(fake.commandsFor("global"), action.name, action.words, action.pairs, channelByName);
         if (typeof call === "string") return { output: call };
-        if (action.kind === "command") return { output: show(await (await fake.command({ ...call, ...actor })).settled()) };
+        if (action.kind === "command") return { output: show(await (await fake.command({ ...call, ...here() })).settled()) };
         const focused = Object.keys(action.pairs).at(-1) ?? Object.keys(call.options)[0];
         if (!focused) return { output: "complete needs the option being typed, e.g. complete /who name:il" };
         const value = String(call.options[focused] ?? "");
-        return { output: show(await (await fake.autocomplete({ ...call, focused, value, ...actor })).settled()) };
+        return { output: show(await (await fake.autocomplete({ ...call, focused, value, ...here() })).settled()) };
       }
       case "click": {
         if (!last) return { output: "There is no button to press yet." };
@@ -190,13 +230,13 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
           buttons.find((x) => x.label?.toLowerCase().includes(wanted));
         if (!b?.custom_id) return { output: `No button "${action.target}" on the last reply. Buttons: ${buttons.map((x) => x.label).join(", ") || "none"}` };
         if (b.disabled) return { output: `The button "${b.label}" is disabled.` };
-        return { output: show(await (await fake.click({ message: last, customId: b.custom_id, ...actor })).settled()) };
+        return { output: show(await (await fake.click({ message: last, customId: b.custom_id, ...who })).settled()) };
       }
       case "select": {
         const menu = last && flattenComponents(last.components).find((c) => c.type === 3);
         if (!last || !menu?.custom_id) return { output: "There is no menu on the last reply." };
         const values = action.values.map((v) => menu.options?.find((o) => o.label?.toLowerCase() === v.toLowerCase())?.value ?? v);
-        return { output: show(await (await fake.select({ message: last, customId: menu.custom_id, values, ...actor })).settled()) };
+        return { output: show(await (await fake.select({ message: last, customId: menu.custom_id, values, ...who })).settled()) };
       }
       case "modal": {
         if (!lastModal) return { output: "No form is open. Commands such as /editor add open one." };
@@ -213,7 +253,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
           if (!option) return { output: `${name} has no option "${typed}"; choose one of: ${input.options.map((o) => o.value).join(", ")}` };
           fields[name] = option.value;
         }
-        return { output: show(await (await fake.submitModal({ customId: lastModal.custom_id, fields, ...actor })).settled()) };
+        return { output: show(await (await fake.submitModal({ customId: lastModal.custom_id, fields, ...here() })).settled()) };
       }
     }
   }

@@ -11,8 +11,10 @@ import { commandData } from "./options.ts";
 import { basePayload, resolveActor, resolveValue } from "./payloads.ts";
 import type { Actor, Resolved, UserBook } from "./payloads.ts";
 import type { FakeContext } from "./context.ts";
+import { followUpLimit } from "./contexts.ts";
 import type { Gateway } from "./gateway.ts";
 import type { InteractionRecord } from "./interactions.ts";
+import type { ApiUser } from "./guilds.ts";
 import type {
   FakeActorInput,
   FakeAutocompleteInput,
@@ -21,6 +23,7 @@ import type {
   FakeMessage,
   FakeModalSubmitInput,
   FakeSelectInput,
+  FakeUserInit,
   InteractionHandle,
 } from "./types.ts";
 
@@ -34,6 +37,11 @@ export class Actions {
     private readonly book: UserBook,
     private readonly gateway: Gateway,
   ) {}
+
+  /** The API user for an init, as actions show it. */
+  userOf(init: FakeUserInit): ApiUser {
+    return this.book.user(init);
+  }
 
   /** A chat-input command (type 2). */
   command(input: FakeCommandInput): InteractionHandle {
@@ -95,8 +103,9 @@ export class Actions {
   sendInteraction(partial: Record<string, unknown>): InteractionHandle {
     const dm = !("member" in partial) && "user" in partial && typeof partial.guild_id !== "string";
     const input: FakeActorInput = { guildId: dm ? null : undefined };
-    if (typeof partial.guild_id === "string" && this.ctx.guilds.guild(partial.guild_id)) input.guildId = partial.guild_id;
-    if (typeof partial.channel_id === "string" && (this.ctx.guilds.channel(partial.channel_id) || this.ctx.guilds.dm(partial.channel_id))) {
+    const { guilds, elsewhere } = this.ctx;
+    if (typeof partial.guild_id === "string" && (guilds.guild(partial.guild_id) || elsewhere.guild(partial.guild_id))) input.guildId = partial.guild_id;
+    if (typeof partial.channel_id === "string" && (guilds.channel(partial.channel_id) || guilds.dm(partial.channel_id) || elsewhere.has(partial.channel_id))) {
       input.channelId = partial.channel_id;
     }
     const actor = resolveActor(this.ctx, this.book, input);
@@ -163,6 +172,7 @@ export class Actions {
       sentAt: now,
       originalEdited: false,
       followUpIds: [],
+      maxFollowUps: followUpLimit(payload),
       lastActivity: now,
       listeners: new Set(),
     };

@@ -26,6 +26,8 @@ export function addChannelRoutes(router: Router, ctx: FakeContext): void {
     }
     const dm = ctx.guilds.dm(id);
     if (dm) return { kind: "dm", dm };
+    // A group DM or a server the bot is not in: it exists, but the bot has no access.
+    if (ctx.elsewhere.has(id)) throw new ApiError(403, 50001, "Missing Access");
     throw new ApiError(404, 10003, "Unknown Channel");
   };
   const channelId = (t: Target): string => (t.kind === "guild" ? t.channel.id : t.dm.id);

@@ -195,7 +195,23 @@ function validateCommand(raw: unknown, path: Path): Record<string, unknown> & { 
   const chatInput = type === 1;
   const name = validateNamed(raw, path, chatInput);
   if (chatInput) validateOptions(raw.options, [...path, "options"], 0);
+  validateEnumList(raw.integration_types, [...path, "integration_types"], INTEGRATION_TYPES);
+  validateEnumList(raw.contexts, [...path, "contexts"], CONTEXTS);
   return { ...raw, name, type, description: typeof raw.description === "string" ? raw.description : "" };
+}
+
+/** Installation types: 0 guild install, 1 user install. */
+const INTEGRATION_TYPES = new Set([0, 1]);
+/** Interaction contexts: 0 guild, 1 bot DM, 2 private channel (group DMs, DMs between users). */
+const CONTEXTS = new Set([0, 1, 2]);
+
+/** `integration_types` / `contexts`: absent or null (Discord's defaults), else a list of known values. */
+function validateEnumList(value: unknown, path: Path, known: ReadonlySet<number>): void {
+  if (value === undefined || value === null) return;
+  if (!Array.isArray(value)) throw formErrorAt(path, "LIST_TYPE_CONVERT", "Only iterables may be used in a ListType");
+  value.forEach((v: unknown, i) => {
+    if (typeof v !== "number" || !known.has(v)) throw formErrorAt([...path, i], "ENUM_TYPE_COERCE", `Value "${String(v)}" is not a valid enum value.`);
+  });
 }
 
 function validateOptions(value: unknown, path: Path, depth: number): void {

@@ -8,6 +8,7 @@ import type { ShardingPolicy } from "./gateway.ts";
 import type { ApiUser, GuildStore } from "./guilds.ts";
 import type { InteractionStore } from "./interactions.ts";
 import type { MessageStore } from "./messages.ts";
+import type { Elsewhere } from "./contexts.ts";
 
 /** Stores and identity of one fake Discord instance. */
 export interface FakeContext {
@@ -17,6 +18,8 @@ export interface FakeContext {
   readonly messages: MessageStore;
   readonly commands: CommandRegistry;
   readonly interactions: InteractionStore;
+  /** Group DMs and servers without the bot, where users act through their own install. */
+  readonly elsewhere: Elsewhere;
   /** `ws://host:port` of the gateway. */
   gatewayUrl(): string;
   /** Shards recommended and allowed now (`GET /gateway/bot`, IDENTIFY). */

@@ -20,6 +20,7 @@ import { createFake } from "./wiring.ts";
 import { Actions } from "./actions.ts";
 import { UserBook } from "./payloads.ts";
 import type { FakeContext } from "./context.ts";
+import type { GroupDm, GuildWithoutBot } from "./contexts.ts";
 import type {
   CommandRegistration,
   FakeAutocompleteInput,
@@ -28,6 +29,7 @@ import type {
   FakeCommandInput,
   FakeDiscordOptions,
   FakeGuild,
+  FakeGroupDmInit,
   FakeGuildInit,
   FakeMessage,
   FakeModalSubmitInput,
@@ -42,6 +44,7 @@ export { allComponents, modalInputs } from "./components.ts";
 export { Perm } from "./permissions.ts";
 export { SANDBOX_IDS } from "./snowflake.ts";
 export { shardOf, spreadGuildId } from "./gateway.ts";
+export { USER_INSTALL_MAX_FOLLOW_UPS, type GroupDm, type GuildWithoutBot } from "./contexts.ts";
 
 /** A running fake Discord. Create with {@link FakeDiscord.start}; always {@link FakeDiscord.stop}. */
 export class FakeDiscord {
@@ -184,6 +187,19 @@ export class FakeDiscord {
     const guild: GuildState = this.ctx.guilds.add(init);
     this.gateway.dispatch("GUILD_CREATE", guildCreatePayload(guild, this.ctx.botUser), guild.id);
     return guild;
+  }
+
+  /**
+   * A server the bot has not joined (never announced over the gateway), where a user acts
+   * through their own install: `command({ guildId: guild.id, ... })` or `where: "server-without-bot"`.
+   */
+  addGuildWithoutBot(init: FakeGuildInit = {}): GuildWithoutBot {
+    return this.ctx.elsewhere.addGuild(init);
+  }
+
+  /** A group DM (the bot is not in it): `command({ channelId: group.id, ... })` or `where: "group-dm"`. */
+  addGroupDm(init: FakeGroupDmInit = {}): GroupDm {
+    return this.ctx.elsewhere.addGroupDm(init, (u) => this.actions.userOf(u));
   }
 
   /** Closes every gateway socket abruptly (or with `code`); sessions stay resumable. */

@@ -32,6 +32,8 @@ export interface InteractionRecord {
   originalId?: string;
   originalEdited: boolean;
   followUpIds: string[];
+  /** How many follow-ups Discord allows (5 where only the user's install authorized it); none: no cap. */
+  maxFollowUps?: number;
   lastActivity: number;
   listeners: Set<() => void>;
 }

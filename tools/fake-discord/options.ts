@@ -9,6 +9,7 @@ import type { FakeContext } from "./context.ts";
 import { optionDefinitions, resolveValue } from "./payloads.ts";
 import type { Actor, Resolved, UserBook } from "./payloads.ts";
 import type { FakeCommandInput } from "./types.ts";
+import { checkOffered } from "./contexts.ts";
 
 type Value = string | number | boolean;
 
@@ -22,6 +23,7 @@ export function commandData(
 ): Record<string, unknown> {
   const guildId = actor.guild?.id ?? null;
   const registered = ctx.commands.find(input.name, guildId);
+  checkOffered(registered, actor.away ? Number(actor.away.context) : actor.guild ? 0 : 1, actor.away !== undefined);
   const defs = optionDefinitions(registered, input.group, input.subcommand);
   const resolved: Resolved = {};
   const leaf: Record<string, unknown>[] = [];

@@ -11,6 +11,7 @@ import { isRecord } from "./http.ts";
 import type { FakeContext } from "./context.ts";
 import type { ApiUser, ChannelState, GuildState } from "./guilds.ts";
 import type { FakeActorInput, FakeUserInit } from "./types.ts";
+import { awayFields } from "./contexts.ts";
 
 export { SANDBOX_USER_ID };
 
@@ -25,6 +26,8 @@ export interface Actor {
   guildLocale: string | null;
   /** Member permissions in the channel. */
   permissions: bigint;
+  /** In a group DM or a server without the bot: the payload fields there (tools/fake-discord/contexts.ts). */
+  away?: Record<string, unknown>;
 }
 
 /** Resolved entities of options / select menus, keyed as Discord does. */
@@ -55,8 +58,24 @@ export function resolveActor(ctx: FakeContext, book: UserBook, input: FakeActorI
   const user = book.user(input.user);
   const channelId = input.channelId ?? fallbackChannelId;
   const locale = input.locale ?? "en-US";
+  const place = ctx.elsewhere.placeOf(input, channelId, (u) => book.user(u));
+  if (place) {
+    const a = awayFields(place, user, input);
+    const channel = a.fields.channel as Record<string, unknown>;
+    return {
+      user,
+      guild: null,
+      channel: null,
+      channelId: a.channelId,
+      channelPayload: channel,
+      locale: a.locale,
+      guildLocale: a.guildLocale,
+      permissions: a.permissions,
+      away: a.fields,
+    };
+  }
   const dmAt = channelId ? ctx.guilds.dm(channelId) : undefined;
-  if (input.guildId === null || dmAt) {
+  if (input.guildId === null || input.where === "dm" || dmAt) {
     const dm = dmAt ?? ctx.guilds.dmWith(user);
     const perms = input.permissions ?? DM_PERMISSIONS;
     return { user, guild: null, channel: null, channelId: dm.id, channelPayload: dmPayload(dm), locale, guildLocale: null, permissions: perms };
@@ -121,7 +140,10 @@ export function basePayload(ctx: FakeContext, actor: Actor, type: number): Recor
     entitlements: [],
     attachment_size_limit: 10 * 1024 * 1024,
   };
-  if (actor.guild && actor.channel) {
+  if (actor.away) {
+    Object.assign(payload, actor.away);
+    if ("guild_id" in actor.away) payload.member = memberPayload(actor, actor.user, true);
+  } else if (actor.guild && actor.channel) {
     Object.assign(payload, {
       guild_id: actor.guild.id,
       guild_locale: actor.guildLocale,
@@ -135,7 +157,8 @@ export function basePayload(ctx: FakeContext, actor: Actor, type: number): Recor
     Object.assign(payload, {
       user: actor.user,
       app_permissions: DM_PERMISSIONS.toString(),
-      authorizing_integration_owners: { "0": "0" },
+      // The bot's DM is reached by the guild install ("0": "0") and by the user's own install.
+      authorizing_integration_owners: { "0": "0", "1": actor.user.id },
       context: 1,
     });
   }

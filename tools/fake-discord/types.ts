@@ -105,9 +105,27 @@ export interface FakeMessage {
   raw: Record<string, unknown>;
 }
 
+/** Where a user acts with the app they installed: see {@link FakeActorInput.where}. */
+export type FakeWhere = "dm" | "group-dm" | "server-without-bot";
+
+/** A group DM to create (the bot is never in one). */
+export interface FakeGroupDmInit {
+  id?: string;
+  name?: string;
+  /** Its members besides whoever acts there. Default: one friend. */
+  users?: FakeUserInit[];
+}
+
 /** Fields shared by every simulated user action. */
 export interface FakeActorInput {
   user?: FakeUserInit;
+  /**
+   * Act outside a server with the bot, through the user's own install: the DM with the bot
+   * (context 1), a group DM (context 2, the first one created, else a new one) or a server
+   * the bot has not joined (context 0, the first one added, else a new one). A `channelId` of
+   * a group DM or such a server, or a `guildId` of such a server, says which.
+   */
+  where?: FakeWhere;
   /** Guild to act in; `null` means a DM with the bot. Default: the channel's guild, else the default guild. */
   guildId?: string | null;
   channelId?: string;

@@ -10,6 +10,7 @@ import type { Router, RouteContext, RouteReply } from "./router.ts";
 import type { FakeContext } from "./context.ts";
 import type { InteractionRecord } from "./interactions.ts";
 import type { MessageRecord } from "./messages.ts";
+import { tooManyFollowUps } from "./contexts.ts";
 
 /** Adds `/interactions/:id/:token/callback` and `/webhooks/:app/:token...` routes (no bot auth, like Discord). */
 export function addWebhookRoutes(router: Router, ctx: FakeContext): void {
@@ -42,6 +43,7 @@ export function addWebhookRoutes(router: Router, ctx: FakeContext): void {
       "/webhooks/:app/:token",
       (rc) => {
         const rec = interactionOf(rc);
+        if (rec.maxFollowUps !== undefined && rec.followUpIds.length >= rec.maxFollowUps) throw tooManyFollowUps();
         const body = requireRecord(rc.json ?? {});
         const created = messages.create({
           channelId: rec.channelId,

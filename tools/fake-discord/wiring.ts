@@ -10,6 +10,7 @@ import { guildCreatePayload } from "./guild-payloads.ts";
 import { MessageStore } from "./messages.ts";
 import type { MessageRecord } from "./messages.ts";
 import { CommandRegistry } from "./commands.ts";
+import { Elsewhere } from "./contexts.ts";
 import { InteractionStore } from "./interactions.ts";
 import { FaultInjector } from "./router.ts";
 import { buildRouter } from "./rest.ts";
@@ -43,7 +44,8 @@ export async function createFake(opts: FakeDiscordOptions): Promise<FakeParts> {
     botUser,
     applicationId,
     (kind, m) => {
-      if (gateway) publish(gateway, messages, kind, m);
+      // No gateway events where the bot is not present (a group DM, a server it has not joined).
+      if (gateway && !ctx.elsewhere.has(m.channelId)) publish(gateway, messages, kind, m);
     },
     opts.nonceWindowMs,
   );
@@ -54,6 +56,7 @@ export async function createFake(opts: FakeDiscordOptions): Promise<FakeParts> {
     messages,
     commands: new CommandRegistry(applicationId),
     interactions: new InteractionStore(messages, opts.callbackDeadlineMs ?? 3000),
+    elsewhere: new Elsewhere(),
     gatewayUrl: () => url,
     httpUrl: () => url.replace(/^ws:/, "http:"),
     pendingUploads: new Map(),
