@@ -52,7 +52,8 @@ export function renderAlert(view: AlertView, lang: Lang): Reply {
   const fields: APIEmbedField[] = [
     { name: s.labels.when, value: formatWhen(event.at, event.precision, lang, { relative: true }), inline: true },
     { name: s.alerts.importance, value: `${importanceMark(event.importance)}${event.importance}/5`, inline: true },
-    { name: s.feeds.status.label, value: `${statusText(standing, lang)} · ${s.alerts.sources(view.sources)}`, inline: true },
+    { name: s.feeds.status.label, value: statusText(standing, lang), inline: true },
+    { name: s.labels.sources, value: s.alerts.sources(view.sources), inline: true },
   ];
   if (names.length) fields.push({ name: s.labels.people, value: joinCapped(names, listSeparator(lang), LIMITS.fieldValue, s.labels.andMore) });
   const summary = pick(event.summary, lang);

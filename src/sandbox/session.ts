@@ -61,6 +61,8 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
           { id: ids.general, name: "general" },
           { id: ids.news, name: "news" },
         ],
+        // A role to mention: `/alerts channel:#news role:@readers`.
+        roles: [{ id: SANDBOX_IDS.roles.readers, name: "readers" }],
       },
     ],
   });
@@ -104,7 +106,10 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
       [admin, "Sandbox Admin"],
       [fake.botUserId, "Storyline"],
     ]),
-    roles: new Map([[guild.everyoneRoleId, "everyone"]]),
+    roles: new Map([
+      [guild.everyoneRoleId, "everyone"],
+      [SANDBOX_IDS.roles.readers, "readers"],
+    ]),
   };
   const viewer = (): Viewer => ({ locale, timeZone: opts.timeZone ?? "UTC", now: Date.now(), ...names });
   const print = (m: FakeMessage) => printMessage(m, viewer());
@@ -126,6 +131,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
 
   const actor = { locale, guildLocale: locale, admin: opts.admin ?? false, channelId: fake.defaultChannel().id };
   const channelByName = (name: string) => guild.channels.find((c) => c.name === name || c.id === name)?.id;
+  const roleByName = (name: string) => [...names.roles].find(([id, n]) => n === name || id === name)?.[0];
 
   function show(outcome: InteractionOutcome): string {
     for (const m of [outcome.reply, ...outcome.followUps]) if (m) seen.add(m.id);
@@ -172,7 +178,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
         return { output: "" };
       case "command":
       case "complete": {
-        const call = resolveCall(fake.commandsFor(guild.id), action.name, action.words, action.pairs, channelByName);
+        const call = resolveCall(fake.commandsFor(guild.id), action.name, action.words, action.pairs, channelByName, roleByName);
         if (typeof call === "string") return { output: call };
         if (action.kind === "command") return { output: show(await (await fake.command({ ...call, ...actor })).settled()) };
         const focused = Object.keys(action.pairs).at(-1) ?? Object.keys(call.options)[0];
