@@ -5,7 +5,7 @@ import { getStoryById } from "../db/stories.ts";
 import type { Lang } from "../db/types.ts";
 import { UserError, type Command, type BotContext } from "../src/context.ts";
 import { named, slash } from "../src/command-kit/builders.ts";
-import { ALERT_CHANNEL_TYPES, isAlertChannel, missingAlertPermissions } from "../src/courier/alert-channel.ts";
+import { ALERT_CHANNEL_TYPES, canPing, isAlertChannel, missingAlertPermissions } from "../src/courier/alert-channel.ts";
 import { langFromLocale, t } from "../src/i18n/index.ts";
 import { replyOptions } from "../src/render/index.ts";
 import { missingAlertPermissionsText, renderAlertSet, renderAlertStatus, renderAlertsOff } from "../src/render/alert-status.ts";
@@ -25,8 +25,10 @@ async function set(interaction: ChatInputCommandInteraction<"cached" | "raw">, c
   const picked = interaction.options.getChannel("channel", true);
   const channel = guild.channels.cache.get(picked.id) ?? (await guild.channels.fetch(picked.id).catch(() => null));
   if (!isAlertChannel(channel)) throw new UserError(s.notAlertChannel);
-  const missing = missingAlertPermissions(channel, guild.members.me ?? (await guild.members.fetchMe())) ?? [];
+  const me = guild.members.me ?? (await guild.members.fetchMe());
+  const missing = missingAlertPermissions(channel, me) ?? [];
   if (missing.length) throw new UserError(missingAlertPermissionsText(channel.id, missing, lang));
+  if (role && !canPing(channel, me, role)) throw new UserError(s.roleNotMentionable(`<@&${role.id}>`, `<#${channel.id}>`));
   const story = requireStory(ctx, guild.id, lang);
   const saved = saveAlertChannel(ctx.db, {
     guildId: guild.id,

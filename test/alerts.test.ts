@@ -1,3 +1,4 @@
+import { PermissionFlagsBits } from "discord.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { alertChannelsOfGuild } from "../db/alerts.ts";
 import { pendingOutbox } from "../db/outbox.ts";
@@ -5,7 +6,7 @@ import { Perm } from "../tools/fake-discord/index.ts";
 import { textOf } from "./helpers/bot.ts";
 import { CHINESE, expectWithinLimits } from "./helpers/commands.ts";
 import { addEvent } from "./helpers/editor.ts";
-import { ROLE_ID, startAlertWorld, storyEvent, type AlertWorld } from "./helpers/alerts.ts";
+import { QUIET_ROLE_ID, ROLE_ID, startAlertWorld, storyEvent, type AlertWorld } from "./helpers/alerts.ts";
 import { until } from "./helpers/recap.ts";
 
 let w: AlertWorld | undefined;
@@ -102,6 +103,24 @@ describe("/alerts and the alert courier", () => {
     const second = a.posts(a.alerts)[1];
     expect(second!.content).toBe("🔔 @everyone again <@&123>");
     expect(second!.allowedMentions).toEqual({ parse: [] });
+  });
+
+  it.each([
+    ["en-US", "not mentionable"],
+    ["zh-CN", "不允许被提及"],
+  ])("given a role nobody may mention, then %s refuses it unless the bot may mention all roles in the channel", async (locale, why) => {
+    const a = await world();
+    const out = await a.alertsCommand({ channel: a.alerts, role: QUIET_ROLE_ID }, { locale });
+    expect(out.reply?.content).toContain(why);
+    expect(out.reply?.content).toContain(`<@&${QUIET_ROLE_ID}>`);
+    expect(alertChannelsOfGuild(a.db, a.guildId)).toEqual([]);
+    a.t.fake.setChannelPermission(a.alerts, 0n, PermissionFlagsBits.MentionEveryone);
+    await until(() => {
+      const c = a.t.bot.client.channels.cache.get(a.alerts);
+      return !!c && "permissionOverwrites" in c && c.permissionOverwrites.cache.has(a.t.fake.botUserId);
+    }, "the channel update");
+    await setUp(a, { role: QUIET_ROLE_ID });
+    expect(alertChannelsOfGuild(a.db, a.guildId)[0]?.roleId).toBe(QUIET_ROLE_ID);
   });
 
   it("refuses @everyone as the role to mention, and saves nothing", async () => {

@@ -33,3 +33,11 @@ export function missingAlertPermissions(channel: AlertTarget, me: GuildMember | 
   const needed: AlertPermission[] = ["ViewChannel", send, "EmbedLinks", "ReadMessageHistory"];
   return needed.filter((p) => !perms.has(PermissionFlagsBits[p]));
 }
+
+/**
+ * Whether the bot's mention of `role` in `channel` notifies anyone: Discord pings a role that
+ * is not mentionable only for senders allowed to mention @everyone and all roles.
+ */
+export function canPing(channel: AlertTarget, me: GuildMember | null, role: { mentionable: boolean }): boolean {
+  return role.mentionable || !!(me && channel.permissionsFor(me)?.has(PermissionFlagsBits.MentionEveryone));
+}

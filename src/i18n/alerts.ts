@@ -22,6 +22,8 @@ const en = {
   missingPermissions: (channel: string, perms: string) =>
     `I can't post alerts in ${channel}: I'm missing ${perms} there (Read Message History lets me check an alert was posted before posting it again). Give me those permissions in that channel, then run \`/alerts\` again.`,
   everyoneRole: "Choose a role to mention, not @everyone: alerts never ping the whole server.",
+  roleNotMentionable: (role: string, channel: string) =>
+    `My mention of ${role} would notify no one: the role is not mentionable. Turn on “Allow anyone to @mention this role” in its settings, or let me “Mention @everyone, @here and All Roles” in ${channel}, then run \`/alerts\` again.`,
   set: (story: string, channel: string, min: number) =>
     `Each development of **${md(story)}** of importance ${min} or more will be posted in ${channel} as soon as it is published.`,
   withRole: (role: string) => `Each alert mentions ${role}, and only that role.`,
@@ -58,6 +60,8 @@ const zh: AlertStrings = {
   missingPermissions: (channel: string, perms: string) =>
     `我无法在 ${channel} 发布快讯：我在该频道缺少以下权限：${perms}（有了“读取消息历史”，我才能在重发前确认快讯是否已经发出）。请在该频道授予这些权限后，再运行一次 \`/alerts\`。`,
   everyoneRole: "请选择要提及的身份组，不能选 @everyone：快讯从不提醒全服务器的成员。",
+  roleNotMentionable: (role: string, channel: string) =>
+    `我提及 ${role} 不会通知到任何人：该身份组不允许被提及。请在身份组设置中开启“允许任何人@提及此身份组”，或在 ${channel} 授予我“提及 @everyone、@here 和所有身份组”权限，然后再运行一次 \`/alerts\`。`,
   set: (story: string, channel: string, min: number) => `**${md(story)}** 中重要程度不低于 ${min} 的进展，一经发布就会发到 ${channel}。`,
   withRole: (role: string) => `每条快讯都会提及 ${role}，且只提及这个身份组。`,
   noRole: "快讯不会提及任何人。",

@@ -62,7 +62,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
           { id: ids.news, name: "news" },
         ],
         // A role to mention: `/alerts channel:#news role:@readers`.
-        roles: [{ id: SANDBOX_IDS.roles.readers, name: "readers" }],
+        roles: [{ id: SANDBOX_IDS.roles.readers, name: "readers", mentionable: true }],
       },
     ],
   });

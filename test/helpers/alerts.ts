@@ -17,6 +17,8 @@ import { miniStory, tempDir } from "./tmp.ts";
 export const SLUG = "mini-story";
 /** The role alerts mention in these tests. */
 export const ROLE_ID = "1420000000000000042";
+/** A role nobody may mention. */
+export const QUIET_ROLE_ID = "1420000000000000043";
 
 /** One more event of the mini story, as YAML. */
 export function storyEvent(key: string, title: string, importance: number, day = "2024-02-01"): string {
@@ -68,7 +70,15 @@ export async function startAlertWorld(opts: AlertWorldOptions = {}): Promise<Ale
   if (!first.ok) throw new Error(JSON.stringify(first.refusals));
   const config = { DEFAULT_STORY: SLUG, EDITOR_USER_IDS: [EDITOR.id], ...(opts.publicUrl ? { PUBLIC_URL: opts.publicUrl } : {}) };
   const guilds = [
-    { name: "News", preferredLocale: opts.locale ?? "en-US", channels: [{ name: "general" }, { name: "alerts" }], roles: [{ id: ROLE_ID, name: "news-fans" }] },
+    {
+      name: "News",
+      preferredLocale: opts.locale ?? "en-US",
+      channels: [{ name: "general" }, { name: "alerts" }],
+      roles: [
+        { id: ROLE_ID, name: "news-fans", mentionable: true },
+        { id: QUIET_ROLE_ID, name: "quiet", mentionable: false },
+      ],
+    },
   ];
   const boot = async (reuse: FakeDiscord | undefined, hooks: DeliverHooks | undefined) => {
     const t = await startTestBot({ db, config, ...(reuse ? { reuseFake: reuse } : { fake: { guilds, nonceWindowMs: opts.nonceWindowMs } }) });

@@ -18,6 +18,8 @@ export interface ChannelState extends FakeChannel {
 export interface RoleState extends RolePerms {
   name: string;
   position: number;
+  /** Whether anyone may mention it (Discord's default: no). */
+  mentionable?: boolean;
 }
 
 /** Mutable state of a guild. */
@@ -72,7 +74,7 @@ export class GuildStore {
     };
     (init.roles ?? []).forEach((r, i) => {
       const roleId = r.id ?? nextSnowflake();
-      guild.roles.set(roleId, { id: roleId, name: r.name, position: i + 1, permissions: 0n });
+      guild.roles.set(roleId, { id: roleId, name: r.name, position: i + 1, permissions: 0n, mentionable: r.mentionable ?? false });
     });
     const inits = init.channels ?? [{ name: "general" }];
     inits.forEach((c, position) => {

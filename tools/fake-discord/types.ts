@@ -46,7 +46,7 @@ export interface FakeGuildInit {
   /** Text channels (type 0). Default: one channel "general". */
   channels?: { id?: string; name: string }[];
   /** Roles besides @everyone (no permissions of their own), e.g. one for alerts to mention. */
-  roles?: { id?: string; name: string }[];
+  roles?: { id?: string; name: string; mentionable?: boolean }[];
 }
 
 /** A text channel of a fake guild. */
