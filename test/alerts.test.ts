@@ -20,6 +20,14 @@ async function world(opts: Parameters<typeof startAlertWorld>[0] = {}): Promise<
   return w;
 }
 
+/** Waits until the bot's cache has its overwrite in #alerts (the CHANNEL_UPDATE arrived). */
+async function overwriteSeen(a: AlertWorld): Promise<void> {
+  await until(() => {
+    const c = a.t.bot.client.channels.cache.get(a.alerts);
+    return !!c && "permissionOverwrites" in c && c.permissionOverwrites.cache.has(a.t.fake.botUserId);
+  }, "the channel update");
+}
+
 /** Sets alerts up in #alerts and checks the command said so. */
 async function setUp(a: AlertWorld, options: Record<string, string | number> = {}): Promise<void> {
   const out = await a.alertsCommand({ channel: a.alerts, ...options });
@@ -115,10 +123,7 @@ describe("/alerts and the alert courier", () => {
     expect(out.reply?.content).toContain(`<@&${QUIET_ROLE_ID}>`);
     expect(alertChannelsOfGuild(a.db, a.guildId)).toEqual([]);
     a.t.fake.setChannelPermission(a.alerts, 0n, PermissionFlagsBits.MentionEveryone);
-    await until(() => {
-      const c = a.t.bot.client.channels.cache.get(a.alerts);
-      return !!c && "permissionOverwrites" in c && c.permissionOverwrites.cache.has(a.t.fake.botUserId);
-    }, "the channel update");
+    await overwriteSeen(a);
     await setUp(a, { role: QUIET_ROLE_ID });
     expect(alertChannelsOfGuild(a.db, a.guildId)[0]?.roleId).toBe(QUIET_ROLE_ID);
   });
@@ -136,10 +141,7 @@ describe("/alerts and the alert courier", () => {
   ])("given a channel where the bot lacks permissions, then %s refuses naming them and saves nothing", async (locale, embed, history) => {
     const a = await world();
     a.t.fake.setChannelPermission(a.alerts, Perm.EmbedLinks | Perm.ReadMessageHistory);
-    await until(() => {
-      const c = a.t.bot.client.channels.cache.get(a.alerts);
-      return !!c && "permissionOverwrites" in c && c.permissionOverwrites.cache.has(a.t.fake.botUserId);
-    }, "the channel update");
+    await overwriteSeen(a);
     const out = await a.alertsCommand({ channel: a.alerts }, { locale });
     expect(out.ephemeral).toBe(true);
     expect(out.reply?.content).toContain(`<#${a.alerts}>`);
@@ -174,6 +176,18 @@ describe("/alerts and the alert courier", () => {
     expect(text).toContain("404");
     // One paused entry is logged; the second alert is dropped quietly, not logged as another failure.
     expect(text.match(/paused:/g)).toHaveLength(1);
+  });
+
+  it("given Embed Links taken away after set-up, then alerts pause saying so instead of posting an alert without its embed", async () => {
+    const a = await world();
+    await setUp(a);
+    a.t.fake.setChannelPermission(a.alerts, Perm.EmbedLinks);
+    await overwriteSeen(a);
+    a.addEvents(storyEvent("bare", "Would be bare", 5));
+    await a.courier.tick();
+    expect(a.posts(a.alerts)).toEqual([]);
+    expect(alertChannelsOfGuild(a.db, a.guildId)[0]?.pausedReason).toBe("no_permission");
+    expect(textOf((await a.alertsCommand()).reply)).toContain("not allowed to post in the channel");
   });
 
   it("given a 5xx, then the alert is tried again on the next run and posted once, both attempts in /recap log", async () => {

@@ -11,9 +11,8 @@ import { getAlertChannel, pauseAlertChannel, type AlertChannel } from "../../db/
 import { eventSources, eventStanding } from "../../db/event-sources.ts";
 import { getEvent } from "../../db/events.ts";
 import { getOutboxEntry, markOutboxFailed, pendingOutbox, type OutboxEntry } from "../../db/outbox.ts";
-import { recordDelivery } from "../../db/recap-deliveries.ts";
 import { getStoryById } from "../../db/stories.ts";
-import { langFromLocale } from "../i18n/index.ts";
+import { langFromLocale, t } from "../i18n/index.ts";
 import type { Logger } from "../log.ts";
 import { NotSendableError, channelTarget } from "../outbox/channel.ts";
 import { deliverOnce, type DeliverHooks } from "../outbox/deliver.ts";
@@ -21,6 +20,8 @@ import { classifyFailure, MAX_ATTEMPTS, type Classified } from "../recap/failure
 import { runBounded } from "../recap/queue.ts";
 import { alertMentions, renderAlert } from "../render/alert.ts";
 import { webAddress, webPaths } from "../render/web-link.ts";
+import { isAlertChannel, missingAlertPermissions } from "./alert-channel.ts";
+import { logAlertDelivery } from "./alert-log.ts";
 import { parseAlertKey } from "./alerts.ts";
 
 /** Channels posted to at once; discord.js paces each channel and the whole bot further. */
@@ -42,33 +43,6 @@ export interface AlertDeps {
 /** How one entry ended. */
 export type AlertOutcome = "posted" | "dropped" | "failed" | "paused" | "waiting";
 
-type Note =
-  | { result: "posted"; messageId: string }
-  | { result: "failed"; attempt: number; detail: string }
-  | { result: "paused"; reason: string; detail: string };
-
-function record(deps: AlertDeps, alert: AlertChannel, entry: OutboxEntry, note: Note): void {
-  try {
-    recordDelivery(deps.db, {
-      kind: "alert",
-      ref: entry.marker,
-      guildId: alert.guildId,
-      scheduleId: alert.id,
-      storyId: alert.storyId,
-      channelId: entry.targetId,
-      at: deps.now(),
-      messageId: note.result === "posted" ? note.messageId : null,
-      reason: note.result === "paused" ? note.reason : null,
-      detail: note.result === "posted" ? null : note.detail,
-      attempt: note.result === "failed" ? note.attempt : null,
-      rateLimited: 0,
-      result: note.result,
-    });
-  } catch (err) {
-    deps.log.error({ err, alertId: alert.id }, "alerts: could not log a delivery");
-  }
-}
-
 /** Gives an entry up without a word in the log: there is nothing left to post it for. */
 function drop(deps: AlertDeps, entry: OutboxEntry, detail: string): AlertOutcome {
   markOutboxFailed(deps.db, { id: entry.id, detail, final: true });
@@ -80,7 +54,7 @@ function drop(deps: AlertDeps, entry: OutboxEntry, detail: string): AlertOutcome
 function pauseFor(deps: AlertDeps, alert: AlertChannel, entry: OutboxEntry, reason: string, detail: string): AlertOutcome {
   pauseAlertChannel(deps.db, { id: alert.id, reason, now: deps.now() });
   markOutboxFailed(deps.db, { id: entry.id, detail, final: true });
-  record(deps, alert, entry, { result: "paused", reason, detail });
+  logAlertDelivery(deps, alert, entry, { result: "paused", reason, detail });
   deps.log.warn({ alertId: alert.id, reason, detail }, "alerts paused");
   return "paused";
 }
@@ -118,8 +92,16 @@ async function deliverEntry(deps: AlertDeps, entry: OutboxEntry): Promise<AlertO
     return { ...message, allowedMentions: alertMentions(alert.roleId) };
   });
   try {
+    // As at set-up: a lost permission pauses alerts here rather than posting an alert without its embed.
+    const channel = await deps.client.channels.fetch(entry.targetId);
+    if (!isAlertChannel(channel)) return pauseFor(deps, alert, entry, "not_sendable", `channel ${entry.targetId} takes no alerts`);
+    const missing = missingAlertPermissions(channel, guild.members.me);
+    if (missing?.length) {
+      const reason = missing.includes("ViewChannel") ? "no_access" : "no_permission";
+      return pauseFor(deps, alert, entry, reason, `missing ${missing.map((p) => t("en").alerts.permissions[p]).join(", ")}`);
+    }
     const out = await deliverOnce(deps.db, entry, target, deps.now, deps.hooks);
-    if (out.how !== "recorded") record(deps, alert, entry, { result: "posted", messageId: out.messageId });
+    if (out.how !== "recorded") logAlertDelivery(deps, alert, entry, { result: "posted", messageId: out.messageId });
     deps.log.info({ key: entry.key, how: out.how, channelId: out.channelId }, "alert posted");
     return "posted";
   } catch (err) {
@@ -128,7 +110,7 @@ async function deliverEntry(deps: AlertDeps, entry: OutboxEntry): Promise<AlertO
     const attempt = getOutboxEntry(deps.db, entry.id)?.attempts ?? entry.attempts;
     const final = attempt >= MAX_ATTEMPTS;
     markOutboxFailed(deps.db, { id: entry.id, detail, final });
-    record(deps, alert, entry, { result: "failed", attempt, detail });
+    logAlertDelivery(deps, alert, entry, { result: "failed", attempt, detail });
     deps.log.warn({ key: entry.key, detail, attempt, of: MAX_ATTEMPTS, final }, final ? "alert given up" : "alert failed; will retry");
     return "failed";
   }
