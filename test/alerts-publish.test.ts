@@ -1,3 +1,5 @@
+import Database from "better-sqlite3";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { alertChannelsOfGuild, saveAlertChannel } from "../db/alerts.ts";
 import { openDatabase, type Db } from "../db/index.ts";
@@ -73,6 +75,23 @@ describe("publications and the alert queue", () => {
     reimport("watched", storyEvent("w3", "Nobody listens", 5));
     expect(queueAlerts(db, Date.now())).toBe(0);
     expect(count(db, "SELECT count(*) AS n FROM outbox")).toBe(0);
+  });
+});
+
+describe("an idle alert run", () => {
+  it("given another process holding the write lock, then a run with nothing new returns at once without waiting for it", () => {
+    const tmp = tempDir("storyline-alert-lock-");
+    cleanups.push(tmp.cleanup);
+    const path = join(tmp.dir, "bot.db");
+    const db = openDatabase(path, { busyTimeoutMs: 2000 });
+    cleanups.push(() => db.close());
+    const holder = new Database(path);
+    cleanups.push(() => holder.close());
+    holder.exec("BEGIN IMMEDIATE");
+    cleanups.push(() => holder.exec("ROLLBACK"));
+    const started = Date.now();
+    expect(queueAlerts(db, started)).toBe(0);
+    expect(Date.now() - started).toBeLessThan(500);
   });
 });
 

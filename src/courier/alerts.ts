@@ -32,10 +32,11 @@ function wants(alert: AlertChannel, seq: number, importance: number): boolean {
 /**
  * Reads every publication past the 'alerts' cursor and queues its alerts; returns how many
  * entries were claimed. An event no longer published when read (unpublished or removed since)
- * is passed over.
+ * is passed over. With nothing new it only reads.
  */
 export function queueAlerts(db: Db, now: number): number {
   let claimed = 0;
+  let moved = false;
   for (;;) {
     const n = db.transaction(() => {
       const pubs = publicationsAfter(db, courierCursor(db, "alerts"), BATCH);
@@ -59,8 +60,11 @@ export function queueAlerts(db: Db, now: number): number {
       return count;
     })();
     if (n < 0) break;
+    moved = true;
     claimed += n;
   }
-  trimPublications(db);
+  // Only after a write anyway: an idle run must not wait for another process's write lock
+  // (better-sqlite3 waits synchronously, and interactions would wait with it).
+  if (moved) trimPublications(db);
   return claimed;
 }
