@@ -2,6 +2,7 @@ import { PermissionFlagsBits } from "discord.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { alertChannelsOfGuild } from "../db/alerts.ts";
 import { pendingOutbox } from "../db/outbox.ts";
+import { queueAlerts } from "../src/courier/alerts.ts";
 import { Perm } from "../tools/fake-discord/index.ts";
 import { textOf } from "./helpers/bot.ts";
 import { CHINESE, expectWithinLimits } from "./helpers/commands.ts";
@@ -218,6 +219,17 @@ describe("/alerts and the alert courier", () => {
     expect(a.posts(a.alerts)).toEqual([]);
     expect(textOf((await a.alertsCommand()).reply)).toContain("No alerts are set up");
     expect((await a.alertsCommand({ off: true })).reply?.content).toContain("no alerts to turn off");
+  });
+
+  it("given alerts turned off while one was queued, then it is not posted", async () => {
+    const a = await world();
+    await setUp(a);
+    a.addEvents(storyEvent("queued", "Queued, then off", 5));
+    expect(queueAlerts(a.db, Date.now())).toBe(1);
+    await a.alertsCommand({ off: true });
+    await a.courier.tick();
+    expect(a.posts(a.alerts)).toEqual([]);
+    expect(a.db.prepare("SELECT state, detail FROM outbox").all()).toEqual([{ state: "failed", detail: "alerts were turned off" }]);
   });
 
   it("refuses off:True with a channel, and min_importance without one", async () => {
