@@ -42,15 +42,18 @@ interface DeliveryRow {
 const COLS = "id, guild_id, schedule_id, story_id, channel_id, at, result, message_id, reason, detail, attempt, rate_limited";
 
 const q = prepared((db: Db) => ({
-  insert: db.prepare<Omit<DeliveryRow, "id">>(
-    `INSERT INTO recap_deliveries (guild_id, schedule_id, story_id, channel_id, at, result, message_id, reason, detail, attempt, rate_limited)
-     VALUES (:guild_id, :schedule_id, :story_id, :channel_id, :at, :result, :message_id, :reason, :detail, :attempt, :rate_limited)`,
+  insert: db.prepare<Omit<DeliveryRow, "id"> & { kind: DeliveryKind; ref: string | null }>(
+    `INSERT INTO recap_deliveries (guild_id, schedule_id, story_id, channel_id, at, result, message_id, reason, detail, attempt, rate_limited, kind, ref)
+     VALUES (:guild_id, :schedule_id, :story_id, :channel_id, :at, :result, :message_id, :reason, :detail, :attempt, :rate_limited, :kind, :ref)`,
   ),
   latest: db.prepare<[string, number], DeliveryRow>(`SELECT ${COLS} FROM recap_deliveries WHERE guild_id = ? ORDER BY id DESC LIMIT ?`),
 }));
 
+/** What was delivered: a recap (`scheduleId` is its schedule) or an alert (`scheduleId` is its alert channel, `ref` the outbox marker). */
+export type DeliveryKind = "recap" | "alert";
+
 /** Records one attempt. */
-export function recordDelivery(db: Db, d: Omit<RecapDelivery, "id">): void {
+export function recordDelivery(db: Db, d: Omit<RecapDelivery, "id"> & { kind?: DeliveryKind; ref?: string | null }): void {
   q(db).insert.run({
     guild_id: d.guildId,
     schedule_id: d.scheduleId,
@@ -63,6 +66,8 @@ export function recordDelivery(db: Db, d: Omit<RecapDelivery, "id">): void {
     detail: d.detail,
     attempt: d.attempt,
     rate_limited: d.rateLimited,
+    kind: d.kind ?? "recap",
+    ref: d.ref ?? null,
   });
 }
 

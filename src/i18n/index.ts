@@ -8,6 +8,7 @@ import { peopleStrings, type PeopleStrings } from "./people.ts";
 import { recapStrings, type RecapStrings } from "./recap.ts";
 import { catchupStrings, type CatchupStrings } from "./catchup.ts";
 import { anywhereStrings, type AnywhereStrings } from "./anywhere.ts";
+import { alertStrings, type AlertStrings } from "./alerts.ts";
 
 export type { Strings } from "./en.ts";
 export { langFromLocale, otherLang, pick, pickOr, pickOther } from "./lang.ts";
@@ -24,6 +25,7 @@ export type AllStrings = Strings & {
   people: PeopleStrings;
   catchup: CatchupStrings;
   anywhere: AnywhereStrings;
+  alerts: AlertStrings;
 };
 
 const ALL: Record<Lang, AllStrings> = {
@@ -36,6 +38,7 @@ const ALL: Record<Lang, AllStrings> = {
     people: peopleStrings.en,
     catchup: catchupStrings.en,
     anywhere: anywhereStrings.en,
+    alerts: alertStrings.en,
   },
   zh: {
     ...zh,
@@ -46,6 +49,7 @@ const ALL: Record<Lang, AllStrings> = {
     people: peopleStrings.zh,
     catchup: catchupStrings.zh,
     anywhere: anywhereStrings.zh,
+    alerts: alertStrings.zh,
   },
 };
 

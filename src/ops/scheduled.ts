@@ -4,6 +4,8 @@
  * database, each recap slot is posted by one of them and feeds are polled once.
  */
 import type { Bot } from "../bot/app.ts";
+import { startAlertCourier } from "../courier/alert-courier.ts";
+import type { Courier } from "../courier/runner.ts";
 import { startFeedPoller, type FeedPoller } from "../feeds/poller.ts";
 import { createRecapScheduler, type RecapScheduler } from "../recap/scheduler.ts";
 import { startLeader, type Gated, type Leader } from "./leader.ts";
@@ -13,6 +15,7 @@ export interface ScheduledWork {
   leader: Leader;
   recaps: Gated<RecapScheduler>;
   feeds: Gated<FeedPoller>;
+  alerts: Gated<Courier>;
   /** Stops the work (letting a post in flight finish) and gives the lease up. */
   stop(): Promise<void>;
 }
@@ -27,5 +30,6 @@ export function startScheduledWork(bot: Bot, metrics?: Metrics | null): Schedule
     return scheduler;
   });
   const feeds = leader.run("feeds", () => startFeedPoller({ db, log, config, now, onPoll: metrics ? (r) => metrics.feedPoll(r) : undefined }));
-  return { leader, recaps, feeds, stop: () => leader.stop() };
+  const alerts = leader.run("alerts", () => startAlertCourier({ client: bot.client, ctx: bot.ctx }));
+  return { leader, recaps, feeds, alerts, stop: () => leader.stop() };
 }

@@ -23,7 +23,7 @@ export const EVERYONE_COMMANDS: readonly CommandKey[] = [
 ];
 
 /** Commands that need Manage Server in the server, in the order /help lists them. */
-export const MANAGER_COMMANDS: readonly CommandKey[] = ["story.use", "recap.schedule", "recap.off", "recap.log"];
+export const MANAGER_COMMANDS: readonly CommandKey[] = ["story.use", "recap.schedule", "recap.off", "recap.log", "alerts"];
 
 /** Commands for story editors (EDITOR_USER_IDS / EDITOR_GUILD_ID), in the order /help lists them. */
 export const EDITOR_COMMANDS: readonly CommandKey[] = [

@@ -24,7 +24,10 @@ export interface ResolvedCall {
   options: Record<string, string | number | boolean>;
 }
 
-function coerce(def: OptionDef | undefined, raw: string, channelByName: (name: string) => string | undefined): string | number | boolean {
+/** Finds a channel or role id by name (without its # or @) or id. */
+type ByName = (name: string) => string | undefined;
+
+function coerce(def: OptionDef | undefined, raw: string, channelByName: ByName, roleByName: ByName = () => undefined): string | number | boolean {
   switch (def?.type) {
     case 4: {
       const n = Number(raw);
@@ -38,6 +41,8 @@ function coerce(def: OptionDef | undefined, raw: string, channelByName: (name: s
       return /^(true|yes|1|on)$/i.test(raw);
     case 7:
       return channelByName(raw.replace(/^#/, "")) ?? raw;
+    case 8:
+      return roleByName(raw.replace(/^@/, "")) ?? raw;
     default:
       return raw;
   }
@@ -49,7 +54,8 @@ export function resolveCall(
   name: string,
   words: string[],
   pairs: Record<string, string>,
-  channelByName: (name: string) => string | undefined,
+  channelByName: ByName,
+  roleByName?: ByName,
 ): ResolvedCall | string {
   const def = (defs as CommandDef[]).find((d) => d.name === name);
   if (!def) return `There is no /${name}. Type /help to see every command.`;
@@ -71,12 +77,12 @@ export function resolveCall(
     const o = opts.find((x) => x.name === k);
     if (!o)
       return `/${[name, call.group, call.subcommand].filter(Boolean).join(" ")} has no option "${k}"${opts.length ? ` (options: ${opts.map((x) => x.name).join(", ")})` : ""}`;
-    call.options[k] = coerce(o, v, channelByName);
+    call.options[k] = coerce(o, v, channelByName, roleByName);
   }
   if (rest.length) {
     const free = opts.find((o) => call.options[o.name] === undefined);
     if (!free) return `Unexpected "${rest.join(" ")}" — give options as name:value`;
-    call.options[free.name] = coerce(free, rest.join(" "), channelByName);
+    call.options[free.name] = coerce(free, rest.join(" "), channelByName, roleByName);
   }
   return call;
 }

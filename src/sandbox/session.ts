@@ -85,6 +85,8 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
           { id: ids.general, name: "general" },
           { id: ids.news, name: "news" },
         ],
+        // A role to mention: `/alerts channel:#news role:@readers`.
+        roles: [{ id: SANDBOX_IDS.roles.readers, name: "readers", mentionable: true }],
       },
     ],
   });
@@ -133,7 +135,10 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
       [fake.botUserId, "Storyline"],
       [SANDBOX_FRIEND_ID, "Friend"],
     ]),
-    roles: new Map([[guild.everyoneRoleId, "everyone"]]),
+    roles: new Map([
+      [guild.everyoneRoleId, "everyone"],
+      [SANDBOX_IDS.roles.readers, "readers"],
+    ]),
   };
   const viewer = (): Viewer => ({ locale, timeZone: opts.timeZone ?? "UTC", now: Date.now(), ...names });
   const print = (m: FakeMessage) => printMessage(m, viewer());
@@ -163,6 +168,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
     return { ...who, channelId: fake.defaultChannel().id };
   };
   const channelByName = (name: string) => guild.channels.find((c) => c.name === name || c.id === name)?.id;
+  const roleByName = (name: string) => [...names.roles].find(([id, n]) => n === name || id === name)?.[0];
 
   function show(outcome: InteractionOutcome): string {
     for (const m of [outcome.reply, ...outcome.followUps]) if (m) seen.add(m.id);
@@ -212,7 +218,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
         return { output: "" };
       case "command":
       case "complete": {
-        const call = resolveCall(fake.commandsFor("global"), action.name, action.words, action.pairs, channelByName);
+        const call = resolveCall(fake.commandsFor("global"), action.name, action.words, action.pairs, channelByName, roleByName);
         if (typeof call === "string") return { output: call };
         if (action.kind === "command") return { output: show(await (await fake.command({ ...call, ...here() })).settled()) };
         const focused = Object.keys(action.pairs).at(-1) ?? Object.keys(call.options)[0];

@@ -46,7 +46,7 @@ export function rolePayload(role: RoleState): Record<string, unknown> {
     position: role.position,
     permissions: role.permissions.toString(),
     managed: false,
-    mentionable: false,
+    mentionable: role.mentionable ?? false,
     flags: 0,
   };
 }

@@ -18,6 +18,8 @@ export interface ChannelState extends FakeChannel {
 export interface RoleState extends RolePerms {
   name: string;
   position: number;
+  /** Whether anyone may mention it (Discord's default: no). */
+  mentionable?: boolean;
 }
 
 /** Mutable state of a guild. */
@@ -70,6 +72,10 @@ export class GuildStore {
       roles: new Map([[id, { id, name: "@everyone", position: 0, permissions: EVERYONE_PERMISSIONS }]]),
       channels: [],
     };
+    (init.roles ?? []).forEach((r, i) => {
+      const roleId = r.id ?? nextSnowflake();
+      guild.roles.set(roleId, { id: roleId, name: r.name, position: i + 1, permissions: 0n, mentionable: r.mentionable ?? false });
+    });
     const inits = init.channels ?? [{ name: "general" }];
     inits.forEach((c, position) => {
       const channel: ChannelState = { id: c.id ?? nextSnowflake(), name: c.name, guildId: id, position, overwrites: [] };

@@ -18,6 +18,7 @@ export const SANDBOX_USER_ID = "1310000000000000001";
 export const SANDBOX_IDS = {
   guild: "1310000000000000100",
   channels: { general: "1310000000000000101", news: "1310000000000000102" },
+  roles: { readers: "1310000000000000103" },
   user: SANDBOX_USER_ID,
   /** The server's owner: its admin. */
   admin: "1310000000000000002",

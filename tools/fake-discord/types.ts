@@ -45,6 +45,8 @@ export interface FakeGuildInit {
   preferredLocale?: string;
   /** Text channels (type 0). Default: one channel "general". */
   channels?: { id?: string; name: string }[];
+  /** Roles besides @everyone (no permissions of their own), e.g. one for alerts to mention. */
+  roles?: { id?: string; name: string; mentionable?: boolean }[];
 }
 
 /** A text channel of a fake guild. */
