@@ -6,6 +6,7 @@ import { langFromLocale } from "../i18n/index.ts";
 import type { BotContext, Command, InteractionReport } from "../context.ts";
 import { UserError } from "../context.ts";
 import { replyPrivately } from "../command-kit/reply.ts";
+import { tellFollowPause } from "../courier/follows-notice.ts";
 
 /** Where a custom_id points: the owning command, and the arguments after its prefix. */
 function routeCustomId(customId: string, byPrefix: Map<string, Command>): { cmd: Command; args: string[] } | null {
@@ -47,6 +48,8 @@ export function createDispatcher(commands: Map<string, Command>, ctx: BotContext
         const cmd = commands.get(interaction.commandName);
         if (!cmd) throw new UserError(t(lang).errors.expired);
         await cmd.execute(interaction, ctx);
+        // After the answer: why their follow DMs are paused, once (src/courier/follows-notice.ts).
+        await tellFollowPause(interaction, ctx).catch((err: unknown) => log.warn({ err }, "could not send the follow pause notice"));
       } else if (interaction.isAutocomplete()) {
         const cmd = commands.get(interaction.commandName);
         if (!cmd?.autocomplete) return void (await interaction.respond([]));

@@ -7,6 +7,7 @@ import { optionStrings, type OptionStrings } from "./options.ts";
 import { peopleStrings, type PeopleStrings } from "./people.ts";
 import { recapStrings, type RecapStrings } from "./recap.ts";
 import { catchupStrings, type CatchupStrings } from "./catchup.ts";
+import { followsStrings, type FollowsStrings } from "./follows.ts";
 
 export type { Strings } from "./en.ts";
 export { langFromLocale, otherLang, pick, pickOr, pickOther } from "./lang.ts";
@@ -22,6 +23,7 @@ export type AllStrings = Strings & {
   options: OptionStrings;
   people: PeopleStrings;
   catchup: CatchupStrings;
+  follows: FollowsStrings;
 };
 
 const ALL: Record<Lang, AllStrings> = {
@@ -33,6 +35,7 @@ const ALL: Record<Lang, AllStrings> = {
     options: optionStrings.en,
     people: peopleStrings.en,
     catchup: catchupStrings.en,
+    follows: followsStrings.en,
   },
   zh: {
     ...zh,
@@ -42,6 +45,7 @@ const ALL: Record<Lang, AllStrings> = {
     options: optionStrings.zh,
     people: peopleStrings.zh,
     catchup: catchupStrings.zh,
+    follows: followsStrings.zh,
   },
 };
 

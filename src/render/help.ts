@@ -11,6 +11,9 @@ import { baseEmbed, storyTitle } from "./theme.ts";
 export const EVERYONE_COMMANDS: readonly CommandKey[] = [
   "help",
   "catchup",
+  "follow",
+  "following",
+  "unfollow",
   "who",
   "latest",
   "event",
