@@ -52,6 +52,11 @@ const q = prepared((db: Db) => ({
     `SELECT q.event_id, ev.story_id, q.queued_at FROM follow_queue q JOIN events ev ON ev.id = q.event_id
      WHERE q.outbox_id = ? ORDER BY q.queued_at, ev.at, q.event_id`,
   ),
+  // Follow DMs not sent yet, of followers not paused, oldest first.
+  pending: db.prepare<[number], { id: number }>(
+    `SELECT o.id FROM outbox o LEFT JOIN follow_users u ON u.user_id = o.target_id
+     WHERE o.kind = 'follow' AND o.state = 'pending' AND u.paused_at IS NULL ORDER BY o.created_at, o.id LIMIT ?`,
+  ),
   // DMs written for a user since a time (each outbox entry of kind follow is one DM).
   dmsSince: db.prepare<[string, number], { n: number }>("SELECT count(*) AS n FROM outbox WHERE kind = 'follow' AND target_id = ? AND created_at > ?"),
 }));
@@ -105,4 +110,11 @@ export function bundledFollows(db: Db, outboxId: number): QueuedEvent[] {
 /** How many follow DMs were written for `userId` after `since` (the hourly cap counts these). */
 export function followDmsSince(db: Db, userId: string, since: number): number {
   return q(db).dmsSince.get(userId, since)?.n ?? 0;
+}
+
+/** Ids of the follow DMs (outbox entries) still to send, of followers not paused, oldest first. */
+export function pendingFollowDms(db: Db, limit = 100): number[] {
+  return q(db)
+    .pending.all(limit)
+    .map((r) => r.id);
 }

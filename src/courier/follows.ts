@@ -7,7 +7,8 @@
  * (src/ops/scheduled.ts).
  */
 import type { Client } from "discord.js";
-import { pendingOutbox } from "../../db/outbox.ts";
+import { pendingFollowDms } from "../../db/follow-queue.ts";
+import { getOutboxEntry } from "../../db/outbox.ts";
 import type { BotContext } from "../context.ts";
 import type { DeliverHooks } from "../outbox/deliver.ts";
 import { FOLLOW_BUNDLE_MS, FOLLOW_DMS_PER_HOUR, FOLLOW_TICK_MS } from "./follows-limits.ts";
@@ -62,7 +63,7 @@ export function startFollowCourier(client: Client, ctx: BotContext, opts: Follow
     const queued = queuePublications(ctx.db, now);
     const bundled = bundleDue(ctx.db, { now, bundleMs, perHour });
     const outcomes: SendOutcome[] = [];
-    const pending = pendingOutbox(ctx.db, "follow");
+    const pending = pendingFollowDms(ctx.db).flatMap((id) => getOutboxEntry(ctx.db, id) ?? []);
     const id = pending.length > 0 ? await commandId() : null;
     for (const entry of pending) {
       if (stopped) break;
