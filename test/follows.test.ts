@@ -69,6 +69,14 @@ describe("/follow", () => {
     expect(followsOf(t.db, READER.id)).toEqual([]);
   });
 
+  it("works in a direct message with the bot, on the default story", async () => {
+    const out = await run(t, { name: "follow", options: { who: "ilya" }, user: READER, guildId: null });
+    expect(out.ephemeral).toBe(true);
+    expect(out.reply?.content).toContain("You now follow **Ilya Sutskever**");
+    const list = await run(t, { name: "following", user: READER, guildId: null });
+    expect(textOf(list.reply)).toContain("Ilya Sutskever");
+  });
+
   it("offers the story's names as /who does, and /unfollow offers only what the user follows", async () => {
     const names = await (await t.fake.autocomplete({ name: "follow", focused: "who", value: "ily", user: READER })).settled();
     expect(names.choices?.[0]?.name).toContain("Ilya Sutskever");

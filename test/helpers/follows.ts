@@ -11,10 +11,10 @@ export function testCourier(t: TestBot, opts: FollowCourierOptions = {}): Follow
   return startFollowCourier(t.bot.client, t.bot.ctx, { schedule: false, ...opts });
 }
 
-/** The messages the bot posted in its DM channel with `userId` (none when never opened). */
+/** The messages the bot posted in its DM channel with `userId` (not answers to commands used there). */
 export function dmsTo(t: TestBot, userId: string): FakeMessage[] {
   const id = t.fake.dmChannelId(userId);
-  return id ? t.fake.channelMessages(id) : [];
+  return id ? t.fake.channelMessages(id).filter((m) => !m.interactionId) : [];
 }
 
 /** The text of every DM to `userId`, oldest first. */
