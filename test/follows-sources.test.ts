@@ -4,6 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importStory } from "../db/import.ts";
+import { approveEvent } from "../db/review.ts";
+import { BUNDLED_STORY } from "../src/config.ts";
 import { readStoryFile } from "../src/story/read.ts";
 import { startTestBot, type TestBot } from "./helpers/bot.ts";
 import { run } from "./helpers/commands.ts";
@@ -42,6 +44,30 @@ describe("follow DMs for feeds and imports", () => {
     expect(dms).toHaveLength(1);
     expect(dms[0]).toContain("Ilya Sutskever expresses regret");
     expect(dms[0]).not.toContain("Big hire in Redmond");
+  });
+
+  it("given an editor approves a feed's suggestions that are major developments, then a story follower gets them in one DM", async () => {
+    const before = dmTexts(t, READER.id).length;
+    t.db.exec("DELETE FROM feeds");
+    followFeed(t.db, server.url("/f/atom.xml"), { keywords: ["silicon valley"] });
+    const poller = testPoller(t.db, memoryLog().log);
+    await poller.pollNow();
+    await poller.stop();
+    const pending = t.db.prepare<[], { id: number; title_en: string }>("SELECT id, title_en FROM events WHERE status = 'pending' ORDER BY id").all();
+    expect(pending.length).toBeGreaterThan(0);
+    await run(t, { name: "follow", options: { story: BUNDLED_STORY }, user: READER });
+    t.db.prepare("UPDATE events SET importance = 5 WHERE status = 'pending'").run();
+    const courier = testCourier(t, { bundleWindowMs: 0 });
+    await courier.tick();
+    expect(dmTexts(t, READER.id)).toHaveLength(before);
+    for (const e of pending) expect(approveEvent(t.db, e.id, Date.now())).toBe(true);
+    await courier.tick();
+    await courier.tick();
+    await courier.stop();
+    const dms = dmTexts(t, READER.id).slice(before);
+    expect(dms).toHaveLength(1);
+    for (const e of pending) expect(dms[0]).toContain(e.title_en);
+    await run(t, { name: "unfollow", options: { story: BUNDLED_STORY }, user: READER });
   });
 
   it("given a story import adds an event naming the person, then the follower gets it once, and a re-import sends nothing", async () => {
