@@ -78,6 +78,25 @@ describe("closed DMs", () => {
   });
 });
 
+describe("the pause notice", () => {
+  it("given the next command answers with a form, then the notice waits for a command that answers with a message", async () => {
+    const t = await bot();
+    const courier = testCourier(t, { bundleWindowMs: 0 });
+    await run(t, { name: "follow", options: { who: "ilya" }, user: EDITOR });
+    t.fake.setDmsClosed(EDITOR.id);
+    await published(t);
+    expect((await courier.tick()).outcomes).toEqual(["paused"]);
+    await courier.stop();
+    const form = await run(t, { name: "editor", subcommand: "add", user: EDITOR });
+    expect(form.modal).toBeDefined();
+    expect(form.followUps).toEqual([]);
+    expect(getFollowUser(t.db, EDITOR.id)?.noticeDue).toBe(true);
+    const told = await run(t, { name: "help", user: EDITOR });
+    expect(told.followUps[0]?.content).toContain("Your follow messages are paused");
+    expect(getFollowUser(t.db, EDITOR.id)?.noticeDue).toBe(false);
+  });
+});
+
 describe("exactly once across a crash", () => {
   it("given a crash between sending and recording and a restart after the nonce window, then the DM is found, not sent again", async () => {
     const { db } = storyDb();

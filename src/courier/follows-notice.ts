@@ -10,9 +10,11 @@ import { langFromLocale, t } from "../i18n/index.ts";
 import { replyOptions } from "../render/index.ts";
 import { pauseReason, renderFollowNote } from "../render/follows.ts";
 
-/** Tells the user why their follow DMs are paused, once; nothing if not due or the command did not answer. */
+/** Tells the user why their follow DMs are paused, once; nothing if not due or the command answered with no message. */
 export async function tellFollowPause(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  if (!interaction.replied && !interaction.deferred) return;
+  // `ephemeral` is set by a reply or a defer, not by a modal (a follow-up to a modal has no
+  // message to follow; the notice then waits for the next command).
+  if (interaction.ephemeral === null) return;
   const reason = followNoticeDue(ctx.db, interaction.user.id);
   if (!reason) return;
   const lang = langFromLocale(interaction.locale);
