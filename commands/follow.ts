@@ -30,7 +30,7 @@ export default {
     const userId = interaction.user.id;
     const { added, resumed } = ctx.db.transaction(() => {
       saveFollowUser(ctx.db, { userId, locale: interaction.locale });
-      const resumed = resumeFollowUser(ctx.db, userId);
+      const resumed = resumeFollowUser(ctx.db, { userId });
       const added = saveFollow(ctx.db, { userId, storyId: story.id, entityId: entity?.id ?? null, sinceSeq: latestPublicationSeq(ctx.db), now: ctx.now() });
       return { added, resumed };
     })();

@@ -18,7 +18,7 @@ export default {
     const { user, resumed } = ctx.db.transaction(() => {
       const user = getFollowUser(ctx.db, userId);
       saveFollowUser(ctx.db, { userId, locale: interaction.locale });
-      return { user, resumed: resumeFollowUser(ctx.db, userId) };
+      return { user, resumed: resumeFollowUser(ctx.db, { userId }) };
     })();
     await interaction.reply(replyOptions(renderFollowing(followsOf(ctx.db, userId), user, resumed, lang)));
   },

@@ -123,8 +123,8 @@ export function pauseFollowUser(db: Db, p: { userId: string; reason: FollowPause
 }
 
 /** Resumes a paused user (their DMs are open again, they say); false when not paused. */
-export function resumeFollowUser(db: Db, userId: string): boolean {
-  return q(db).resume.run(userId).changes === 1;
+export function resumeFollowUser(db: Db, u: { userId: string }): boolean {
+  return q(db).resume.run(u.userId).changes === 1;
 }
 
 /** Why following was paused, if the user has not been told yet. */
@@ -133,6 +133,6 @@ export function followNoticeDue(db: Db, userId: string): FollowPause | null {
 }
 
 /** Notes that the user was told why following is paused (once). */
-export function markFollowNoticeGiven(db: Db, userId: string): void {
-  q(db).noticeGiven.run(userId);
+export function markFollowNoticeGiven(db: Db, u: { userId: string }): void {
+  q(db).noticeGiven.run(u.userId);
 }

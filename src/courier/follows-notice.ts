@@ -19,5 +19,5 @@ export async function tellFollowPause(interaction: ChatInputCommandInteraction, 
   if (!reason) return;
   const lang = langFromLocale(interaction.locale);
   await interaction.followUp(replyOptions(renderFollowNote([t(lang).follows.notice(pauseReason(reason, lang))])));
-  markFollowNoticeGiven(ctx.db, interaction.user.id);
+  markFollowNoticeGiven(ctx.db, { userId: interaction.user.id });
 }
