@@ -57,8 +57,12 @@ const q = prepared((db: Db) => ({
     `SELECT o.id FROM outbox o LEFT JOIN follow_users u ON u.user_id = o.target_id
      WHERE o.kind = 'follow' AND o.state = 'pending' AND u.paused_at IS NULL ORDER BY o.created_at, o.id LIMIT ?`,
   ),
-  // DMs written for a user since a time (each outbox entry of kind follow is one DM).
-  dmsSince: db.prepare<[string, number], { n: number }>("SELECT count(*) AS n FROM outbox WHERE kind = 'follow' AND target_id = ? AND created_at > ?"),
+  // DMs written for a user since a time: the outbox entries their rows went out in (reached
+  // through the queue's primary key, as the outbox has no index by target).
+  dmsSince: db.prepare<[string, number], { n: number }>(
+    `SELECT count(DISTINCT q.outbox_id) AS n FROM follow_queue q JOIN outbox o ON o.id = q.outbox_id
+     WHERE q.user_id = ? AND q.outbox_id IS NOT NULL AND o.created_at > ?`,
+  ),
 }));
 
 const toQueued = (r: { event_id: number; story_id: number; queued_at: number }): QueuedEvent => ({
