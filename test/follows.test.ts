@@ -119,6 +119,20 @@ describe("follow DMs", () => {
     expect(texts[0]).toContain("You follow the major developments of");
   });
 
+  it("given an event that matches two of someone's follows, then it reaches them once", async () => {
+    await follow({ who: "ilya" });
+    await follow({ who: "sam altman" });
+    await follow({});
+    const before = dmsTo(t, READER.id).length;
+    const title = await published("ilya, sam altman", "5");
+    await deliver();
+    await deliver();
+    const dms = dmTexts(t, READER.id).slice(before);
+    expect(dms).toHaveLength(1);
+    expect(dms[0]!.split(title)).toHaveLength(2);
+    expect(dms[0]).toContain("You follow **Ilya Sutskever**, **Sam Altman**");
+  });
+
   it("given two events within the bundle window, then they arrive in one DM", async () => {
     await follow({ who: "ilya" });
     const before = dmsTo(t, READER.id).length;
