@@ -8,6 +8,7 @@ import type { BotContext, Command, InteractionReport } from "../context.ts";
 import { UserError } from "../context.ts";
 import { replyPrivately } from "../command-kit/reply.ts";
 import { inServerWithBot } from "../resolvers/story.ts";
+import { tellFollowPause } from "../courier/follows-notice.ts";
 
 /** Where a custom_id points: the owning command, and the arguments after its prefix. */
 function routeCustomId(customId: string, byPrefix: Map<string, Command>): { cmd: Command; args: string[] } | null {
@@ -75,6 +76,8 @@ export function createDispatcher(commands: Map<string, Command>, ctx: BotContext
         if (!cmd) throw new UserError(t(lang).errors.expired);
         refuseOutsideServer(cmd, interaction, lang);
         await cmd.execute(interaction, ctx);
+        // After the answer: why their follow DMs are paused, once (src/courier/follows-notice.ts).
+        await tellFollowPause(interaction, ctx).catch((err: unknown) => log.warn({ err }, "could not send the follow pause notice"));
       } else if (interaction.isAutocomplete()) {
         const cmd = commands.get(interaction.commandName);
         if (!cmd?.autocomplete || (!inServerWithBot(interaction) && needsServer(cmd, interaction))) return void (await interaction.respond([]));

@@ -9,6 +9,7 @@ import { recapStrings, type RecapStrings } from "./recap.ts";
 import { catchupStrings, type CatchupStrings } from "./catchup.ts";
 import { anywhereStrings, type AnywhereStrings } from "./anywhere.ts";
 import { alertStrings, type AlertStrings } from "./alerts.ts";
+import { followsStrings, type FollowsStrings } from "./follows.ts";
 
 export type { Strings } from "./en.ts";
 export { langFromLocale, otherLang, pick, pickOr, pickOther } from "./lang.ts";
@@ -26,6 +27,7 @@ export type AllStrings = Strings & {
   catchup: CatchupStrings;
   anywhere: AnywhereStrings;
   alerts: AlertStrings;
+  follows: FollowsStrings;
 };
 
 const ALL: Record<Lang, AllStrings> = {
@@ -39,6 +41,7 @@ const ALL: Record<Lang, AllStrings> = {
     catchup: catchupStrings.en,
     anywhere: anywhereStrings.en,
     alerts: alertStrings.en,
+    follows: followsStrings.en,
   },
   zh: {
     ...zh,
@@ -50,6 +53,7 @@ const ALL: Record<Lang, AllStrings> = {
     catchup: catchupStrings.zh,
     anywhere: anywhereStrings.zh,
     alerts: alertStrings.zh,
+    follows: followsStrings.zh,
   },
 };
 

@@ -7,6 +7,7 @@ import type { Bot } from "../bot/app.ts";
 import { startAlertCourier } from "../courier/alert-courier.ts";
 import type { Courier } from "../courier/runner.ts";
 import { startFeedPoller, type FeedPoller } from "../feeds/poller.ts";
+import { startFollowCourier, type FollowCourier, type FollowCourierOptions } from "../courier/follows.ts";
 import { createRecapScheduler, type RecapScheduler } from "../recap/scheduler.ts";
 import { startLeader, type Gated, type Leader } from "./leader.ts";
 import type { Metrics } from "./metrics.ts";
@@ -16,12 +17,13 @@ export interface ScheduledWork {
   recaps: Gated<RecapScheduler>;
   feeds: Gated<FeedPoller>;
   alerts: Gated<Courier>;
+  follows: Gated<FollowCourier>;
   /** Stops the work (letting a post in flight finish) and gives the lease up. */
   stop(): Promise<void>;
 }
 
 /** Competes for the lease at once; recaps start (with their catch-up tick) and feeds poll while this process leads. */
-export function startScheduledWork(bot: Bot, metrics?: Metrics | null): ScheduledWork {
+export function startScheduledWork(bot: Bot, metrics?: Metrics | null, opts: { follows?: FollowCourierOptions } = {}): ScheduledWork {
   const { db, log, config, now } = bot.ctx;
   const leader = startLeader({ db, log, ttlMs: config.SCHEDULER_LEASE_SECONDS * 1000 });
   const recaps = leader.run("recaps", () => {
@@ -31,5 +33,6 @@ export function startScheduledWork(bot: Bot, metrics?: Metrics | null): Schedule
   });
   const feeds = leader.run("feeds", () => startFeedPoller({ db, log, config, now, onPoll: metrics ? (r) => metrics.feedPoll(r) : undefined }));
   const alerts = leader.run("alerts", () => startAlertCourier({ client: bot.client, ctx: bot.ctx }));
-  return { leader, recaps, feeds, alerts, stop: () => leader.stop() };
+  const follows = leader.run("follows", () => startFollowCourier(bot.client, bot.ctx, opts.follows));
+  return { leader, recaps, feeds, alerts, follows, stop: () => leader.stop() };
 }

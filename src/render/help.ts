@@ -12,6 +12,9 @@ import type { Chooser } from "./stories.ts";
 export const EVERYONE_COMMANDS: readonly CommandKey[] = [
   "help",
   "catchup",
+  "follow",
+  "following",
+  "unfollow",
   "who",
   "latest",
   "event",

@@ -105,7 +105,8 @@ Then:
   modal field=value ...         fill and submit the last form (e.g. modal title="..." when=2023-11-22 importance=5)
   context dm|group|user-server  type later commands in the DM with the bot, a group DM, or a server the bot
                                 has not joined (Storyline installed to you); context server goes back; context shows where
-  wait <seconds>                let time pass (scheduled posts appear as they arrive)
+  wait <seconds>                let time pass (scheduled posts and DMs appear as they arrive;
+                                /follow who:ilya, then /editor add naming ilya, then wait 7 shows the DM)
   feeds                         list the sample news feeds the sandbox serves on 127.0.0.1
   poll                          poll the followed feeds now (they are also polled on schedule)
   exit                          leave`;

@@ -36,6 +36,9 @@ const PLACE_TEXT: Record<SandboxPlace, string> = {
     "Commands now come from #lounge in Elsewhere, a server Storyline has not joined (context 0, your own install). Read commands use your own story; server-only ones say why not; at most 5 follow-ups.",
 };
 
+/** The sandbox's follow bundle window: short, so `/follow` then `/editor add` shows the DM after `wait 7`. */
+export const SANDBOX_FOLLOW_BUNDLE_MS = 5_000;
+
 /** A token-shaped placeholder: the fake Discord accepts anything, and it is no secret. */
 export const SANDBOX_TOKEN = "sandbox.token.not-a-secret-0000000000";
 
@@ -120,7 +123,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
   const elsewhere = fake.addGuildWithoutBot({ name: "Elsewhere", preferredLocale: locale, channels: [{ name: "lounge" }] });
   // Daily recaps tick every minute here too: `/recap schedule` a minute ahead, `wait 65`, see the post.
   // As in `npm start`, they and feed polling run while this process holds the scheduler lease.
-  const scheduled = startScheduledWork(bot);
+  const scheduled = startScheduledWork(bot, null, { follows: { bundleWindowMs: SANDBOX_FOLLOW_BUNDLE_MS, tickMs: 1000 } });
   // Sample news feeds on 127.0.0.1, so /feed add and /review can be tried with no network.
   const { server: fixtures, note } = await serveSampleFeeds(opts.feedsPort ?? 0);
   const pages = web && `Story pages: ${web.localUrl}/s/${encodeURIComponent(config.DEFAULT_STORY)} (all stories: ${web.localUrl}/)`;
@@ -151,9 +154,11 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
       if (seen.has(m.id)) continue;
       seen.add(m.id);
       if (m.interactionId) continue;
-      const channel = guild.channels.find((c) => c.id === m.channelId)?.name ?? m.channelId;
+      const channel = guild.channels.find((c) => c.id === m.channelId)?.name;
+      // A direct message (a follow DM) names who got it.
+      const dmTo = channel ? undefined : [SANDBOX_USER_ID, admin].find((u) => fake.dmChannelId(u) === m.channelId);
       last = m;
-      opts.onChannelPost?.(`[#${channel}] ${print(m)}`);
+      opts.onChannelPost?.(`[${dmTo ? `DM to ${names.users.get(dmTo) ?? dmTo}` : `#${channel ?? m.channelId}`}] ${print(m)}`);
     }
   }, 200);
   watcher.unref();

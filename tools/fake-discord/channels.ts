@@ -54,6 +54,8 @@ export function addChannelRoutes(router: Router, ctx: FakeContext): void {
         const perms = ctx.guilds.botPermissionsIn(t.channel);
         if ((perms & Perm.SendMessages) === 0n) throw new ApiError(403, 50013, "Missing Permissions");
         if (rc.files.length > 0 && (perms & Perm.AttachFiles) === 0n) throw new ApiError(403, 50013, "Missing Permissions");
+      } else if (ctx.guilds.closedDms.has(t.dm.recipient.id)) {
+        throw new ApiError(403, 50007, "Cannot send messages to this user");
       }
       const id = channelId(t);
       const nonce = typeof body.nonce === "string" || typeof body.nonce === "number" ? String(body.nonce) : undefined;

@@ -55,6 +55,8 @@ export class GuildStore {
   private readonly deleted = new Set<string>();
   private readonly dms = new Map<string, DmChannel>();
   private readonly dmByUser = new Map<string, DmChannel>();
+  /** Users whose DMs are closed to the bot: posting there answers 403 50007. */
+  readonly closedDms = new Set<string>();
 
   constructor(private readonly botUser: ApiUser) {}
 
@@ -106,6 +108,11 @@ export class GuildStore {
       this.dms.set(dm.id, dm);
     }
     return dm;
+  }
+
+  /** The DM channel with a user id, if one was opened. */
+  dmOf(userId: string): DmChannel | undefined {
+    return this.dmByUser.get(userId);
   }
 
   /** A DM channel by id. */

@@ -143,6 +143,20 @@ export class FakeDiscord {
     return this.ctx.messages.inChannel(channelId);
   }
 
+  /**
+   * Closes (or, with false, reopens) a user's DMs to the bot: the bot's messages to their DM
+   * channel then answer 403 50007 "Cannot send messages to this user", as Discord does.
+   */
+  setDmsClosed(userId: string, closed = true): void {
+    if (closed) this.ctx.guilds.closedDms.add(userId);
+    else this.ctx.guilds.closedDms.delete(userId);
+  }
+
+  /** The id of the DM channel between the bot and a user, once either side opened it. */
+  dmChannelId(userId: string): string | undefined {
+    return this.ctx.guilds.dmOf(userId)?.id;
+  }
+
   /** Every message the bot created, in order. */
   allMessages(): FakeMessage[] {
     return this.ctx.messages.all;

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { botMemberPayload, channelPayload, guildPayload, rolePayload } from "./guild-payloads.ts";
+import { botMemberPayload, channelPayload, dmPayload, guildPayload, rolePayload } from "./guild-payloads.ts";
 import { ApiError, isRecord } from "./http.ts";
 import { Router, param } from "./router.ts";
 import type { RouteContext, RouteReply } from "./router.ts";
@@ -28,6 +28,13 @@ export function buildRouter(ctx: FakeContext): Router {
       });
     })
     .add("GET", "/users/@me", () => ok(ctx.botUser))
+    // Opens (or returns) the DM channel with a user, as the bot does before messaging them.
+    .add("POST", "/users/@me/channels", (rc) => {
+      const id = isRecord(rc.json) ? rc.json.recipient_id : undefined;
+      if (typeof id !== "string" || !/^\d{15,20}$/.test(id)) throw new ApiError(400, 50035, "Invalid Form Body");
+      const known = ctx.guilds.dmOf(id)?.recipient;
+      return ok(dmPayload(ctx.guilds.dmWith(known ?? { id, username: `user${id.slice(-4)}`, discriminator: "0", global_name: null, avatar: null })));
+    })
     .add("GET", "/applications/@me", () => ok(ctx.application()))
     .add("GET", "/oauth2/applications/@me", () => ok(ctx.application()));
 
