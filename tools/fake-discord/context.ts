@@ -17,6 +17,8 @@ export interface FakeContext {
   readonly messages: MessageStore;
   readonly commands: CommandRegistry;
   readonly interactions: InteractionStore;
+  /** Sends a gateway event to the sessions that hold `guildId` (e.g. THREAD_CREATE from a REST route). */
+  dispatch(t: string, d: unknown, guildId: string | null): void;
   /** `ws://host:port` of the gateway. */
   gatewayUrl(): string;
   /** Shards recommended and allowed now (`GET /gateway/bot`, IDENTIFY). */

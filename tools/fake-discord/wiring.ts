@@ -54,6 +54,7 @@ export async function createFake(opts: FakeDiscordOptions): Promise<FakeParts> {
     messages,
     commands: new CommandRegistry(applicationId),
     interactions: new InteractionStore(messages, opts.callbackDeadlineMs ?? 3000),
+    dispatch: (t, d, guildId) => gateway?.dispatch(t, d, guildId),
     gatewayUrl: () => url,
     httpUrl: () => url.replace(/^ws:/, "http:"),
     pendingUploads: new Map(),
