@@ -5,7 +5,7 @@ import { openDatabase } from "../db/index.ts";
 import { upsertRecapSchedule } from "../db/recaps.ts";
 import { getStoryBySlug } from "../db/stories.ts";
 import { buildDigest } from "../src/recap/digest.ts";
-import { recapNonce } from "../src/recap/nonce.ts";
+import { recapMarker } from "../src/recap/nonce.ts";
 import { parseTimeOfDay, slotAtOrBefore } from "../src/recap/slots.ts";
 import { renderDigest } from "../src/render/digest.ts";
 import { FakeDiscord, type FakeGuild } from "../tools/fake-discord/index.ts";
@@ -81,7 +81,7 @@ describe("drill: kill -9 of the bot during the recap fan-out", () => {
       }
       w.close();
     };
-    const nonces = (s: ScheduleRow) => Array.from({ length: parts }, (_, i) => recapNonce(s.id, s.guild_id, slot, i));
+    const nonces = (s: ScheduleRow) => Array.from({ length: parts }, (_, i) => recapMarker(s.id, slot, i));
     const posts = (channelId: string) => fake.channelMessages(channelId).filter((m) => !m.interactionId);
 
     /** Nothing posted twice, nothing but this slot's parts, and a recorded slot was posted. */

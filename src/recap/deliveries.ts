@@ -10,7 +10,7 @@ import type { RecapSchedule } from "../../db/recaps.ts";
 import type { Logger } from "../log.ts";
 
 /** What a run adds to the log besides its schedule and time. */
-export type DeliveryNote = Pick<RecapDelivery, "result"> & Partial<Pick<RecapDelivery, "messageId" | "reason" | "detail" | "attempt">>;
+export type DeliveryNote = Pick<RecapDelivery, "result"> & Partial<Pick<RecapDelivery, "messageId" | "channelId" | "ref" | "reason" | "detail" | "attempt">>;
 
 /** The log of one scheduler: `watch` around a tick's runs, `begin`/`record` around each run. */
 export interface DeliveryLog {
@@ -22,13 +22,17 @@ export interface DeliveryLog {
   end(schedule: RecapSchedule): void;
 }
 
-const pathOf = (s: RecapSchedule) => `/channels/${s.channelId}/messages`;
+/** The channel a request posts to: `/channels/<id>/messages` or, for a forum post, `/channels/<id>/threads`. */
+const channelOf = (path: string) => /^\/channels\/(\d+)\/(?:messages|threads)$/.exec(path)?.[1];
 
 export function createDeliveryLog(db: Db, log: Logger): DeliveryLog {
+  // By the schedule's channel: a forum post's later parts (in its thread) are not counted.
   const rateLimits = new Map<string, number>();
+  const pathOf = (s: RecapSchedule) => s.channelId;
   const count = (request: APIRequest, response: ResponseLike) => {
-    const n = rateLimits.get(request.path);
-    if (response.status === 429 && n !== undefined) rateLimits.set(request.path, n + 1);
+    const id = channelOf(request.path);
+    const n = id === undefined ? undefined : rateLimits.get(id);
+    if (id !== undefined && response.status === 429 && n !== undefined) rateLimits.set(id, n + 1);
   };
   return {
     watch(client) {
@@ -49,6 +53,7 @@ export function createDeliveryLog(db: Db, log: Logger): DeliveryLog {
           reason: null,
           detail: null,
           attempt: null,
+          ref: null,
           ...note,
           rateLimited: rateLimits.get(pathOf(schedule)) ?? 0,
         });
