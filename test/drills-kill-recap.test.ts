@@ -39,7 +39,9 @@ describe("drill: kill -9 of the bot during the recap fan-out", () => {
   it(`given ${KILLS} kills while many recaps are being posted, then no slot is posted twice or skipped`, async () => {
     const random = seeded(Number(process.env.DRILL_SEED ?? 1122));
     const guilds = Array.from({ length: BATCH * (KILLS + 1) }, (_, i) => ({ name: `Server ${i}`, channels: [{ name: "news" }] }));
-    const fake = await FakeDiscord.start({ guilds });
+    // Discord forgets nonces within 50 ms here: every restart comes after the window, so only
+    // the outbox ledger (and its marker lookup) can keep a part from being posted twice.
+    const fake = await FakeDiscord.start({ guilds, nonceWindowMs: 50 });
     cleanups.push(() => fake.stop());
     const tmp = tempDir("storyline-kill-recap-");
     cleanups.push(tmp.cleanup);

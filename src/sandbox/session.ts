@@ -8,7 +8,16 @@ import { sampleFeedList, serveSampleFeeds } from "./sample-feeds.ts";
 import { startScheduledWork } from "../ops/scheduled.ts";
 import { listedProblems, syncStories } from "../story/import.ts";
 import { startWebPages, type WebServer } from "../web/index.ts";
-import { FakeDiscord, SANDBOX_IDS, SANDBOX_USER_ID, modalInputs, type FakeMessage, type InteractionOutcome } from "../../tools/fake-discord/index.ts";
+import {
+  ChannelKind,
+  FakeDiscord,
+  REQUIRE_TAG,
+  SANDBOX_IDS,
+  SANDBOX_USER_ID,
+  modalInputs,
+  type FakeMessage,
+  type InteractionOutcome,
+} from "../../tools/fake-discord/index.ts";
 import { parseLine, SANDBOX_HELP } from "./line.ts";
 import { resolveCall } from "./options.ts";
 import { flattenComponents, printMessage } from "./print.ts";
@@ -60,6 +69,18 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
         channels: [
           { id: ids.general, name: "general" },
           { id: ids.news, name: "news" },
+          // A forum that requires a tag on every post, and a thread: `/recap schedule channel:` takes both.
+          {
+            id: ids.forum,
+            name: "recaps",
+            type: ChannelKind.Forum,
+            flags: REQUIRE_TAG,
+            availableTags: [
+              { id: SANDBOX_IDS.tags.discussion, name: "Discussion" },
+              { id: SANDBOX_IDS.tags.recap, name: locale.startsWith("zh") ? "回顾" : "Recap" },
+            ],
+          },
+          { id: ids.thread, name: "daily-thread", type: ChannelKind.PublicThread, parentId: ids.general },
         ],
       },
     ],
@@ -98,7 +119,6 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
 
   // What a Discord client would show for timestamps and mentions.
   const names = {
-    channels: new Map(guild.channels.map((c) => [c.id, c.name])),
     users: new Map([
       [SANDBOX_USER_ID, "Sandbox User"],
       [admin, "Sandbox Admin"],
@@ -106,7 +126,20 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
     ]),
     roles: new Map([[guild.everyoneRoleId, "everyone"]]),
   };
-  const viewer = (): Viewer => ({ locale, timeZone: opts.timeZone ?? "UTC", now: Date.now(), ...names });
+  // Forum posts and threads appear while the sandbox runs: names are looked up at each print.
+  const viewer = (): Viewer => ({
+    locale,
+    timeZone: opts.timeZone ?? "UTC",
+    now: Date.now(),
+    ...names,
+    channels: new Map(guild.channels.map((c) => [c.id, c.name])),
+  });
+  /** `#general`, or `#recaps › Recap · Jun 1, 2024` for a forum post or thread. */
+  const channelLabel = (id: string) => {
+    const c = guild.channels.find((x) => x.id === id);
+    const parent = c?.parentId ? guild.channels.find((x) => x.id === c.parentId) : undefined;
+    return c ? (parent ? `#${parent.name} › ${c.name}` : `#${c.name}`) : id;
+  };
   const print = (m: FakeMessage) => printMessage(m, viewer());
 
   let last: FakeMessage | undefined;
@@ -117,9 +150,8 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
       if (seen.has(m.id)) continue;
       seen.add(m.id);
       if (m.interactionId) continue;
-      const channel = guild.channels.find((c) => c.id === m.channelId)?.name ?? m.channelId;
       last = m;
-      opts.onChannelPost?.(`[#${channel}] ${print(m)}`);
+      opts.onChannelPost?.(`[${channelLabel(m.channelId)}] ${print(m)}`);
     }
   }, 200);
   watcher.unref();
