@@ -181,6 +181,16 @@ describe("recaps in threads and announcement channels", () => {
     expect(recapSchedulesOf(world.db, world.t.fake.defaultGuild().id)).toEqual([]);
   });
 
+  it("post in a private thread the bot was added to", async () => {
+    const world = await startWorld();
+    const parent = world.t.fake.defaultChannel();
+    const thread = await add(world, { name: "editors", type: ChannelKind.PrivateThread, parentId: parent.id });
+    expect(await schedule(world, thread.id)).toContain(`<#${thread.id}>`);
+    world.setNow("2024-06-01T09:00:00Z");
+    await world.scheduler.tick();
+    expect(world.posts(thread.id)).toHaveLength(1);
+  });
+
   it("refuse a thread without Send Messages in Threads in its channel", async () => {
     const world = await startWorld();
     const parent = world.t.fake.defaultChannel();
