@@ -1,4 +1,4 @@
-import { ChannelType, type ChatInputCommandInteraction } from "discord.js";
+import type { ChatInputCommandInteraction } from "discord.js";
 import { recapSchedulesOf, removeRecapSchedules, upsertRecapSchedule } from "../db/recaps.ts";
 import { getStoryById } from "../db/stories.ts";
 import type { Lang } from "../db/types.ts";
@@ -9,13 +9,13 @@ import { requireManageGuild, requireStory } from "../src/resolvers/story.ts";
 import { langFromLocale, t } from "../src/i18n/index.ts";
 import { buildDigest } from "../src/recap/digest.ts";
 import { MAX_ATTEMPTS } from "../src/recap/failures.ts";
-import { forumPostTitle } from "../src/recap/destination.ts";
-import { isRecapChannel, recapForumTag, recapRefusal, RECAP_CHANNEL_TYPES, type RecapChannel } from "../src/recap/permissions.ts";
+import { destinationNote } from "../src/recap/destination.ts";
+import { isRecapChannel, recapRefusal, RECAP_CHANNEL_TYPES } from "../src/recap/permissions.ts";
 import { formatTimeOfDay, parseTimeOfDay, slotAfter } from "../src/recap/slots.ts";
 import { renderDigest } from "../src/render/digest.ts";
 import { latestDeliveries } from "../db/recap-deliveries.ts";
 import { renderRecapLog } from "../src/render/recap-log.ts";
-import { refusalText, renderRecapOff, renderRecapStatus, renderScheduled, type DestinationNote } from "../src/render/recap-status.ts";
+import { refusalText, renderRecapOff, renderRecapStatus, renderScheduled } from "../src/render/recap-status.ts";
 import { clip, replyOptions } from "../src/render/index.ts";
 import { webAddress, webPaths } from "../src/render/web-link.ts";
 import { focusedText, optionText, requiredText } from "../src/command-kit/options.ts";
@@ -79,16 +79,6 @@ async function schedule(interaction: ChatInputCommandInteraction, ctx: BotContex
     watermark: at - FIRST_LOOKBACK,
   });
   await interaction.reply(replyOptions(renderScheduled({ schedule: saved, story, destination: destinationNote(channel, saved.nextSlot, zone) }, lang)));
-}
-
-/** What `/recap schedule` and `/recap status` say about a forum (title, tag) or an archived thread. */
-function destinationNote(channel: RecapChannel | null, slot: number, zone: string): DestinationNote | undefined {
-  if (channel?.type === ChannelType.GuildForum) {
-    const tag = recapForumTag(channel, channel.guild.members.me);
-    return { kind: "forum", title: forumPostTitle(slot, zone, langFromLocale(channel.guild.preferredLocale)), tag: tag?.name ?? null };
-  }
-  if (channel?.isThread() && channel.archived) return { kind: "archived" };
-  return undefined;
 }
 
 async function off(interaction: ChatInputCommandInteraction, ctx: BotContext, lang: Lang): Promise<void> {

@@ -4,10 +4,12 @@
  */
 import { ChannelType, type Client, type Guild } from "discord.js";
 import type { RecapSchedule } from "../../db/recaps.ts";
+import type { Lang } from "../../db/types.ts";
 import { langFromLocale, t } from "../i18n/index.ts";
 import { formatDay } from "../render/format.ts";
+import type { DestinationNote } from "../render/recap-status.ts";
 import { RecapPauseError, type PauseCode } from "./failures.ts";
-import { isRecapChannel, recapForumTag, recapRefusal, type RecapRefusal } from "./permissions.ts";
+import { isRecapChannel, recapForumTag, recapRefusal, type RecapChannel, type RecapRefusal } from "./permissions.ts";
 import { localDay } from "./slots.ts";
 
 const DAY = 86_400_000;
@@ -22,7 +24,7 @@ export function refusalCode(r: RecapRefusal): PauseCode {
 }
 
 /** A forum post's title: "Recap · Nov 20, 2023" for the slot's date where the schedule is, in `lang`. */
-export function forumPostTitle(slot: number, zone: string, lang: Parameters<typeof t>[0]): string {
+export function forumPostTitle(slot: number, zone: string, lang: Lang): string {
   return t(lang).recap.postTitle(formatDay(localDay(slot, zone) * DAY + DAY / 2, lang));
 }
 
@@ -44,4 +46,14 @@ export async function recapDestination(client: Client, schedule: RecapSchedule, 
   const tag = recapForumTag(channel, me);
   const title = forumPostTitle(slot, schedule.timezone, langFromLocale(guild.preferredLocale));
   return { destination: { kind: "forum", id: channel.id, title, tags: tag ? [tag.id] : [] }, guild };
+}
+
+/** What `/recap schedule` and `/recap status` say about a forum (title, tag) or an archived thread. */
+export function destinationNote(channel: RecapChannel | null, slot: number, zone: string): DestinationNote | undefined {
+  if (channel?.type === ChannelType.GuildForum) {
+    const tag = recapForumTag(channel, channel.guild.members.me);
+    return { kind: "forum", title: forumPostTitle(slot, zone, langFromLocale(channel.guild.preferredLocale)), tag: tag?.name ?? null };
+  }
+  if (channel?.isThread() && channel.archived) return { kind: "archived" };
+  return undefined;
 }
