@@ -28,7 +28,7 @@ const channelOf = (path: string) => /^\/channels\/(\d+)\/(?:messages|threads)$/.
 export function createDeliveryLog(db: Db, log: Logger): DeliveryLog {
   // By the schedule's channel: a forum post's later parts (in its thread) are not counted.
   const rateLimits = new Map<string, number>();
-  const pathOf = (s: RecapSchedule) => s.channelId;
+  const keyOf = (s: RecapSchedule) => s.channelId;
   const count = (request: APIRequest, response: ResponseLike) => {
     const id = channelOf(request.path);
     const n = id === undefined ? undefined : rateLimits.get(id);
@@ -39,8 +39,8 @@ export function createDeliveryLog(db: Db, log: Logger): DeliveryLog {
       client.rest.on(RESTEvents.Response, count);
       return () => client.rest.off(RESTEvents.Response, count);
     },
-    begin: (schedule) => rateLimits.set(pathOf(schedule), 0),
-    end: (schedule) => rateLimits.delete(pathOf(schedule)),
+    begin: (schedule) => rateLimits.set(keyOf(schedule), 0),
+    end: (schedule) => rateLimits.delete(keyOf(schedule)),
     record(schedule, at, note) {
       try {
         recordDelivery(db, {
@@ -55,7 +55,7 @@ export function createDeliveryLog(db: Db, log: Logger): DeliveryLog {
           attempt: null,
           ref: null,
           ...note,
-          rateLimited: rateLimits.get(pathOf(schedule)) ?? 0,
+          rateLimited: rateLimits.get(keyOf(schedule)) ?? 0,
         });
       } catch (err) {
         log.error({ scheduleId: schedule.id, err }, "recap: could not log a delivery");
