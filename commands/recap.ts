@@ -9,12 +9,13 @@ import { requireManageGuild, requireStory } from "../src/resolvers/story.ts";
 import { langFromLocale, t } from "../src/i18n/index.ts";
 import { buildDigest } from "../src/recap/digest.ts";
 import { MAX_ATTEMPTS } from "../src/recap/failures.ts";
-import { isRecapChannel, missingPostPermissions, RECAP_CHANNEL_TYPES } from "../src/recap/permissions.ts";
+import { destinationNote } from "../src/recap/destination.ts";
+import { isRecapChannel, recapRefusal, RECAP_CHANNEL_TYPES } from "../src/recap/permissions.ts";
 import { formatTimeOfDay, parseTimeOfDay, slotAfter } from "../src/recap/slots.ts";
 import { renderDigest } from "../src/render/digest.ts";
 import { latestDeliveries } from "../db/recap-deliveries.ts";
 import { renderRecapLog } from "../src/render/recap-log.ts";
-import { missingPermissionsText, renderRecapOff, renderRecapStatus, renderScheduled } from "../src/render/recap-status.ts";
+import { refusalText, renderRecapOff, renderRecapStatus, renderScheduled } from "../src/render/recap-status.ts";
 import { clip, replyOptions } from "../src/render/index.ts";
 import { webAddress, webPaths } from "../src/render/web-link.ts";
 import { focusedText, optionText, requiredText } from "../src/command-kit/options.ts";
@@ -61,8 +62,9 @@ async function schedule(interaction: ChatInputCommandInteraction, ctx: BotContex
   const picked = interaction.options.getChannel("channel", true);
   const channel = guild.channels.cache.get(picked.id) ?? (await guild.channels.fetch(picked.id).catch(() => null));
   if (!isRecapChannel(channel)) throw new UserError(s.notTextChannel);
-  const missing = missingPostPermissions(channel, guild.members.me ?? (await guild.members.fetchMe())) ?? [];
-  if (missing.length) throw new UserError(missingPermissionsText(channel.id, missing, lang));
+  const me = guild.members.me ?? (await guild.members.fetchMe());
+  const refusal = recapRefusal(channel, me);
+  if (refusal) throw new UserError(refusalText(channel.id, refusal, lang));
   const story = requireStory(ctx, { guildId: guild.id }, lang);
   const at = ctx.now();
   const saved = upsertRecapSchedule(ctx.db, {
@@ -76,7 +78,7 @@ async function schedule(interaction: ChatInputCommandInteraction, ctx: BotContex
     nextSlot: slotAfter(at, time, zone),
     watermark: at - FIRST_LOOKBACK,
   });
-  await interaction.reply(replyOptions(renderScheduled({ schedule: saved, story }, lang)));
+  await interaction.reply(replyOptions(renderScheduled({ schedule: saved, story, destination: destinationNote(channel, saved.nextSlot, zone) }, lang)));
 }
 
 async function off(interaction: ChatInputCommandInteraction, ctx: BotContext, lang: Lang): Promise<void> {
@@ -89,7 +91,15 @@ async function off(interaction: ChatInputCommandInteraction, ctx: BotContext, la
 
 async function status(interaction: ChatInputCommandInteraction, ctx: BotContext, lang: Lang): Promise<void> {
   if (!interaction.inGuild()) throw new UserError(t(lang).errors.guildOnly);
-  const views = recapSchedulesOf(ctx.db, interaction.guildId).map((schedule) => ({ schedule, story: getStoryById(ctx.db, schedule.storyId) }));
+  const cached = (id: string) => {
+    const c = interaction.guild?.channels.cache.get(id) ?? null;
+    return isRecapChannel(c) ? c : null;
+  };
+  const views = recapSchedulesOf(ctx.db, interaction.guildId).map((schedule) => ({
+    schedule,
+    story: getStoryById(ctx.db, schedule.storyId),
+    destination: destinationNote(cached(schedule.channelId), schedule.nextSlot, schedule.timezone),
+  }));
   await interaction.reply(replyOptions(renderRecapStatus(views, lang, { maxAttempts: MAX_ATTEMPTS })));
 }
 

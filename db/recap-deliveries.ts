@@ -6,10 +6,13 @@ import type { Db } from "./index.ts";
 import { prepared } from "./prepared.ts";
 
 export type DeliveryResult = "posted" | "failed" | "paused";
+/** What was delivered: a scheduled recap, or an alert (`scheduleId` then names the alert channel). */
+export type DeliveryKind = "recap" | "alert";
 
-/** One attempt at delivering a recap. */
+/** One attempt at delivering a recap or an alert. */
 export interface RecapDelivery {
   id: number;
+  kind: DeliveryKind;
   guildId: string;
   scheduleId: number;
   storyId: number;
@@ -22,10 +25,13 @@ export interface RecapDelivery {
   attempt: number | null;
   /** How often Discord rate-limited the attempt and discord.js waited and retried. */
   rateLimited: number;
+  /** The outbox marker printed in the (first) message, to match a log line with the post. */
+  ref: string | null;
 }
 
 interface DeliveryRow {
   id: number;
+  kind: DeliveryKind;
   guild_id: string;
   schedule_id: number;
   story_id: number;
@@ -37,24 +43,24 @@ interface DeliveryRow {
   detail: string | null;
   attempt: number | null;
   rate_limited: number;
+  ref: string | null;
 }
 
-const COLS = "id, guild_id, schedule_id, story_id, channel_id, at, result, message_id, reason, detail, attempt, rate_limited";
+const COLS = "id, kind, guild_id, schedule_id, story_id, channel_id, at, result, message_id, reason, detail, attempt, rate_limited, ref";
 
 const q = prepared((db: Db) => ({
-  insert: db.prepare<Omit<DeliveryRow, "id"> & { kind: DeliveryKind; ref: string | null }>(
-    `INSERT INTO recap_deliveries (guild_id, schedule_id, story_id, channel_id, at, result, message_id, reason, detail, attempt, rate_limited, kind, ref)
-     VALUES (:guild_id, :schedule_id, :story_id, :channel_id, :at, :result, :message_id, :reason, :detail, :attempt, :rate_limited, :kind, :ref)`,
+  insert: db.prepare<Omit<DeliveryRow, "id">>(
+    `INSERT INTO recap_deliveries (kind, guild_id, schedule_id, story_id, channel_id, at, result, message_id, reason, detail, attempt, rate_limited, ref)
+     VALUES (:kind, :guild_id, :schedule_id, :story_id, :channel_id, :at, :result, :message_id, :reason, :detail, :attempt, :rate_limited, :ref)`,
   ),
   latest: db.prepare<[string, number], DeliveryRow>(`SELECT ${COLS} FROM recap_deliveries WHERE guild_id = ? ORDER BY id DESC LIMIT ?`),
 }));
 
-/** What was delivered: a recap (`scheduleId` is its schedule) or an alert (`scheduleId` is its alert channel, `ref` the outbox marker). */
-export type DeliveryKind = "recap" | "alert";
-
-/** Records one attempt. */
-export function recordDelivery(db: Db, d: Omit<RecapDelivery, "id"> & { kind?: DeliveryKind; ref?: string | null }): void {
+/** Records one attempt (a recap unless `kind` says otherwise). */
+export function recordDelivery(db: Db, d: Omit<RecapDelivery, "id" | "kind" | "ref"> & Partial<Pick<RecapDelivery, "kind" | "ref">>): void {
   q(db).insert.run({
+    kind: d.kind ?? "recap",
+    ref: d.ref ?? null,
     guild_id: d.guildId,
     schedule_id: d.scheduleId,
     story_id: d.storyId,
@@ -66,8 +72,6 @@ export function recordDelivery(db: Db, d: Omit<RecapDelivery, "id"> & { kind?: D
     detail: d.detail,
     attempt: d.attempt,
     rate_limited: d.rateLimited,
-    kind: d.kind ?? "recap",
-    ref: d.ref ?? null,
   });
 }
 
@@ -77,6 +81,7 @@ export function latestDeliveries(db: Db, guildId: string, limit = 20): RecapDeli
     .latest.all(guildId, Math.max(1, Math.min(100, Math.trunc(limit) || 1)))
     .map((r) => ({
       id: r.id,
+      kind: r.kind,
       guildId: r.guild_id,
       scheduleId: r.schedule_id,
       storyId: r.story_id,
@@ -88,5 +93,6 @@ export function latestDeliveries(db: Db, guildId: string, limit = 20): RecapDeli
       detail: r.detail,
       attempt: r.attempt,
       rateLimited: r.rate_limited,
+      ref: r.ref,
     }));
 }

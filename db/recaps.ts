@@ -105,6 +105,8 @@ const q = prepared((db: Db) => ({
      WHERE id = :id AND next_slot = :expectNext AND paused_reason IS NULL
      RETURNING failure_count, paused_reason`,
   ),
+  // The schedule's newest recap part in the outbox ledger (keys recap:<id>:<slot>:<part>; ';' follows ':').
+  newestPart: db.prepare<[string, string], { key: string }>("SELECT key FROM outbox WHERE kind = 'recap' AND key > ? AND key < ? ORDER BY id DESC LIMIT 1"),
   sources: db.prepare<[string], Source & { event_id: number }>(
     "SELECT s.event_id, s.name, s.url FROM json_each(?) j JOIN sources s ON s.event_id = j.value ORDER BY j.key, s.position",
   ),
@@ -185,6 +187,23 @@ export function recordRecapFailure(
 ): { paused: boolean; failures: number } | null {
   const r = q(db).fail.get(f);
   return r ? { paused: r.paused_reason !== null, failures: r.failure_count } : null;
+}
+
+/** The outbox key of part `part` of a schedule's recap at `slot`. */
+export function recapOutboxKey(scheduleId: number, slot: number, part: number): string {
+  return `recap:${scheduleId}:${slot}:${part}`;
+}
+
+/**
+ * The slot whose recap parts went into the outbox ledger but whose run was never recorded
+ * (a crash, or failures until a pause), or null: a later run finishes that slot first, so a
+ * recap begun before long downtime is completed, not posted again under a newer slot.
+ */
+export function recapSlotInFlight(db: Db, schedule: Pick<RecapSchedule, "id" | "lastSlot">): number | null {
+  const row = q(db).newestPart.get(`recap:${schedule.id}:`, `recap:${schedule.id};`);
+  const slot = row ? Number(row.key.split(":")[2]) : Number.NaN;
+  if (!Number.isSafeInteger(slot)) return null;
+  return schedule.lastSlot === null || slot > schedule.lastSlot ? slot : null;
 }
 
 /** The first source of each event (for digest links), by event id. */

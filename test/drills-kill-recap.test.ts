@@ -5,10 +5,11 @@ import { openDatabase } from "../db/index.ts";
 import { upsertRecapSchedule } from "../db/recaps.ts";
 import { getStoryBySlug } from "../db/stories.ts";
 import { buildDigest } from "../src/recap/digest.ts";
-import { recapNonce } from "../src/recap/nonce.ts";
+import { recapMarker } from "../src/recap/nonce.ts";
 import { parseTimeOfDay, slotAtOrBefore } from "../src/recap/slots.ts";
 import { renderDigest } from "../src/render/digest.ts";
-import { FakeDiscord, type FakeGuild } from "../tools/fake-discord/index.ts";
+import { ChannelKind, FakeDiscord, type FakeGuild, type FakeMessage } from "../tools/fake-discord/index.ts";
+import { textOf } from "./helpers/bot.ts";
 import { importFiles } from "../src/story/import.ts";
 import { dbHealth, HEALTHY, kill9, query, seeded, sleep, startBotProcess } from "./helpers/drills.ts";
 import { eventYaml } from "./helpers/recap.ts";
@@ -36,10 +37,16 @@ interface ScheduleRow {
 }
 
 describe("drill: kill -9 of the bot during the recap fan-out", () => {
-  it(`given ${KILLS} kills while many recaps are being posted, then no slot is posted twice or skipped`, async () => {
+  it(`given ${KILLS} kills while many recaps are being posted (a third of them in forums), then no slot is posted twice or skipped`, async () => {
     const random = seeded(Number(process.env.DRILL_SEED ?? 1122));
-    const guilds = Array.from({ length: BATCH * (KILLS + 1) }, (_, i) => ({ name: `Server ${i}`, channels: [{ name: "news" }] }));
-    const fake = await FakeDiscord.start({ guilds });
+    // Every third server takes its recaps in a forum: each slot a new post, the later parts in its thread.
+    const guilds = Array.from({ length: BATCH * (KILLS + 1) }, (_, i) => ({
+      name: `Server ${i}`,
+      channels: [{ name: "news", ...(i % 3 === 0 ? { type: ChannelKind.Forum } : {}) }],
+    }));
+    // Discord forgets nonces within 50 ms here: every restart comes after the window, so only
+    // the outbox ledger (and its marker lookup) can keep a part from being posted twice.
+    const fake = await FakeDiscord.start({ guilds, nonceWindowMs: 50 });
     cleanups.push(() => fake.stop());
     const tmp = tempDir("storyline-kill-recap-");
     cleanups.push(tmp.cleanup);
@@ -81,15 +88,19 @@ describe("drill: kill -9 of the bot during the recap fan-out", () => {
       }
       w.close();
     };
-    const nonces = (s: ScheduleRow) => Array.from({ length: parts }, (_, i) => recapNonce(s.id, s.guild_id, slot, i));
-    const posts = (channelId: string) => fake.channelMessages(channelId).filter((m) => !m.interactionId);
+    const nonces = (s: ScheduleRow) => Array.from({ length: parts }, (_, i) => recapMarker(s.id, slot, i));
+    /** The recap messages of a channel, or of every post of a forum. */
+    const posts = (channelId: string) =>
+      [channelId, ...fake.threadsOf(channelId).map((t) => t.id)].flatMap((id) => fake.channelMessages(id).filter((m) => !m.interactionId));
+    /** Each message is known by the marker printed in it (a forum post's starter carries no nonce). */
+    const markerOf = (m: FakeMessage) => /ref (\w+)/.exec(textOf(m))?.[1] ?? "(none)";
 
     /** Nothing posted twice, nothing but this slot's parts, and a recorded slot was posted. */
     const check = (label: string) => {
       expect(dbHealth(dbPath), label).toEqual(HEALTHY);
       const rows = query<ScheduleRow>(dbPath, "SELECT id, guild_id, channel_id, last_slot, last_message_id FROM recap_schedules");
       for (const s of rows) {
-        const sent = posts(s.channel_id).map((m) => m.nonce ?? "(none)");
+        const sent = posts(s.channel_id).map(markerOf);
         expect(new Set(sent).size, `${label}: a part posted twice in ${s.guild_id}`).toBe(sent.length);
         expect(
           sent.filter((x) => !nonces(s).includes(x)),
@@ -97,7 +108,7 @@ describe("drill: kill -9 of the bot during the recap fan-out", () => {
         ).toEqual([]);
         if (s.last_slot === slot) {
           expect(sent.sort(), `${label}: recorded but not fully posted in ${s.guild_id}`).toEqual([...nonces(s)].sort());
-          expect(s.last_message_id).toBe(posts(s.channel_id).find((m) => m.nonce === nonces(s)[0])?.id);
+          expect(s.last_message_id).toBe(posts(s.channel_id).find((m) => markerOf(m) === nonces(s)[0])?.id);
         }
       }
       return rows;

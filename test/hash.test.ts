@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { contentHash, sha1, sha256Hex } from "../db/hash.ts";
 import { itemKey } from "../src/feeds/keys.ts";
 import type { ParsedItem } from "../src/feeds/parse.ts";
-import { recapNonce } from "../src/recap/nonce.ts";
+import { recapMarker } from "../src/recap/nonce.ts";
 
 const item = (over: Partial<ParsedItem>): ParsedItem => ({ guid: null, link: null, title: "", summary: "", rawDate: null, at: null, ...over });
 
@@ -18,6 +18,6 @@ describe("the one hash module", () => {
     expect(contentHash([1, "a", { b: null }])).toBe("fy29cNqwUrqg5X_8dvBYFCF100o");
     expect(itemKey(item({ guid: "x".repeat(400) }), "https://a.example/")).toBe("g#rY64QyCHEUxzTbaeDeULGyuacK0");
     expect(itemKey(item({ title: "T", rawDate: "2023" }), "https://a.example/")).toBe("h:ocDQCHV9-W9hhA-bcZ6h5Zi0_9I");
-    expect(recapNonce(7, "123", 1_717_232_400_000, 0)).toBe("1bsenvsuwxh4ycykefs");
+    expect(recapMarker(7, 1_717_232_400_000, 0)).toBe("7vjifqwt6j53");
   });
 });

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../db/index.ts";
 import { upsertRecapSchedule } from "../db/recaps.ts";
 import { getStoryBySlug } from "../db/stories.ts";
-import { recapNonce } from "../src/recap/nonce.ts";
+import { recapMarker } from "../src/recap/nonce.ts";
 import { parseTimeOfDay, slotAtOrBefore } from "../src/recap/slots.ts";
 import { importFiles } from "../src/story/import.ts";
 import { FakeDiscord, spreadGuildId, type FakeGuild } from "../tools/fake-discord/index.ts";
@@ -99,8 +99,8 @@ describe("two processes on one database", () => {
       10_000,
     );
     await sleep(500);
-    expect(fake.channelMessages(g0.channels[0]!.id).map((m) => m.nonce)).toEqual([recapNonce(s0.id, g0.id, w.slot, 0)]);
-    expect(fake.channelMessages(g1.channels[0]!.id).map((m) => m.nonce)).toEqual([recapNonce(s1.id, g1.id, w.slot, 0)]);
+    expect(fake.channelMessages(g0.channels[0]!.id).map((m) => m.nonce)).toEqual([recapMarker(s0.id, w.slot, 0)]);
+    expect(fake.channelMessages(g1.channels[0]!.id).map((m) => m.nonce)).toEqual([recapMarker(s1.id, w.slot, 0)]);
     expect(a.stderr()).toContain("recap posted");
     expect(b.stderr()).toContain("recap posted");
   });
@@ -122,7 +122,7 @@ describe("two processes on one database", () => {
     a.child.kill("SIGCONT");
     await a.waitFor(/lost the scheduler lease/, 10_000);
     await sleep(1500);
-    expect(fake.channelMessages(g1.channels[0]!.id).map((m) => m.nonce)).toEqual([recapNonce(s1.id, g1.id, w.slot, 0)]);
+    expect(fake.channelMessages(g1.channels[0]!.id).map((m) => m.nonce)).toEqual([recapMarker(s1.id, w.slot, 0)]);
     expect(a.stderr()).not.toContain("recap posted");
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { EntityRef, EventSummary, Story } from "../db/types.ts";
 import { mostMentioned } from "../src/recap/digest.ts";
-import { recapNonce } from "../src/recap/nonce.ts";
+import { recapMarker } from "../src/recap/nonce.ts";
 import { DIGEST_MAX_MESSAGES, renderDigest, type Digest, type DigestEvent } from "../src/render/digest.ts";
 import { checkMessage } from "../src/render/index.ts";
 import { textOf } from "./helpers/bot.ts";
@@ -118,12 +118,12 @@ describe("most mentioned", () => {
   });
 });
 
-describe("recap nonces", () => {
+describe("recap markers", () => {
   it("are short, stable for one part of one slot, and different for any other", () => {
-    const n = recapNonce(7, "123", 1_717_232_400_000, 0);
+    const n = recapMarker(7, 1_717_232_400_000, 0);
     expect(n.length).toBeLessThanOrEqual(25);
-    expect(recapNonce(7, "123", 1_717_232_400_000, 0)).toBe(n);
-    const others = [recapNonce(7, "123", 1_717_232_400_000, 1), recapNonce(8, "123", 1_717_232_400_000, 0), recapNonce(7, "123", 1_717_318_800_000, 0)];
+    expect(recapMarker(7, 1_717_232_400_000, 0)).toBe(n);
+    const others = [recapMarker(7, 1_717_232_400_000, 1), recapMarker(8, 1_717_232_400_000, 0), recapMarker(7, 1_717_318_800_000, 0)];
     expect(new Set([n, ...others]).size).toBe(4);
   });
 });

@@ -74,6 +74,27 @@ describe("the sandbox across restarts", () => {
   });
 });
 
+describe("the sandbox's forum", () => {
+  it("given a recap scheduled in the forum, in Chinese, then the missed recap shows up as one new post titled with its date and tagged", async () => {
+    const w = world();
+    const args = ["--db", w.db, "--as-admin", "--feeds-port", "0", "--locale", "zh-CN"];
+    const first = await sandbox(w, args, ["/story use slug:mini-story", "/recap schedule channel:recaps time:08:30 timezone:UTC"]);
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(/标题如“动态摘要 · \d{4}年\d{1,2}月\d{1,2}日”，并带上标签“回顾”/);
+
+    const day = 86_400_000;
+    const db = openDatabase(w.db);
+    db.prepare("UPDATE recap_schedules SET next_slot = ?, watermark = ?").run(Date.now() - day, Date.now() - 3 * day);
+    db.prepare("UPDATE events SET added_at = ? WHERE story_id = (SELECT id FROM stories WHERE slug = 'mini-story')").run(Date.now() - 2 * day);
+    db.close();
+
+    const second = await sandbox(w, args, ["wait 3", "/recap status"]);
+    expect(second.code).toBe(0);
+    expect(second.out.match(/\[#recaps › 动态摘要 · \d{4}年\d{1,2}月\d{1,2}日\]/g)).toHaveLength(1);
+    expect(second.out).toContain("每份摘要都是一个带标签“回顾”的新帖子");
+  });
+});
+
 describe("sandbox options", () => {
   it("given --feeds-port, then the sample feeds are served there, listed at start and by feeds, and /feed add can use that address", async () => {
     const w = world();

@@ -10,7 +10,7 @@ import type { RecapSchedule } from "../../db/recaps.ts";
 import type { Logger } from "../log.ts";
 
 /** What a run adds to the log besides its schedule and time. */
-export type DeliveryNote = Pick<RecapDelivery, "result"> & Partial<Pick<RecapDelivery, "messageId" | "reason" | "detail" | "attempt">>;
+export type DeliveryNote = Pick<RecapDelivery, "result"> & Partial<Pick<RecapDelivery, "messageId" | "channelId" | "ref" | "reason" | "detail" | "attempt">>;
 
 /** The log of one scheduler: `watch` around a tick's runs, `begin`/`record` around each run. */
 export interface DeliveryLog {
@@ -22,21 +22,25 @@ export interface DeliveryLog {
   end(schedule: RecapSchedule): void;
 }
 
-const pathOf = (s: RecapSchedule) => `/channels/${s.channelId}/messages`;
+/** The channel a request posts to: `/channels/<id>/messages` or, for a forum post, `/channels/<id>/threads`. */
+const channelOf = (path: string) => /^\/channels\/(\d+)\/(?:messages|threads)$/.exec(path)?.[1];
 
 export function createDeliveryLog(db: Db, log: Logger): DeliveryLog {
+  // By the schedule's channel: a forum post's later parts (in its thread) are not counted.
   const rateLimits = new Map<string, number>();
+  const keyOf = (s: RecapSchedule) => s.channelId;
   const count = (request: APIRequest, response: ResponseLike) => {
-    const n = rateLimits.get(request.path);
-    if (response.status === 429 && n !== undefined) rateLimits.set(request.path, n + 1);
+    const id = channelOf(request.path);
+    const n = id === undefined ? undefined : rateLimits.get(id);
+    if (id !== undefined && response.status === 429 && n !== undefined) rateLimits.set(id, n + 1);
   };
   return {
     watch(client) {
       client.rest.on(RESTEvents.Response, count);
       return () => client.rest.off(RESTEvents.Response, count);
     },
-    begin: (schedule) => rateLimits.set(pathOf(schedule), 0),
-    end: (schedule) => rateLimits.delete(pathOf(schedule)),
+    begin: (schedule) => rateLimits.set(keyOf(schedule), 0),
+    end: (schedule) => rateLimits.delete(keyOf(schedule)),
     record(schedule, at, note) {
       try {
         recordDelivery(db, {
@@ -49,8 +53,9 @@ export function createDeliveryLog(db: Db, log: Logger): DeliveryLog {
           reason: null,
           detail: null,
           attempt: null,
+          ref: null,
           ...note,
-          rateLimited: rateLimits.get(pathOf(schedule)) ?? 0,
+          rateLimited: rateLimits.get(keyOf(schedule)) ?? 0,
         });
       } catch (err) {
         log.error({ scheduleId: schedule.id, err }, "recap: could not log a delivery");

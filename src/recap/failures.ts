@@ -6,6 +6,7 @@
  */
 import { DiscordAPIError, HTTPError, RateLimitError } from "discord.js";
 import type { RecapStrings } from "../i18n/recap.ts";
+import { NotSendableError } from "../outbox/channel.ts";
 
 /** Why a schedule is paused; stored in `paused_reason` and shown by `/recap status`. */
 export type PauseCode = keyof RecapStrings["reasons"];
@@ -14,7 +15,13 @@ export type PauseCode = keyof RecapStrings["reasons"];
 export const MAX_ATTEMPTS = 5;
 
 /** Discord's error codes that pause a schedule at once. */
-const PAUSING: Record<number, PauseCode> = { 50001: "no_access", 50013: "no_permission", 10003: "channel_gone" };
+const PAUSING: Record<number, PauseCode> = {
+  50001: "no_access",
+  50013: "no_permission",
+  10003: "channel_gone",
+  40067: "no_tag",
+  50083: "thread_locked",
+};
 
 /** A refusal found before posting (missing permission, not a text channel): pauses at once. */
 export class RecapPauseError extends Error {
@@ -37,6 +44,7 @@ export interface Classified {
 /** Classifies an error thrown while posting a recap. */
 export function classifyFailure(err: unknown): Classified {
   if (err instanceof RecapPauseError) return { pause: err.code, detail: err.message };
+  if (err instanceof NotSendableError) return { pause: "not_sendable", detail: err.message };
   if (err instanceof DiscordAPIError) {
     const code = typeof err.code === "number" ? err.code : 0;
     const detail = `${err.status} ${code} ${err.message}`.slice(0, 300);

@@ -1,12 +1,11 @@
-import { sha256Hex } from "../../db/hash.ts";
+import { recapOutboxKey } from "../../db/recaps.ts";
+import { outboxMarker } from "../outbox/deliver.ts";
 
 /**
- * The Discord nonce of one part of one slot's recap: base36 of 96 bits of a hash of the
- * schedule, the slot and the part (at most 19 characters; Discord allows 25). Sent with
- * `enforce_nonce`, a retry of the same part returns the message already created instead of
- * posting it twice. Discord keeps nonces for a few minutes, which covers the retries.
+ * The marker of one part of one slot's recap: its outbox entry's nonce, printed in the
+ * message's footer as "ref …" (see src/recap/parts.ts), and the `ref` `/recap log` shows for
+ * the first part.
  */
-export function recapNonce(scheduleId: number, guildId: string, slot: number, part: number): string {
-  const digest = sha256Hex(`recap:${scheduleId}:${guildId}:${slot}:${part}`);
-  return BigInt(`0x${digest.slice(0, 24)}`).toString(36);
+export function recapMarker(scheduleId: number, slot: number, part: number): string {
+  return outboxMarker(recapOutboxKey(scheduleId, slot, part));
 }

@@ -57,7 +57,8 @@ export function createRecapScheduler(opts: RecapSchedulerOptions): RecapSchedule
     try {
       const out = await runRecap({ client: opts.client, db: ctx.db, hooks: opts.hooks, publicUrl: ctx.config.PUBLIC_URL }, schedule, at);
       opts.onResult?.(out.result);
-      if (out.result === "posted") deliveries.record(schedule, at, { result: "posted", messageId: out.messageIds[0] ?? null });
+      if (out.result === "posted")
+        deliveries.record(schedule, at, { result: "posted", messageId: out.messageIds[0] ?? null, channelId: out.channelId, ref: out.ref });
       if (out.result === "posted") log.info({ ...where, slot: out.slot, events: out.events, messages: out.messageIds.length }, "recap posted");
       else if (out.result === "empty") log.debug({ ...where, slot: out.slot }, "recap: nothing new");
       else log.info({ ...where, slot: out.slot }, "recap schedule changed while it ran; nothing recorded");

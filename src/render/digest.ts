@@ -119,3 +119,16 @@ export function renderDigest(d: Digest, lang: Lang, webUrl?: string | null): Rep
     return fitMessage(last ? withWebLink(reply, webUrl, lang) : reply);
   });
 }
+
+/**
+ * A recap part as posted: `ref` (the outbox marker as `t(lang).delivery.ref` prints it) added
+ * to its last embed's footer, so the bot can find the message again after a crash and a
+ * moderator can match it with `/recap log`. Pure.
+ */
+export function withRef(part: Reply, ref: string): Reply {
+  const embeds = part.embeds ?? [];
+  const last = embeds.at(-1);
+  if (!last) return { ...part, content: clip(`${part.content ?? ""}\n-# ${ref}`.trim(), LIMITS.content) };
+  const footer = last.footer?.text ? `${clip(last.footer.text, LIMITS.footer - ref.length - 3)} · ${ref}` : ref;
+  return { ...part, embeds: [...embeds.slice(0, -1), { ...last, footer: { ...last.footer, text: footer } }] };
+}

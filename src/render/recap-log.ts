@@ -22,7 +22,7 @@ function what(d: RecapDelivery, maxAttempts: number, lang: Lang): string {
   const s = t(lang).recap;
   const head = `${discordTimestamp(d.at, "f")} · <#${d.channelId}>`;
   const detail = clip(d.detail ?? "", 200);
-  if (d.result === "posted") return `${head} · ${s.log.posted(jumpLink(d.guildId, d.channelId, d.messageId ?? ""))}`;
+  if (d.result === "posted") return `${head} · ${s.log.posted(jumpLink(d.guildId, d.channelId, d.messageId ?? ""))}${d.ref ? s.log.ref(d.ref) : ""}`;
   if (d.result === "failed") return `${head} · ${s.log.failed(d.attempt ?? 1, maxAttempts, detail)}`;
   const reason = s.reasons[(d.reason ?? "unknown") as keyof typeof s.reasons] ?? s.reasons.unknown;
   return `${head} · ${s.log.paused(reason, detail)}`;

@@ -7,11 +7,22 @@ import { clip, discordTimestamp } from "./format.ts";
 import type { Reply } from "./reply.ts";
 import { baseEmbed, storyTitle } from "./theme.ts";
 
-/** A schedule with its story (null if the story is gone). */
+/** A schedule with its story (null if the story is gone) and what to say about where it posts. */
 export interface ScheduleView {
   schedule: RecapSchedule;
   story: Story | null;
+  destination?: DestinationNote;
 }
+
+/** A forum (each recap a new post: an example title, the tag it carries) or an archived thread. */
+export type DestinationNote = { kind: "forum"; title: string; tag: string | null } | { kind: "archived" };
+
+/** Why recaps cannot go to a channel, as `/recap schedule` refuses it (a subset of src/recap's refusals). */
+export type RefusalView =
+  | { kind: "missing"; perms: readonly (keyof AllStrings["recap"]["permissions"])[] }
+  | { kind: "no_tag" }
+  | { kind: "not_in_thread" }
+  | { kind: "thread_locked" };
 
 /** How many attempts at a slot before a schedule pauses (shown while retrying). */
 export interface StatusOptions {
@@ -37,16 +48,22 @@ export function renderScheduled(view: ScheduleView, lang: Lang): Reply {
     s.nextPost(...when(schedule.nextSlot)),
     s.firstCovers,
   ];
+  if (view.destination?.kind === "forum") lines.push(s.forumPosts(clip(view.destination.title, 100), view.destination.tag && clip(view.destination.tag, 50)));
+  if (view.destination?.kind === "archived") lines.push(s.archivedThread);
   return fitMessage({ content: lines.join("\n"), ephemeral: true });
 }
 
-/** Why `/recap schedule` refuses a channel: the permissions the bot lacks there. */
-export function missingPermissionsText(channelId: string, missing: readonly (keyof AllStrings["recap"]["permissions"])[], lang: Lang): string {
+/** Why `/recap schedule` refuses a channel: the permissions the bot lacks there, or what else stops it. */
+export function refusalText(channelId: string, refusal: RefusalView, lang: Lang): string {
   const s = t(lang).recap;
+  const channel = `<#${channelId}>`;
+  if (refusal.kind === "no_tag") return s.noTag(channel);
+  if (refusal.kind === "not_in_thread") return s.notInThread(channel);
+  if (refusal.kind === "thread_locked") return s.threadLocked(channel);
   return s.missingPermissions(
-    `<#${channelId}>`,
+    channel,
     joinList(
-      missing.map((p) => `**${s.permissions[p]}**`),
+      refusal.perms.map((p) => `**${s.permissions[p]}**`),
       lang,
     ),
   );
@@ -67,6 +84,8 @@ function describe(view: ScheduleView, lang: Lang, opts: StatusOptions): string {
   const s = t(lang).recap;
   const sc = view.schedule;
   const lines = [`**${md(title(view, lang))}**`, s.status.where(`<#${sc.channelId}>`, sc.time, sc.timezone)];
+  if (view.destination?.kind === "forum") lines.push(s.status.forum(view.destination.tag && clip(view.destination.tag, 50)));
+  if (view.destination?.kind === "archived") lines.push(s.archivedThread);
   if (sc.pausedReason) {
     const reason = (s.reasons as Record<string, string>)[sc.pausedReason] ?? s.reasons.unknown;
     lines.push(s.status.paused(reason));

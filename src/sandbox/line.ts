@@ -98,6 +98,7 @@ export const SANDBOX_HELP = `Type slash commands as you would in Discord:
   /help                         /who ilya            /latest count:3
   /timeline who:altman          /search 微软          /event id:employee-letter
   /story list                   /recap schedule channel:general time:09:30 timezone:Europe/Paris
+  (recaps also go to channel:recaps, a forum that requires a tag, and channel:daily-thread, a thread)
 Then:
   click <button label>          press a button on the last reply (e.g. click Next)
   select <value>                choose in the last reply's menu

@@ -9,7 +9,9 @@ import { startScheduledWork } from "../ops/scheduled.ts";
 import { listedProblems, syncStories } from "../story/import.ts";
 import { startWebPages, type WebServer } from "../web/index.ts";
 import {
+  ChannelKind,
   FakeDiscord,
+  REQUIRE_TAG,
   SANDBOX_IDS,
   SANDBOX_USER_ID,
   modalInputs,
@@ -87,6 +89,18 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
         channels: [
           { id: ids.general, name: "general" },
           { id: ids.news, name: "news" },
+          // A forum that requires a tag on every post, and a thread: `/recap schedule channel:` takes both.
+          {
+            id: ids.forum,
+            name: "recaps",
+            type: ChannelKind.Forum,
+            flags: REQUIRE_TAG,
+            availableTags: [
+              { id: SANDBOX_IDS.tags.discussion, name: "Discussion" },
+              { id: SANDBOX_IDS.tags.recap, name: locale.startsWith("zh") ? "回顾" : "Recap" },
+            ],
+          },
+          { id: ids.thread, name: "daily-thread", type: ChannelKind.PublicThread, parentId: ids.general },
         ],
         // A role to mention: `/alerts channel:#news role:@readers`.
         roles: [{ id: SANDBOX_IDS.roles.readers, name: "readers", mentionable: true }],
@@ -131,7 +145,6 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
 
   // What a Discord client would show for timestamps and mentions.
   const names = {
-    channels: new Map(guild.channels.map((c) => [c.id, c.name])),
     users: new Map([
       [SANDBOX_USER_ID, "Sandbox User"],
       [admin, "Sandbox Admin"],
@@ -143,7 +156,20 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
       [SANDBOX_IDS.roles.readers, "readers"],
     ]),
   };
-  const viewer = (): Viewer => ({ locale, timeZone: opts.timeZone ?? "UTC", now: Date.now(), ...names });
+  // Forum posts and threads appear while the sandbox runs: names are looked up at each print.
+  const viewer = (): Viewer => ({
+    locale,
+    timeZone: opts.timeZone ?? "UTC",
+    now: Date.now(),
+    ...names,
+    channels: new Map(guild.channels.map((c) => [c.id, c.name])),
+  });
+  /** `#general`, or `#recaps › Recap · Jun 1, 2024` for a forum post or thread. */
+  const channelLabel = (id: string) => {
+    const c = guild.channels.find((x) => x.id === id);
+    const parent = c?.parentId ? guild.channels.find((x) => x.id === c.parentId) : undefined;
+    return c ? (parent ? `#${parent.name} › ${c.name}` : `#${c.name}`) : id;
+  };
   const print = (m: FakeMessage) => printMessage(m, viewer());
 
   let last: FakeMessage | undefined;
@@ -154,11 +180,11 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
       if (seen.has(m.id)) continue;
       seen.add(m.id);
       if (m.interactionId) continue;
-      const channel = guild.channels.find((c) => c.id === m.channelId)?.name;
+      const inGuild = guild.channels.some((c) => c.id === m.channelId);
       // A direct message (a follow DM) names who got it.
-      const dmTo = channel ? undefined : [SANDBOX_USER_ID, admin].find((u) => fake.dmChannelId(u) === m.channelId);
+      const dmTo = inGuild ? undefined : [SANDBOX_USER_ID, admin].find((u) => fake.dmChannelId(u) === m.channelId);
       last = m;
-      opts.onChannelPost?.(`[${dmTo ? `DM to ${names.users.get(dmTo) ?? dmTo}` : `#${channel ?? m.channelId}`}] ${print(m)}`);
+      opts.onChannelPost?.(`[${dmTo ? `DM to ${names.users.get(dmTo) ?? dmTo}` : channelLabel(m.channelId)}] ${print(m)}`);
     }
   }, 200);
   watcher.unref();

@@ -56,6 +56,8 @@ export interface RecapWorldOptions {
   hooks?: RecapHooks;
   /** Use a running fake Discord (for many guilds). */
   fake?: FakeDiscord;
+  /** How long the fake Discord remembers a nonce (ms); tests shorten it to restart "after" it. */
+  nonceWindowMs?: number;
 }
 
 /** Starts a recap world at `start` (ISO); the mini story's two events are added then. */
@@ -74,7 +76,9 @@ export async function startRecapWorld(opts: RecapWorldOptions): Promise<RecapWor
       db,
       now: () => clock.now,
       config: { DEFAULT_STORY: SLUG },
-      ...(reuse ? { reuseFake: reuse } : opts.guilds ? { fake: { guilds: opts.guilds } } : {}),
+      ...(reuse
+        ? { reuseFake: reuse }
+        : { fake: { ...(opts.guilds ? { guilds: opts.guilds } : {}), ...(opts.nonceWindowMs ? { nonceWindowMs: opts.nonceWindowMs } : {}) } }),
     });
     return { t, scheduler: createRecapScheduler({ client: t.bot.client, ctx: t.bot.ctx, hooks: opts.hooks }) };
   };

@@ -12,6 +12,7 @@ import type { Router, RouteContext } from "./router.ts";
 import type { FakeContext } from "./context.ts";
 import type { ChannelState, DmChannel } from "./guilds.ts";
 import type { MessageRecord } from "./messages.ts";
+import { ChannelKind } from "./types.ts";
 
 type Target = { kind: "guild"; channel: ChannelState } | { kind: "dm"; dm: DmChannel };
 
@@ -52,8 +53,10 @@ export function addChannelRoutes(router: Router, ctx: FakeContext): void {
       const body = requireRecord(rc.json ?? {});
       if (t.kind === "guild") {
         const perms = ctx.guilds.botPermissionsIn(t.channel);
-        if ((perms & Perm.SendMessages) === 0n) throw new ApiError(403, 50013, "Missing Permissions");
+        if (t.channel.type === ChannelKind.Forum) throw new ApiError(400, 40058, "Cannot send messages in a forum channel");
+        if ((perms & (t.channel.thread ? Perm.SendMessagesInThreads : Perm.SendMessages)) === 0n) throw new ApiError(403, 50013, "Missing Permissions");
         if (rc.files.length > 0 && (perms & Perm.AttachFiles) === 0n) throw new ApiError(403, 50013, "Missing Permissions");
+        if (t.channel.thread) reopenForPost(ctx, t.channel, perms);
       } else if (ctx.guilds.closedDms.has(t.dm.recipient.id)) {
         throw new ApiError(403, 50007, "Cannot send messages to this user");
       }
@@ -93,6 +96,22 @@ export function addChannelRoutes(router: Router, ctx: FakeContext): void {
       ctx.messages.remove(message(rc));
       return { status: 204 };
     });
+}
+
+/**
+ * Posting in a thread: a private one takes members only (or Manage Threads); an archived one
+ * is unarchived by the post, unless it is locked and the bot may not manage threads.
+ */
+function reopenForPost(ctx: FakeContext, channel: ChannelState, perms: bigint): void {
+  const thread = channel.thread;
+  if (!thread) return;
+  const manage = (perms & Perm.ManageThreads) !== 0n;
+  if (channel.type === ChannelKind.PrivateThread && !thread.botJoined && !manage) throw new ApiError(403, 50001, "Missing Access");
+  if (!thread.archived) return;
+  if (thread.locked && !manage) throw new ApiError(400, 50083, "Thread is archived");
+  thread.archived = false;
+  thread.archiveTimestamp = new Date().toISOString();
+  ctx.dispatch("THREAD_UPDATE", channelPayload(channel), channel.guildId);
 }
 
 function snowflakeParam(value: string | null): bigint | null {

@@ -20,6 +20,8 @@ export interface FakeContext {
   readonly interactions: InteractionStore;
   /** Group DMs and servers without the bot, where users act through their own install. */
   readonly elsewhere: Elsewhere;
+  /** Sends a gateway event to the sessions that hold `guildId` (e.g. THREAD_CREATE from a REST route). */
+  dispatch(t: string, d: unknown, guildId: string | null): void;
   /** `ws://host:port` of the gateway. */
   gatewayUrl(): string;
   /** Shards recommended and allowed now (`GET /gateway/bot`, IDENTIFY). */

@@ -3,22 +3,26 @@
  *
  * @module
  */
-import type { ApiUser, ChannelState, DmChannel, GuildState, RoleState } from "./guilds.ts";
+import type { ApiUser, ChannelState, DmChannel, GuildState, RoleState, ThreadMeta } from "./guilds.ts";
 
-/** Guild text channel as the API returns it. */
+/** A guild channel as the API returns it: text, announcement, forum or thread. */
 export function channelPayload(channel: ChannelState): Record<string, unknown> {
-  return {
+  const base = {
     id: channel.id,
-    type: 0,
+    type: channel.type,
     guild_id: channel.guildId,
     name: channel.name,
-    position: channel.position,
-    parent_id: null,
-    topic: null,
-    nsfw: false,
+    parent_id: channel.parentId,
     last_message_id: null,
     rate_limit_per_user: 0,
-    flags: 0,
+    flags: channel.flags,
+  };
+  if (channel.thread) return { ...base, ...threadFields(channel, channel.thread) };
+  const payload: Record<string, unknown> = {
+    ...base,
+    position: channel.position,
+    topic: null,
+    nsfw: false,
     permission_overwrites: channel.overwrites.map((o) => ({
       id: o.id,
       type: o.type,
@@ -26,6 +30,42 @@ export function channelPayload(channel: ChannelState): Record<string, unknown> {
       deny: o.deny.toString(),
     })),
   };
+  if (channel.type === 15) {
+    Object.assign(payload, {
+      available_tags: channel.availableTags.map((t) => ({ id: t.id, name: t.name, moderated: t.moderated ?? false, emoji_id: null, emoji_name: null })),
+      default_reaction_emoji: null,
+      default_thread_rate_limit_per_user: 0,
+      default_sort_order: null,
+      default_forum_layout: 0,
+    });
+  }
+  return payload;
+}
+
+function threadFields(channel: ChannelState, t: ThreadMeta): Record<string, unknown> {
+  const metadata: Record<string, unknown> = {
+    archived: t.archived,
+    auto_archive_duration: t.autoArchiveDuration,
+    archive_timestamp: t.archiveTimestamp,
+    locked: t.locked,
+    create_timestamp: t.createTimestamp,
+  };
+  if (channel.type === 12) metadata.invitable = false;
+  const fields: Record<string, unknown> = {
+    owner_id: t.ownerId,
+    applied_tags: t.appliedTags,
+    message_count: 0,
+    member_count: t.botJoined ? 1 : 0,
+    total_message_sent: 0,
+    thread_metadata: metadata,
+  };
+  if (t.botJoined) fields.member = threadMemberPayload(channel, t);
+  return fields;
+}
+
+/** The bot's thread member object (`member`, and the `members` of thread lists). */
+export function threadMemberPayload(channel: ChannelState, t: ThreadMeta): Record<string, unknown> {
+  return { id: channel.id, user_id: t.botUserId, join_timestamp: t.createTimestamp, flags: 0 };
 }
 
 /** DM channel as the API returns it. */
@@ -88,7 +128,7 @@ export function guildPayload(guild: GuildState): Record<string, unknown> {
     features: [],
     mfa_level: 0,
     application_id: null,
-    system_channel_id: guild.channels[0]?.id ?? null,
+    system_channel_id: guild.channels.find((c) => c.type === 0)?.id ?? null,
     system_channel_flags: 0,
     rules_channel_id: null,
     public_updates_channel_id: null,
@@ -112,9 +152,9 @@ export function guildCreatePayload(guild: GuildState, botUser: ApiUser): Record<
     large: false,
     member_count: 2,
     joined_at: guild.joinedAt,
-    channels: guild.channels.map(channelPayload),
+    channels: guild.channels.filter((c) => !c.thread).map(channelPayload),
     members: [botMemberPayload(guild, botUser)],
-    threads: [],
+    threads: guild.channels.filter((c) => c.thread && !c.thread.archived).map(channelPayload),
     presences: [],
     voice_states: [],
     stage_instances: [],

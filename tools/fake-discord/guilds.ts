@@ -6,13 +6,36 @@
 import { nextSnowflake } from "./snowflake.ts";
 import { EVERYONE_PERMISSIONS, channelPermissions } from "./permissions.ts";
 import type { Overwrite, RolePerms } from "./permissions.ts";
-import type { FakeChannel, FakeGuild, FakeGuildInit } from "./types.ts";
+import { ChannelKind } from "./types.ts";
+import type { FakeChannel, FakeChannelInit, FakeForumTag, FakeGuild, FakeGuildInit } from "./types.ts";
 
-/** Mutable state of a text channel. */
+/** What a thread has besides a channel's state. */
+export interface ThreadMeta {
+  ownerId: string;
+  archived: boolean;
+  locked: boolean;
+  archiveTimestamp: string;
+  createTimestamp: string;
+  autoArchiveDuration: number;
+  appliedTags: string[];
+  botJoined: boolean;
+  /** The bot's user id (for the thread member object). */
+  botUserId: string;
+}
+
+/** Mutable state of a channel (a thread has `thread`). */
 export interface ChannelState extends FakeChannel {
+  type: number;
   position: number;
   overwrites: Overwrite[];
+  flags: number;
+  availableTags: FakeForumTag[];
+  thread?: ThreadMeta;
 }
+
+/** Whether a channel type is a thread's (10, 11, 12). */
+export const isThreadType = (type: number): boolean =>
+  type === ChannelKind.AnnouncementThread || type === ChannelKind.PublicThread || type === ChannelKind.PrivateThread;
 
 /** A role of a guild. */
 export interface RoleState extends RolePerms {
@@ -78,15 +101,48 @@ export class GuildStore {
       const roleId = r.id ?? nextSnowflake();
       guild.roles.set(roleId, { id: roleId, name: r.name, position: i + 1, permissions: 0n, mentionable: r.mentionable ?? false });
     });
-    const inits = init.channels ?? [{ name: "general" }];
-    inits.forEach((c, position) => {
-      const channel: ChannelState = { id: c.id ?? nextSnowflake(), name: c.name, guildId: id, position, overwrites: [] };
-      guild.channels.push(channel);
-      this.channels.set(channel.id, channel);
-    });
     this.guilds.push(guild);
     this.byId.set(id, guild);
+    for (const c of init.channels ?? [{ name: "general" }]) this.addChannel(guild, c);
     return guild;
+  }
+
+  /** Adds a channel (or a thread, owned by `ownerId`, default the bot) to a guild. */
+  addChannel(guild: GuildState, c: FakeChannelInit, ownerId = this.botUser.id): ChannelState {
+    const type = c.type ?? ChannelKind.Text;
+    const parent = c.parentId === undefined ? undefined : this.channels.get(c.parentId);
+    if (isThreadType(type) && (!parent || parent.guildId !== guild.id || parent.thread))
+      throw new Error(`fake-discord: thread ${c.name} needs a parent channel in its guild`);
+    const id = c.id ?? nextSnowflake();
+    if (this.channels.has(id)) throw new Error(`fake-discord: channel ${id} already exists`);
+    const now = new Date().toISOString();
+    const channel: ChannelState = {
+      id,
+      name: c.name,
+      guildId: guild.id,
+      type,
+      parentId: parent?.id ?? null,
+      position: guild.channels.filter((x) => !x.thread).length,
+      overwrites: [],
+      flags: c.flags ?? 0,
+      availableTags: (c.availableTags ?? []).map((t) => ({ id: t.id ?? nextSnowflake(), name: t.name, moderated: t.moderated ?? false })),
+    };
+    if (isThreadType(type)) {
+      channel.thread = {
+        ownerId,
+        archived: c.archived ?? false,
+        locked: c.locked ?? false,
+        archiveTimestamp: now,
+        createTimestamp: now,
+        autoArchiveDuration: 4320,
+        appliedTags: [],
+        botJoined: c.botJoined ?? true,
+        botUserId: this.botUser.id,
+      };
+    }
+    guild.channels.push(channel);
+    this.channels.set(id, channel);
+    return channel;
   }
 
   /** The guild with this id, if any. */
@@ -139,10 +195,14 @@ export class GuildStore {
     return channel;
   }
 
-  /** Permissions of a member (with roles) in a channel. */
+  /** Permissions of a member (with roles) in a channel; a thread has its parent's. */
   permissionsIn(channel: ChannelState, memberId: string, roleIds: readonly string[] = []): bigint {
     const guild = this.byId.get(channel.guildId);
     if (!guild) return 0n;
+    if (channel.thread) {
+      const parent = channel.parentId === null ? undefined : this.channels.get(channel.parentId);
+      return parent ? this.permissionsIn(parent, memberId, roleIds) : 0n;
+    }
     return channelPermissions({
       guildId: guild.id,
       ownerId: guild.ownerId,

@@ -25,6 +25,7 @@ import type {
   CommandRegistration,
   FakeAutocompleteInput,
   FakeChannel,
+  FakeChannelInit,
   FakeClickInput,
   FakeCommandInput,
   FakeDiscordOptions,
@@ -42,6 +43,8 @@ export type * from "./types.ts";
 export { SANDBOX_USER_ID } from "./payloads.ts";
 export { allComponents, modalInputs } from "./components.ts";
 export { Perm } from "./permissions.ts";
+export { ChannelKind } from "./types.ts";
+export { REQUIRE_TAG } from "./threads.ts";
 export { SANDBOX_IDS } from "./snowflake.ts";
 export { shardOf, spreadGuildId } from "./gateway.ts";
 export { USER_INSTALL_MAX_FOLLOW_UPS, type GroupDm, type GuildWithoutBot } from "./contexts.ts";
@@ -193,7 +196,37 @@ export class FakeDiscord {
     if (!channel) throw new Error(`fake-discord: unknown channel ${channelId}`);
     const payload = channelPayload(channel);
     this.ctx.guilds.remove(channelId);
-    this.gateway.dispatch("CHANNEL_DELETE", payload, channel.guildId);
+    this.gateway.dispatch(channel.thread ? "THREAD_DELETE" : "CHANNEL_DELETE", payload, channel.guildId);
+  }
+
+  /**
+   * Adds a channel at run time — a text, announcement (5) or forum (15) channel, or a thread
+   * (10/11/12, owned by the bot) of one of them — and dispatches CHANNEL_CREATE or THREAD_CREATE.
+   */
+  addChannel(init: FakeChannelInit & { guildId?: string }): FakeChannel {
+    const guild = this.ctx.guilds.guild(init.guildId ?? this.defaultGuild().id);
+    if (!guild) throw new Error(`fake-discord: unknown guild ${init.guildId}`);
+    const channel = this.ctx.guilds.addChannel(guild, init);
+    const payload = channelPayload(channel);
+    this.gateway.dispatch(channel.thread ? "THREAD_CREATE" : "CHANNEL_CREATE", channel.thread ? { ...payload, newly_created: true } : payload, guild.id);
+    return channel;
+  }
+
+  /** Archives (and with `locked`, locks) a thread, as Discord does after inactivity; dispatches THREAD_UPDATE. */
+  archiveThread(threadId: string, opts: { locked?: boolean } = {}): void {
+    const channel = this.ctx.guilds.channel(threadId);
+    if (!channel?.thread) throw new Error(`fake-discord: ${threadId} is not a thread`);
+    Object.assign(channel.thread, { archived: true, locked: opts.locked ?? false, archiveTimestamp: new Date().toISOString() });
+    this.gateway.dispatch("THREAD_UPDATE", channelPayload(channel), channel.guildId);
+  }
+
+  /** The threads (forum posts) of a channel, oldest first, with their tags and state. */
+  threadsOf(parentId: string): { id: string; name: string; appliedTags: string[]; archived: boolean }[] {
+    const parent = this.ctx.guilds.channel(parentId);
+    const guild = parent && this.ctx.guilds.guild(parent.guildId);
+    return (guild?.channels ?? [])
+      .filter((c) => c.parentId === parentId && c.thread)
+      .map((c) => ({ id: c.id, name: c.name, appliedTags: [...(c.thread?.appliedTags ?? [])], archived: c.thread?.archived ?? false }));
   }
 
   /** Adds a guild and dispatches GUILD_CREATE to connected clients. */

@@ -64,7 +64,13 @@ export class MessageStore {
   }
 
   /** Validates and creates a message from a request body. */
-  create(args: {
+  create(args: Parameters<MessageStore["build"]>[0]): MessageRecord {
+    return this.store(this.build(args));
+  }
+
+  /** Validates a message from a request body without storing it (`id`: a forum post's starter takes its thread's). */
+  build(args: {
+    id?: string;
     channelId: string;
     guildId: string | null;
     body: Record<string, unknown>;
@@ -77,7 +83,7 @@ export class MessageStore {
     const { body } = args;
     const attachments = (args.files ?? []).map(toAttachment);
     const message: MessageRecord = {
-      id: nextSnowflake(),
+      id: args.id ?? nextSnowflake(),
       channelId: args.channelId,
       guildId: args.guildId,
       content: typeof body.content === "string" ? body.content : "",
@@ -100,9 +106,14 @@ export class MessageStore {
       message.interactionId = args.meta.id;
     }
     if (!args.allowEmpty) assertSendable(message);
-    if (typeof body.nonce === "string" || typeof body.nonce === "number") {
-      message.nonce = String(body.nonce);
-      if (body.enforce_nonce === true) this.nonces.set(`${args.channelId}:${message.nonce}`, { id: message.id, at: Date.now() });
+    if (typeof body.nonce === "string" || typeof body.nonce === "number") message.nonce = String(body.nonce);
+    return message;
+  }
+
+  /** Stores a built message (remembering its nonce) and announces it. */
+  store(message: MessageRecord): MessageRecord {
+    if (message.nonce !== undefined && message.raw.enforce_nonce === true) {
+      this.nonces.set(`${message.channelId}:${message.nonce}`, { id: message.id, at: Date.now() });
     }
     this.all.push(message);
     this.byId.set(message.id, message);

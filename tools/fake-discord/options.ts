@@ -33,6 +33,7 @@ export function commandData(
     const type = typeof def?.type === "number" ? def.type : jsType(value);
     const coerced = coerce(type, value);
     if (def) checkValue(def, coerced, input.name);
+    if (def && type === 7) checkChannelType(ctx, def, String(coerced), input.name);
     const sent = typeof coerced === "string" ? resolveValue(ctx, book, actor, type, coerced, resolved) : coerced;
     leaf.push({ name, type, value: sent });
   }
@@ -104,4 +105,11 @@ function checkValue(def: Record<string, unknown>, value: Value, command: string)
     if (typeof def.min_length === "number" && value.length < def.min_length) fail(`shorter than min_length ${def.min_length}`);
     if (typeof def.max_length === "number" && value.length > def.max_length) fail(`longer than max_length ${def.max_length}`);
   }
+}
+
+/** A channel option offers only the kinds in its `channel_types` (the Discord client lists no others). */
+function checkChannelType(ctx: FakeContext, def: Record<string, unknown>, id: string, command: string): void {
+  const type = ctx.guilds.channel(id)?.type;
+  if (!Array.isArray(def.channel_types) || type === undefined || def.channel_types.includes(type)) return;
+  throw new Error(`fake-discord: /${command} option ${String(def.name)} does not offer channels of type ${type}`);
 }

@@ -11,6 +11,7 @@ import type { RouteContext, RouteReply } from "./router.ts";
 import type { FakeContext } from "./context.ts";
 import { addChannelRoutes } from "./channels.ts";
 import { addWebhookRoutes } from "./webhooks.ts";
+import { addThreadRoutes } from "./threads.ts";
 
 /** Builds the router with every route the fake answers. */
 export function buildRouter(ctx: FakeContext): Router {
@@ -42,6 +43,7 @@ export function buildRouter(ctx: FakeContext): Router {
   addGuildRoutes(router, ctx);
   addChannelRoutes(router, ctx);
   addWebhookRoutes(router, ctx);
+  addThreadRoutes(router, ctx);
   return router;
 }
 
@@ -85,7 +87,9 @@ function addGuildRoutes(router: Router, ctx: FakeContext): void {
     .add("GET", "/guilds/:guild", (rc) => ({ status: 200, body: guildPayload(guildOf(rc)) }))
     .add("GET", "/guilds/:guild/channels", (rc) => ({
       status: 200,
-      body: guildOf(rc).channels.map(channelPayload),
+      body: guildOf(rc)
+        .channels.filter((c) => !c.thread)
+        .map(channelPayload),
     }))
     .add("GET", "/guilds/:guild/roles", (rc) => ({
       status: 200,

@@ -17,8 +17,10 @@ export const SANDBOX_USER_ID = "1310000000000000001";
  */
 export const SANDBOX_IDS = {
   guild: "1310000000000000100",
-  channels: { general: "1310000000000000101", news: "1310000000000000102" },
-  roles: { readers: "1310000000000000103" },
+  channels: { general: "1310000000000000101", news: "1310000000000000102", forum: "1310000000000000103", thread: "1310000000000000104" },
+  /** The sandbox forum's tags (it requires one on every post). */
+  tags: { recap: "1310000000000000105", discussion: "1310000000000000106" },
+  roles: { readers: "1310000000000000107" },
   user: SANDBOX_USER_ID,
   /** The server's owner: its admin. */
   admin: "1310000000000000002",

@@ -43,17 +43,48 @@ export interface FakeGuildInit {
   ownerId?: string;
   /** Discord locale, e.g. `en-US` or `zh-CN`. Default `en-US`. */
   preferredLocale?: string;
-  /** Text channels (type 0). Default: one channel "general". */
-  channels?: { id?: string; name: string }[];
+  /** Channels, text (type 0) unless `type` says otherwise; threads need a `parentId` listed before them. Default: one channel "general". */
+  channels?: FakeChannelInit[];
   /** Roles besides @everyone (no permissions of their own), e.g. one for alerts to mention. */
   roles?: { id?: string; name: string; mentionable?: boolean }[];
 }
 
-/** A text channel of a fake guild. */
+/** Discord's channel types the fake models. */
+export const ChannelKind = { Text: 0, Announcement: 5, AnnouncementThread: 10, PublicThread: 11, PrivateThread: 12, Forum: 15 } as const;
+
+/** A forum's tag (`available_tags`). */
+export interface FakeForumTag {
+  id: string;
+  name: string;
+  moderated?: boolean;
+}
+
+/** A channel to create: a text or announcement channel, a forum, or a thread of one of them. */
+export interface FakeChannelInit {
+  id?: string;
+  name: string;
+  /** 0 text (default), 5 announcement, 15 forum, 10/11/12 announcement/public/private thread. */
+  type?: number;
+  /** The parent channel of a thread (a text, announcement or forum channel of the same guild). */
+  parentId?: string;
+  /** A forum's tags; give `id`s to refer to them, else new ones are made. */
+  availableTags?: { id?: string; name: string; moderated?: boolean }[];
+  /** Channel flags, e.g. REQUIRE_TAG (1 << 4) on a forum. */
+  flags?: number;
+  /** A thread: archived (and locked). */
+  archived?: boolean;
+  locked?: boolean;
+  /** A thread: whether the bot is a member (default true; a private thread the bot was not added to: false). */
+  botJoined?: boolean;
+}
+
+/** A channel of a fake guild (threads included). */
 export interface FakeChannel {
   readonly id: string;
   readonly name: string;
   readonly guildId: string;
+  readonly type: number;
+  readonly parentId: string | null;
 }
 
 /** A fake guild; `channels` lists the channels that still exist. */

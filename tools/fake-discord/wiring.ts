@@ -57,6 +57,7 @@ export async function createFake(opts: FakeDiscordOptions): Promise<FakeParts> {
     commands: new CommandRegistry(applicationId),
     interactions: new InteractionStore(messages, opts.callbackDeadlineMs ?? 3000),
     elsewhere: new Elsewhere(),
+    dispatch: (t, d, guildId) => gateway?.dispatch(t, d, guildId),
     gatewayUrl: () => url,
     httpUrl: () => url.replace(/^ws:/, "http:"),
     pendingUploads: new Map(),

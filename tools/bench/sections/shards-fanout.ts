@@ -15,7 +15,7 @@ import { startBot } from "../../../src/bot/app.ts";
 import { createRest, deployCommands } from "../../../src/bot/deploy.ts";
 import { loadConfig } from "../../../src/config.ts";
 import { startScheduledWork } from "../../../src/ops/scheduled.ts";
-import { recapNonce } from "../../../src/recap/nonce.ts";
+import { recapMarker } from "../../../src/recap/nonce.ts";
 import { importFiles } from "../../../src/story/import.ts";
 import { FakeDiscord } from "../../fake-discord/index.ts";
 import type { WithDb } from "../context.ts";
@@ -95,7 +95,7 @@ export async function fanOutSection(ctx: WithDb, servers: number): Promise<Row[]
     const rows = db.prepare<[], { id: number; guild_id: string; channel_id: string }>("SELECT id, guild_id, channel_id FROM recap_schedules").all();
     for (const s of rows) {
       const posts = fake.channelMessages(s.channel_id).filter((m) => !m.interactionId);
-      if (posts.length === 0 || posts[0]!.nonce !== recapNonce(s.id, s.guild_id, SLOT, 0)) lost++;
+      if (posts.length === 0 || posts[0]!.nonce !== recapMarker(s.id, SLOT, 0)) lost++;
       if (posts.length > 1) doubled++;
     }
     const posts = fake.allMessages().filter((m) => !m.interactionId).length;
