@@ -173,7 +173,7 @@ describe("/alerts and the alert courier", () => {
     const log = await (await a.t.fake.command({ name: "recap", subcommand: "log", channelId: a.general, admin: true })).settled();
     const text = textOf(log.reply);
     expect(text).toContain(`<#${a.alerts}>`);
-    expect(text).toContain("paused: the channel no longer exists");
+    expect(text).toContain("alerts paused: the channel no longer exists");
     expect(text).toContain("404");
     // One paused entry is logged; the second alert is dropped quietly, not logged as another failure.
     expect(text.match(/paused:/g)).toHaveLength(1);
@@ -201,8 +201,9 @@ describe("/alerts and the alert courier", () => {
     await a.courier.tick();
     expect(a.posts(a.alerts).map((m) => m.content)).toEqual(["🔔 Try again"]);
     const text = textOf((await (await a.t.fake.command({ name: "recap", subcommand: "log", channelId: a.general, admin: true })).settled()).reply);
-    expect(text).toContain("failed (attempt 1 of 5");
-    expect(text).toContain("posted");
+    expect(text).toContain("alert failed (attempt 1 of 5, tried again within seconds");
+    expect(text).toContain("🔔 alert posted — [open the alert]");
+    expect(text).toMatch(/ref `[0-9a-z]+`/);
   });
 
   it("given off:True, then alerts stop; /alerts alone shows the setting before and none after", async () => {

@@ -32,7 +32,7 @@ describe("/recap log", () => {
   it("lists a delivered recap with when, where and a link to the post, in both languages", async () => {
     const s = await scheduled();
     w = s.world;
-    expect(await recapLog(w)).toContain("No scheduled recap has been delivered");
+    expect(await recapLog(w)).toContain("No scheduled recap or alert has been delivered");
     w.setNow("2024-06-01T09:00:00Z");
     await w.scheduler.tick();
     const [post] = w.posts(s.channel);

@@ -63,14 +63,20 @@ const en = {
   },
   /** Why a schedule is paused, by the code stored with it. */
   log: {
-    title: "Recap deliveries",
-    intro: (n: number) => `The last ${n === 1 ? "delivery" : `${n} deliveries`} of this server's scheduled recaps, newest first:`,
-    empty: "No scheduled recap has been delivered or tried here yet. Set one up with `/recap schedule`.",
+    title: "Recap and alert deliveries",
+    intro: (n: number) => `The last ${n === 1 ? "delivery" : `${n} deliveries`} of this server's scheduled recaps and alerts, newest first:`,
+    empty: "No scheduled recap or alert has been delivered or tried here yet. Set them up with `/recap schedule` and `/alerts`.",
     posted: (link: string) => `✅ posted — [open the recap](${link})`,
     failed: (attempt: number, of: number, detail: string) => `⚠️ failed (attempt ${attempt} of ${of}, tried again next minute): ${md(detail)}`,
     paused: (reason: string, detail: string) => `⏸️ paused: ${reason} — ${md(detail)}`,
     rateLimited: (n: number) => ` (rate limited ${n === 1 ? "once" : `${n} times`}, retried)`,
     ref: (marker: string) => ` · ref \`${marker}\``,
+    alertPosted: (link: string) => `🔔 alert posted — [open the alert](${link})`,
+    alertFailed: (attempt: number, of: number, detail: string) =>
+      attempt >= of
+        ? `⚠️ alert given up (attempt ${attempt} of ${of}): ${md(detail)}`
+        : `⚠️ alert failed (attempt ${attempt} of ${of}, tried again within seconds): ${md(detail)}`,
+    alertPaused: (reason: string, detail: string) => `⏸️ alerts paused: ${reason} — ${md(detail)}`,
   },
   reasons: {
     no_access: "I can't see the channel (Missing Access)",
@@ -137,14 +143,20 @@ const zh: RecapStrings = {
     forum: (tag: string | null) => (tag ? `每份摘要都是一个带标签“${md(tag)}”的新帖子。` : "每份摘要都是一个新帖子（不带标签）。"),
   },
   log: {
-    title: "摘要发送记录",
-    intro: (n: number) => `本服务器定时摘要最近 ${n} 次发送，最新的在前：`,
-    empty: "这里还没有发送或尝试发送过定时摘要。可用 `/recap schedule` 设置。",
+    title: "摘要与快讯发送记录",
+    intro: (n: number) => `本服务器定时摘要和快讯最近 ${n} 次发送，最新的在前：`,
+    empty: "这里还没有发送或尝试发送过定时摘要或快讯。可用 `/recap schedule` 和 `/alerts` 设置。",
     posted: (link: string) => `✅ 已发布 — [打开摘要](${link})`,
     failed: (attempt: number, of: number, detail: string) => `⚠️ 失败（第 ${attempt} 次，共 ${of} 次，下一分钟重试）：${md(detail)}`,
     paused: (reason: string, detail: string) => `⏸️ 已暂停：${reason} — ${md(detail)}`,
     rateLimited: (n: number) => `（遇到 ${n} 次限流，已重试）`,
     ref: (marker: string) => ` · 编号 \`${marker}\``,
+    alertPosted: (link: string) => `🔔 快讯已发布 — [打开快讯](${link})`,
+    alertFailed: (attempt: number, of: number, detail: string) =>
+      attempt >= of
+        ? `⚠️ 快讯已放弃（第 ${attempt} 次，共 ${of} 次）：${md(detail)}`
+        : `⚠️ 快讯发送失败（第 ${attempt} 次，共 ${of} 次，几秒后重试）：${md(detail)}`,
+    alertPaused: (reason: string, detail: string) => `⏸️ 快讯已暂停：${reason} — ${md(detail)}`,
   },
   reasons: {
     no_access: "我看不到该频道（Missing Access）",
