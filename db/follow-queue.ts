@@ -28,6 +28,9 @@ const q = prepared((db: Db) => ({
   ),
   // Waiting rows of events no longer published (withdrawn, rejected) would never go out.
   dropWithdrawn: db.prepare<[]>("DELETE FROM follow_queue WHERE outbox_id IS NULL AND event_id IN (SELECT id FROM events WHERE status <> 'published')"),
+  anyWithdrawn: db.prepare<[], { n: number }>(
+    "SELECT EXISTS (SELECT 1 FROM follow_queue WHERE outbox_id IS NULL AND event_id IN (SELECT id FROM events WHERE status <> 'published')) AS n",
+  ),
   // After an unfollow: waiting rows none of the user's follows still asks for.
   dropUnwanted: db.prepare<{ user_id: string; major: number }>(
     `DELETE FROM follow_queue WHERE user_id = :user_id AND outbox_id IS NULL AND NOT EXISTS (
@@ -81,6 +84,9 @@ export function queueFollowers(db: Db, p: { eventId: number; storyId: number; se
 
 /** Drops waiting rows whose event is no longer published. */
 export function dropWithdrawnFollows(db: Db): number {
+  // Read first: a DELETE takes the write lock even when it matches nothing, and an idle
+  // courier must never wait on another process's write (the event loop would wait with it).
+  if (!q(db).anyWithdrawn.get()?.n) return 0;
   return q(db).dropWithdrawn.run().changes;
 }
 

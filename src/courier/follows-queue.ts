@@ -18,6 +18,7 @@ const BATCH = 200;
 /** Reads every publication past the 'follows' cursor into follow_queue; returns the rows queued. */
 export function queuePublications(db: Db, now: number): number {
   let queued = 0;
+  let read = 0;
   for (;;) {
     const batch = db.transaction(() => {
       const pubs = publicationsAfter(db, courierCursor(db, "follows"), BATCH);
@@ -26,9 +27,11 @@ export function queuePublications(db: Db, now: number): number {
       if (last) moveCourierCursor(db, "follows", last.seq);
       return pubs.length;
     })();
+    read += batch;
     if (batch < BATCH) break;
   }
-  trimPublications(db);
+  // Only after reading some: an idle run must not wait on another process's write lock.
+  if (read > 0) trimPublications(db);
   return queued;
 }
 
