@@ -190,9 +190,9 @@ export const commandText = {
   "recap.off": { name: "off", en: "Stop the daily digest (Manage Server)", cn: "停止每日摘要（需管理服务器权限）", tw: "停止每日摘要（需管理伺服器權限）" },
   "recap.log": {
     name: "log",
-    en: "The last 20 recap deliveries here, with every failure and why (Manage Server)",
-    cn: "本服务器最近 20 次摘要发送及每次失败的原因（需管理服务器权限）",
-    tw: "本伺服器最近 20 次摘要發送及每次失敗的原因（需管理伺服器權限）",
+    en: "The last 20 recap and alert deliveries here, with every failure and why (Manage Server)",
+    cn: "本服务器最近 20 次摘要和快讯发送及每次失败的原因（需管理服务器权限）",
+    tw: "本伺服器最近 20 次摘要和快訊發送及每次失敗的原因（需管理伺服器權限）",
   },
   "recap.status": { name: "status", en: "When and where the daily digest is posted", cn: "查看每日摘要的发布时间和频道", tw: "查看每日摘要的發布時間和頻道" },
   alerts: {
