@@ -1,11 +1,11 @@
 /**
  * The worker thread of src/story/import-worker.ts: opens its own connection to the bot's
- * database file (WAL, the same pragmas through openDatabase, the bot's busy timeout), runs
- * one import job there and posts back its result, or the error it threw as plain data.
+ * database file (WAL, the same pragmas through openDatabase, the bot's busy timeout) and
+ * runs one import job there.
  */
-import { parentPort, workerData } from "node:worker_threads";
 import { openDatabase } from "../../db/index.ts";
 import { type ImportJob, runImportJob } from "./import-jobs.ts";
+import { serveWorker } from "./worker.ts";
 
 export interface WorkerInput {
   path: string;
@@ -13,25 +13,11 @@ export interface WorkerInput {
   job: ImportJob;
 }
 
-/** What the worker posts back: the job's result, or what it threw. */
-export type WorkerReply = { ok: true; value: unknown } | { ok: false; error: { name: string; message: string; code?: string } };
-
-function reply(): WorkerReply {
-  const { path, busyTimeoutMs, job } = workerData as WorkerInput;
+serveWorker(({ path, busyTimeoutMs, job }: WorkerInput) => {
+  const db = openDatabase(path, { busyTimeoutMs });
   try {
-    const db = openDatabase(path, { busyTimeoutMs });
-    try {
-      return { ok: true, value: runImportJob(db, job) };
-    } finally {
-      db.close();
-    }
-  } catch (err) {
-    const e = err as { name?: unknown; message?: unknown; code?: unknown };
-    return {
-      ok: false,
-      error: { name: String(e.name ?? "Error"), message: String(e.message ?? err), ...(typeof e.code === "string" ? { code: e.code } : {}) },
-    };
+    return runImportJob(db, job);
+  } finally {
+    db.close();
   }
-}
-
-parentPort?.postMessage(reply());
+});
