@@ -61,6 +61,10 @@ const q = prepared((db: Db) => ({
   one: db.prepare<[number, number], RefRow>(
     `SELECT e.id, e.key, e.kind, e.name_en, e.name_zh, ${MENTIONS} AS mentions FROM entities e WHERE e.id = ? AND e.story_id = ?`,
   ),
+  // One entity without its mention count, for a name change that leaves the count as it was.
+  oneRef: db.prepare<[number, number], RefRow>(
+    "SELECT e.id, e.key, e.kind, e.name_en, e.name_zh, 0 AS mentions FROM entities e WHERE e.id = ? AND e.story_id = ?",
+  ),
   namesOf: db.prepare<[number], { name: string }>("SELECT name FROM entity_names WHERE entity_id = ?"),
   mentions: db.prepare<[number], { n: number }>(`SELECT ${MENTIONS} AS n FROM entities e WHERE e.id = ?`),
   byId: db.prepare<[number, number], EntityRow>(`SELECT ${COLS} FROM entities e WHERE e.id = ? AND e.story_id = ?`),
@@ -116,16 +120,18 @@ function applyLog(db: Db, storyId: number, index: NameIndex, from: number, to: n
   const s = q(db);
   const changed = entitiesLoggedSince(db, from, to);
   if (!changed || changed.length > MAX_APPLIED) return false;
-  for (const { entityId, names } of changed) {
+  for (const { entityId, names, links } of changed) {
     if (!names) {
       if (index.has(entityId)) index.setMentions(entityId, s.mentions.get(entityId)?.n ?? 0);
       continue;
     }
-    const row = s.one.get(entityId, storyId);
+    // Only names changed: the mention count the index holds still stands (counting a much-mentioned person takes ms).
+    const kept = links ? null : index.mentionsOf(entityId);
+    const row = kept === null ? s.one.get(entityId, storyId) : s.oneRef.get(entityId, storyId);
     if (!row) index.remove(entityId);
     else
       index.put(
-        indexed(row),
+        indexed(kept === null ? row : { ...row, mentions: kept }),
         s.namesOf.all(entityId).map((n) => n.name),
       );
   }

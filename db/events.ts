@@ -295,10 +295,10 @@ export function entityCountsRead(): number {
 
 /**
  * How many published events of a story link an entity, over all time, remembered until
- * `entity_log` names that entity again (a link added or removed, an event's status changed:
- * all that this count depends on; db/entity-log.ts). So a write elsewhere — an edit of
- * another event, a feed item, someone else's alias — leaves it standing, and the first
- * `/who` after it counts nothing again.
+ * `entity_log` logs a change to that entity's links (a link added or removed, a linked
+ * event's status changed: all that this count depends on; db/entity-log.ts). So a write
+ * elsewhere — an edit of another event, a feed item, an alias — leaves it standing, and the
+ * first `/who` after it counts nothing again.
  */
 function memoEntityCount(db: Db, storyId: number, entityId: number): number {
   const compute = (): number => {
@@ -311,7 +311,8 @@ function memoEntityCount(db: Db, storyId: number, entityId: number): number {
   if (memo && memo.seq !== seq) {
     const changed = entitiesLoggedSince(db, memo.seq, seq);
     if (changed && changed.length <= MAX_LOGGED) {
-      for (const c of changed) memo.byEntity.delete(c.entityId);
+      // A name or alias changes no count; links and statuses do (an entity's deletion deletes its links).
+      for (const c of changed) if (c.links) memo.byEntity.delete(c.entityId);
       memo.seq = seq;
     } else memo = undefined;
   }

@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { updateEvent } from "../db/event-writes.ts";
+import { findEntities, nameIndexRebuilds } from "../db/entities.ts";
 import { countEntityEvents, entityCountsRead, getEvent } from "../db/events.ts";
 import { type Db, openDatabase } from "../db/index.ts";
 import { getStoryBySlug } from "../db/stories.ts";
@@ -56,9 +57,11 @@ afterAll(() => {
 });
 
 describe("an entity's event count", () => {
-  it("stays remembered across writes that do not touch the entity, and is not counted again", () => {
+  it("stays remembered across writes that do not touch the entity's links, and is not counted again", () => {
     expect(countEntityEvents(db, storyId, altman)).toBe(truth(altman));
+    expect(findEntities(db, storyId, "altman", 1)[0]?.entity.id).toBe(altman);
     const reads = entityCountsRead();
+    const rebuilds = nameIndexRebuilds();
     const ev = getEvent(db, storyId, eventWithout(altman))!;
     const update = {
       at: ev.at,
@@ -69,8 +72,13 @@ describe("an entity's event count", () => {
     };
     expect(updateEvent(db, { storyId, eventId: ev.id, expectedUpdatedAt: ev.updatedAt, update, actor, changes: {}, now: Date.now() })).toBe("saved");
     other.prepare("INSERT INTO entity_names (entity_id, name) VALUES (?, 'someone else entirely')").run(entityId("microsoft"));
+    // A name of the person's own changes no count either.
+    other.prepare("INSERT INTO entity_names (entity_id, name) VALUES (?, 'the ousted ceo')").run(altman);
     expect(countEntityEvents(db, storyId, altman)).toBe(truth(altman));
     expect(entityCountsRead()).toBe(reads);
+    // The name index takes the new name in place and keeps the mention count it had.
+    expect(findEntities(db, storyId, "the ousted ceo", 1)).toMatchObject([{ entity: { id: altman }, mentions: truth(altman) }]);
+    expect(nameIndexRebuilds()).toBe(rebuilds);
   });
 
   it("is counted again after each change that moves it, made on this connection or another", () => {
@@ -84,6 +92,11 @@ describe("an entity's event count", () => {
     db.prepare("DELETE FROM events WHERE id = ?").run(gone);
     expect(countEntityEvents(db, storyId, altman)).toBe(before - 1);
     expect(countEntityEvents(db, storyId, altman)).toBe(truth(altman));
+    // A person removed (their links go with them) counts nothing, even remembered before.
+    const microsoft = entityId("microsoft");
+    expect(countEntityEvents(db, storyId, microsoft)).toBeGreaterThan(0);
+    other.prepare("DELETE FROM entities WHERE id = ?").run(microsoft);
+    expect(countEntityEvents(db, storyId, microsoft)).toBe(0);
   });
 
   it("inside a transaction is counted as it stands there, and what rolled back is not remembered", () => {
