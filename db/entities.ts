@@ -13,6 +13,7 @@
  * `invalidateEntityCache` drops an index early. Mentions count published events only, as in
  * db/events.ts.
  */
+import { entitiesLoggedSince, entityLogEnd } from "./entity-log.ts";
 import { countEntityEvents, sourcesOfEvents, timelinePage } from "./events.ts";
 import { NameIndex, type IndexedEntity } from "./fuzzy.ts";
 import type { Db } from "./index.ts";
@@ -60,14 +61,12 @@ const q = prepared((db: Db) => ({
   one: db.prepare<[number, number], RefRow>(
     `SELECT e.id, e.key, e.kind, e.name_en, e.name_zh, ${MENTIONS} AS mentions FROM entities e WHERE e.id = ? AND e.story_id = ?`,
   ),
+  // One entity without its mention count, for a name change that leaves the count as it was.
+  oneRef: db.prepare<[number, number], RefRow>(
+    "SELECT e.id, e.key, e.kind, e.name_en, e.name_zh, 0 AS mentions FROM entities e WHERE e.id = ? AND e.story_id = ?",
+  ),
   namesOf: db.prepare<[number], { name: string }>("SELECT name FROM entity_names WHERE entity_id = ?"),
   mentions: db.prepare<[number], { n: number }>(`SELECT ${MENTIONS} AS n FROM entities e WHERE e.id = ?`),
-  // Two statements: SQLite reads a lone min() or max() off the end of the index, both at once by a scan.
-  logEnd: db.prepare<[], { seq: number | null }>("SELECT max(seq) AS seq FROM entity_log"),
-  logStart: db.prepare<[], { seq: number | null }>("SELECT min(seq) AS seq FROM entity_log"),
-  logSince: db.prepare<[number, number], { entityId: number; names: number }>(
-    "SELECT entity_id AS entityId, max(names) AS names FROM entity_log WHERE seq > ? AND seq <= ? GROUP BY entity_id",
-  ),
   byId: db.prepare<[number, number], EntityRow>(`SELECT ${COLS} FROM entities e WHERE e.id = ? AND e.story_id = ?`),
   byKey: db.prepare<[string, number], EntityRow>(`SELECT ${COLS} FROM entities e WHERE e.key = ? AND e.story_id = ?`),
   // Off the entity's quotes in time order (quotes_by_entity_time, migration 009): only the
@@ -119,18 +118,20 @@ function indexed(r: RefRow): IndexedEntity {
 /** Applies the log rows after `from` up to `to` to `index`; false when there are too many. */
 function applyLog(db: Db, storyId: number, index: NameIndex, from: number, to: number): boolean {
   const s = q(db);
-  const changed = s.logSince.all(from, to);
-  if (changed.length > MAX_APPLIED) return false;
-  for (const { entityId, names } of changed) {
+  const changed = entitiesLoggedSince(db, from, to);
+  if (!changed || changed.length > MAX_APPLIED) return false;
+  for (const { entityId, names, links } of changed) {
     if (!names) {
       if (index.has(entityId)) index.setMentions(entityId, s.mentions.get(entityId)?.n ?? 0);
       continue;
     }
-    const row = s.one.get(entityId, storyId);
+    // Only names changed: the mention count the index holds still stands (counting a much-mentioned person takes ms).
+    const kept = links ? null : index.mentionsOf(entityId);
+    const row = kept === null ? s.one.get(entityId, storyId) : s.oneRef.get(entityId, storyId);
     if (!row) index.remove(entityId);
     else
       index.put(
-        indexed(row),
+        indexed(kept === null ? row : { ...row, mentions: kept }),
         s.namesOf.all(entityId).map((n) => n.name),
       );
   }
@@ -141,7 +142,7 @@ function nameIndex(db: Db, storyId: number): NameIndex {
   const s = q(db);
   // Inside a transaction what is read may yet roll back: use the index, never cache one.
   const cacheable = !db.inTransaction;
-  const seq = s.logEnd.get()?.seq ?? 0;
+  const seq = entityLogEnd(db);
   let perStory = caches.get(db);
   if (!perStory) caches.set(db, (perStory = new Map()));
   const hit = perStory.get(storyId);
@@ -150,8 +151,7 @@ function nameIndex(db: Db, storyId: number): NameIndex {
     if (hit.seq === seq) return hit.index;
   }
   if (hit && cacheable) {
-    const first = s.logStart.get()?.seq ?? 0;
-    if (hit.seq < seq && first <= hit.seq + 1 && applyLog(db, storyId, hit.index, hit.seq, seq)) {
+    if (hit.seq < seq && applyLog(db, storyId, hit.index, hit.seq, seq)) {
       hit.seq = seq;
       return hit.index;
     }

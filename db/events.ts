@@ -7,6 +7,7 @@
  * Lists load their events with one statement and the events' entities (quotes, sources)
  * with one more, passing the ids as a JSON array to `json_each` — no N+1, no built SQL.
  */
+import { entitiesLoggedSince, entityLogEnd } from "./entity-log.ts";
 import type { Db } from "./index.ts";
 import { prepared } from "./prepared.ts";
 import { searchEventIds, searchPrefixIds } from "./search.ts";
@@ -282,14 +283,54 @@ export function memoCount(db: Db, key: string, compute: () => number): number {
   return v;
 }
 
-/** How many events of a story link an entity (with `from <= at <= to`); remembered until the next write. */
+/** Entities whose logged changes an entity-count memo drops one by one at most; more (an import) and it starts over. */
+const MAX_LOGGED = 2000;
+const entityCounts = new WeakMap<Db, { seq: number; byEntity: Map<number, Map<number, number>> }>();
+let entityCountRuns = 0;
+
+/** How many times an entity's whole-story count was read from the database in this process (for tests and the bench). */
+export function entityCountsRead(): number {
+  return entityCountRuns;
+}
+
+/**
+ * How many published events of a story link an entity, over all time, remembered until
+ * `entity_log` logs a change to that entity's links (a link added or removed, a linked
+ * event's status changed: all that this count depends on; db/entity-log.ts). So a write
+ * elsewhere — an edit of another event, a feed item, an alias — leaves it standing, and the
+ * first `/who` after it counts nothing again.
+ */
+function memoEntityCount(db: Db, storyId: number, entityId: number): number {
+  const compute = (): number => {
+    entityCountRuns++;
+    return q(db).countAllOf.get({ story: storyId, entity: entityId })?.n ?? 0;
+  };
+  if (db.inTransaction) return compute();
+  const seq = entityLogEnd(db);
+  let memo = entityCounts.get(db);
+  if (memo && memo.seq !== seq) {
+    const changed = entitiesLoggedSince(db, memo.seq, seq);
+    if (changed && changed.length <= MAX_LOGGED) {
+      // A name or alias changes no count; links and statuses do (an entity's deletion deletes its links).
+      for (const c of changed) if (c.links) memo.byEntity.delete(c.entityId);
+      memo.seq = seq;
+    } else memo = undefined;
+  }
+  if (!memo || memo.byEntity.size >= 4096) entityCounts.set(db, (memo = { seq, byEntity: new Map() }));
+  let perStory = memo.byEntity.get(entityId);
+  if (!perStory) memo.byEntity.set(entityId, (perStory = new Map()));
+  let n = perStory.get(storyId);
+  if (n === undefined) perStory.set(storyId, (n = compute()));
+  return n;
+}
+
+/**
+ * How many events of a story link an entity (with `from <= at <= to`). Over all time,
+ * remembered until the entity changes (memoEntityCount); within dates, until the next write.
+ */
 export function countEntityEvents(db: Db, storyId: number, entityId: number, from = Number.MIN_SAFE_INTEGER, to = Number.MAX_SAFE_INTEGER): number {
-  const all = from === Number.MIN_SAFE_INTEGER && to === Number.MAX_SAFE_INTEGER;
-  return memoCount(
-    db,
-    `e ${entityId} ${storyId} ${from} ${to}`,
-    () => (all ? q(db).countAllOf.get({ story: storyId, entity: entityId }) : q(db).countOf.get({ story: storyId, from, to, entity: entityId }))?.n ?? 0,
-  );
+  if (from === Number.MIN_SAFE_INTEGER && to === Number.MAX_SAFE_INTEGER) return memoEntityCount(db, storyId, entityId);
+  return memoCount(db, `e ${entityId} ${storyId} ${from} ${to}`, () => q(db).countOf.get({ story: storyId, from, to, entity: entityId })?.n ?? 0);
 }
 
 /** How many published events a story has (with `from <= at <= to`); remembered until the next write. */

@@ -179,6 +179,12 @@ export class NameIndex {
     this.byMentions = null;
   }
 
+  /** Entity `id`'s mention count, or null when it is not indexed. */
+  mentionsOf(id: number): number | null {
+    const p = this.positions.get(id);
+    return p === undefined ? null : (this.slots[p]?.mentions ?? null);
+  }
+
   /** Sets entity `id`'s mention count (what orders results). */
   setMentions(id: number, mentions: number): void {
     const p = this.positions.get(id);

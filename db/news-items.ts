@@ -92,7 +92,10 @@ const q = prepared((db: Db) => ({
     `UPDATE news_items SET fate = :fate, group_id = :groupId, event_key = :eventKey, event_id = :eventId, score = :score, reason = :reason
      WHERE id = :id`,
   ),
-  ofStory: db.prepare<[number], Row>(`SELECT ${COLS} FROM news_items n JOIN feeds f ON f.id = n.feed_id WHERE n.story_id = ? ORDER BY n.id`),
+  // Unmatched and duplicate items have no place in the engine: a feed of 10,000 items is mostly those.
+  ofStory: db.prepare<[number], Row>(
+    `SELECT ${COLS} FROM news_items n JOIN feeds f ON f.id = n.feed_id WHERE n.story_id = ? AND (n.fate IS NULL OR n.fate NOT IN ('unmatched', 'duplicate')) ORDER BY n.id`,
+  ),
   byId: db.prepare<[number], Row>(`SELECT ${COLS} FROM news_items n JOIN feeds f ON f.id = n.feed_id WHERE n.id = ?`),
   ofEvent: db.prepare<[number], Row>(`SELECT ${COLS} FROM news_items n JOIN feeds f ON f.id = n.feed_id WHERE n.event_id = ? ORDER BY n.published_at, n.id`),
   list: db.prepare<Filter, Row>(
@@ -146,7 +149,7 @@ export function placeNewsItem(db: Db, p: Placement): void {
   q(db).place.run(p);
 }
 
-/** Every item of a story, oldest first: what the engine is rebuilt from. */
+/** Every item of a story that has (or awaits) a place, oldest first: what the engine is rebuilt from. */
 export function storyNewsItems(db: Db, storyId: number): NewsItemRow[] {
   return q(db).ofStory.all(storyId).map(toItem);
 }

@@ -65,6 +65,8 @@ const Schema = z.object({
   ),
   HTTP_HOST: z.preprocess(emptyAsUndefined, z.string().min(1).default("127.0.0.1")),
   SCHEDULER_LEASE_SECONDS: z.coerce.number().int().min(2).max(600).default(30),
+  // The heap an import's worker thread may use (src/story/import-worker.ts); unset: Node's default.
+  IMPORT_WORKER_MAX_MB: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(8).max(65536).optional()),
 });
 
 /** Everything Storyline reads from its environment, validated. */

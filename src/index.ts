@@ -12,7 +12,9 @@ import type { Config } from "./config.ts";
 import { createLogger } from "./log.ts";
 import { startScheduledWork } from "./ops/scheduled.ts";
 import { OpsServerError, startOpsServer } from "./ops/server.ts";
-import { describeImport, listedProblems, syncStories } from "./story/import.ts";
+import { describeImport, listedProblems } from "./story/import.ts";
+import { type SyncResult, syncInWorker } from "./story/import-worker.ts";
+import { loadSegmenter } from "./newsroom/jieba.ts";
 import { startWebPages } from "./web/index.ts";
 
 const NO_TOKEN = `Storyline cannot start: DISCORD_TOKEN is not set.
@@ -35,11 +37,14 @@ async function main(): Promise<void> {
 
   // The database must be whole and writable before anything else; a story file can never stop the start.
   let db: Db | undefined;
-  let sync: ReturnType<typeof syncStories>;
+  let sync: SyncResult;
   try {
     db = openDatabase(config.DATABASE_PATH, { busyTimeoutMs: BUSY_TIMEOUT_MS });
     checkDatabase(db);
-    sync = syncStories(db, config.STORIES_DIR);
+    // In a worker: a large story file holds no event loop (health checks answer meanwhile).
+    sync = await syncInWorker(db, config.STORIES_DIR, { maxHeapMb: config.IMPORT_WORKER_MAX_MB });
+    // Chinese segmentation's dictionary (~250 ms) now, while nothing is answered yet, rather than in the first feed poll.
+    loadSegmenter();
   } catch (err) {
     db?.close();
     if (err instanceof DatabaseOpenError) fail(`Storyline cannot start: ${err.message}`);

@@ -3,20 +3,20 @@
  * `npm run import` does (src/story/import.ts): every problem named by its path, nothing
  * written on refusal. Before that, what is not worth downloading is refused by what Discord
  * says of it (empty, over 1 MB, not .yaml/.yml/.json or an image), and the download itself
- * stops at 1 MB whatever the stated size. The import and its audit row share a transaction.
+ * stops at 1 MB whatever the stated size. The import and its audit row share a transaction,
+ * run in a worker thread (src/story/import-worker.ts) so that other commands are answered meanwhile.
  */
 import { extname } from "node:path";
 import type { ChatInputCommandInteraction } from "discord.js";
-import { recordAudit } from "../../db/audit.ts";
-import { getStoryBySlug, STORY_AUDIT_KEY } from "../../db/stories.ts";
 import type { Lang } from "../../db/types.ts";
 import type { BotContext } from "../context.ts";
 import { md, t } from "../i18n/index.ts";
 import { renderRefusal } from "../render/people.ts";
 import { replyOptions } from "../render/index.ts";
-import { describeImport, describeRefusal, writeStories } from "../story/import.ts";
+import { describeImport, describeRefusal } from "../story/import.ts";
+import type { UploadResult } from "../story/import-jobs.ts";
+import { ImportStoppedError, runImport } from "../story/import-worker.ts";
 import { formatBytes } from "../story/limits.ts";
-import { parseStoryBytes } from "../story/parse.ts";
 import { fetchUpload } from "../story/upload.ts";
 import { actorOf, requireEditor } from "./editor.ts";
 
@@ -44,31 +44,21 @@ export async function importUpload(i: ChatInputCommandInteraction, ctx: BotConte
   if (!read.ok)
     return answer(s.refused, [read.problem === "tooBig" ? s.tooBig(name, `> ${formatBytes(UPLOAD_MAX_BYTES)}`, formatBytes(UPLOAD_MAX_BYTES)) : s.unreachable]);
   if (read.bytes.length === 0) return answer(s.refused, [s.empty(name)]);
-  const parsed = parseStoryBytes(read.bytes, name);
-  if (!parsed.ok) return answer(s.refused, describeRefusal({ path: name, problems: parsed.problems }).map(md));
-  const now = ctx.now();
-  const outcome = ctx.db.transaction(() => {
-    const o = writeStories(ctx.db, { ok: true, stories: [{ path: name, story: parsed.story }] }, now);
-    const story = o.ok ? getStoryBySlug(ctx.db, parsed.story.slug) : null;
-    if (story) {
-      const { userId, userName } = actorOf(i);
-      const title = story.title.en ?? story.title.zh ?? story.slug;
-      recordAudit(ctx.db, {
-        at: now,
-        userId,
-        userName,
-        storyId: story.id,
-        storySlug: story.slug,
-        eventId: 0,
-        eventKey: STORY_AUDIT_KEY,
-        eventTitle: title,
-        action: "edit",
-        changes: { import: { before: null, after: o.ok ? o.results.map(describeImport) : [] } },
-      });
-    }
-    return o;
-  })();
+  let done: UploadResult;
+  try {
+    done = await runImport(
+      ctx.db,
+      { kind: "upload", name, bytes: read.bytes, now: ctx.now(), actor: actorOf(i) },
+      { maxHeapMb: ctx.config.IMPORT_WORKER_MAX_MB },
+    );
+  } catch (err) {
+    if (!(err instanceof ImportStoppedError)) throw err;
+    ctx.log.error({ err, name, userId: i.user.id }, "story import stopped");
+    return answer(s.refused, [s.stopped]);
+  }
+  if (!done.parsed) return answer(s.refused, describeRefusal({ path: name, problems: done.problems }).map(md));
+  const outcome = done.outcome;
   if (!outcome.ok) return answer(s.refused, outcome.refusals.flatMap(describeRefusal).map(md));
-  ctx.log.info({ slug: parsed.story.slug, userId: i.user.id, bytes: read.bytes.length }, "editor imported a story file");
+  ctx.log.info({ slug: outcome.results[0]?.slug, userId: i.user.id, bytes: read.bytes.length }, "editor imported a story file");
   await answer(s.imported, outcome.results.map(describeImport).map(md));
 }

@@ -6,8 +6,11 @@ import { DetectError, parseFeed, type AtomFeed, type JsonFeed, type RdfFeed, typ
 import { FeedError } from "./errors.ts";
 import { FEED_TITLE_MAX, SUMMARY_MAX, TITLE_MAX, plainText } from "./text.ts";
 
-/** Items read per fetch at most; a feed is a window on recent news, not an archive. */
-export const MAX_ITEMS = 500;
+/**
+ * Items read per fetch at most: enough for a site's whole archive in one feed. They are
+ * stored a few hundred at a time (poll-feed.ts), so even the most holds no command up.
+ */
+export const MAX_ITEMS = 10_000;
 
 /** One item of a feed, whatever its format. */
 export interface ParsedItem {

@@ -70,6 +70,7 @@ const en = {
     notStory: (name: string) =>
       `“${md(name)}” is not a story file: upload a .yaml, .yml or .json file in the story format (as ${code("/story export")} makes).`,
     unreachable: "The file could not be downloaded from Discord. Try again.",
+    stopped: `The import stopped before it finished (it ran out of memory or was interrupted). Try again, or import the file with ${code("npm run import")} on the bot's host.`,
   },
   merge: {
     confirm: (from: string, into: string, events: number) =>
@@ -149,6 +150,7 @@ const zh: PeopleStrings = {
       `“${md(name)}”大小为 ${size}，上传文件最大为 ${max}。较大的新闻请在机器人所在主机上用 ${code("npm run import")} 导入。`,
     notStory: (name: string) => `“${md(name)}”不是新闻文件：请上传新闻格式的 .yaml、.yml 或 .json 文件（与 ${code("/story export")} 生成的一样）。`,
     unreachable: "无法从 Discord 下载该文件，请重试。",
+    stopped: `导入在完成前中断了（内存不足或被打断）。请重试，或在机器人所在主机上用 ${code("npm run import")} 导入该文件。`,
   },
   merge: {
     confirm: (from: string, into: string, events: number) =>

@@ -1,7 +1,7 @@
 /**
  * Chinese word segmentation with @node-rs/jieba (a native addon shipped for each platform
- * inside npm packages: nothing is downloaded at run time). The dictionary takes ~200 ms to
- * load, so it is loaded once, on first use.
+ * inside npm packages: nothing is downloaded at run time). The dictionary takes ~200–300 ms
+ * to load, so it is loaded once: at start by the bot (loadSegmenter), else on first use.
  */
 import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
@@ -16,4 +16,9 @@ let instance: Jieba | null = null;
 export function segment(text: string): string[] {
   instance ??= Jieba.withDict(dict);
   return instance.cut(text, false);
+}
+
+/** Loads the dictionary now (at start, before commands come), not in the first feed poll. */
+export function loadSegmenter(): void {
+  instance ??= Jieba.withDict(dict);
 }

@@ -6,7 +6,8 @@ import type { Config } from "../config.ts";
 import type { Logger } from "../log.ts";
 import { sampleFeedList, serveSampleFeeds } from "./sample-feeds.ts";
 import { startScheduledWork } from "../ops/scheduled.ts";
-import { listedProblems, syncStories } from "../story/import.ts";
+import { listedProblems } from "../story/import.ts";
+import { syncInWorker } from "../story/import-worker.ts";
 import { startWebPages, type WebServer } from "../web/index.ts";
 import {
   ChannelKind,
@@ -117,7 +118,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
     // As at `npm start`: the database must be whole and writable; a story file never stops the start.
     db = openDatabase(config.DATABASE_PATH);
     checkDatabase(db);
-    const sync = syncStories(db, config.STORIES_DIR);
+    const sync = await syncInWorker(db, config.STORIES_DIR, { maxHeapMb: config.IMPORT_WORKER_MAX_MB });
     for (const r of sync.refusals) opts.log.error({ path: r.path, problems: listedProblems(r.problems) }, "story file refused; its last good import stays");
     // The story pages always run here (on WEB_PORT, else any free port); replies link to them.
     web = await startWebPages(config, opts.log, db, 0);

@@ -1,12 +1,12 @@
 /**
  * `npm run bench [-- --quick]`: Storyline measured on a synthetic story of a million events
- * (100,000 with --quick), built from a fixed seed in a temporary database that is removed at
+ * (100,000 with --quick) and 10,000 people, built from a fixed seed in a temporary database that is removed at
  * the end. Prints one table (measure | value | baseline | ratio | target | ok?) and writes
  * tools/bench/results.json (--quick: tools/bench/results-quick.json). Progress goes to stderr.
  *
  * Options: --quick; --seed=N. While developing (written to results-custom.json):
  * --events=N --entities=N; --fanout=N (servers in the shards fan-out); --db=PATH keeps the imported database at PATH and reuses it next
- * time (the import is then skipped); --only=latency,after-write,like,e2e,memory,coldStart,shards,recap,newsroom,web.
+ * time (the import is then skipped); --only=latency,after-write,like,e2e,memory,coldStart,shards,recap,newsroom,web,stalls.
  */
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
@@ -28,6 +28,7 @@ import { memorySection } from "./sections/memory.ts";
 import { newsroomSection } from "./sections/newsroom.ts";
 import { recapSection } from "./sections/recap.ts";
 import { shardsSection } from "./sections/shards.ts";
+import { stallsSection } from "./sections/stalls.ts";
 import { fanOutSection } from "./sections/shards-fanout.ts";
 import { webSection } from "./sections/web.ts";
 
@@ -40,14 +41,15 @@ const only = flag("only")?.split(",");
 const fanOut = flag("fanout");
 const custom = flag("events") !== undefined || keepDb !== undefined || only !== undefined || fanOut !== undefined;
 const events = Number(flag("events") ?? (quick ? 100_000 : 1_000_000));
-const entities = Number(flag("entities") ?? (quick ? 1_000 : 10_000));
+// 10,000 people in --quick too: the first /who after a write is measured at that size.
+const entities = Number(flag("entities") ?? 10_000);
 const seed = Number(flag("seed") ?? 20231117);
 
 /** How much each section does, full run and --quick. */
 const PLAN =
   quick || custom
-    ? { iterations: 500, compareAt: 10_000, likeRuns: 3, e2e: 150, memoryRounds: 1, coldStarts: 2, recapServers: 250 }
-    : { iterations: 2000, compareAt: 100_000, likeRuns: 5, e2e: 400, memoryRounds: 2, coldStarts: 5, recapServers: 1000 };
+    ? { iterations: 500, compareAt: 10_000, likeRuns: 3, e2e: 150, memoryRounds: 1, coldStarts: 2, recapServers: 250, stallImport: 2_000 }
+    : { iterations: 2000, compareAt: 100_000, likeRuns: 5, e2e: 400, memoryRounds: 2, coldStarts: 5, recapServers: 1000, stallImport: 2_000 };
 
 /** Shards: servers at start (10,000 in both), and servers whose recaps fan out over 4 shards. */
 const SHARDS_PLAN = { servers: 10_000, fanOut: Number(fanOut ?? (quick || custom ? 1000 : 10_000)) };
@@ -80,6 +82,7 @@ async function main(): Promise<void> {
     const base: BenchContext = { quick: quick || custom, seed, events, entities, iterations: PLAN.iterations, dir, root: ROOT, syn, say };
     if (!only || only.includes("newsroom")) rows.push(...(await section("newsroom", () => newsroomSection(base))));
     if (!only || only.includes("web")) rows.push(...(await section("web", () => webSection(base))));
+    if (!only || only.includes("stalls")) rows.push(...(await section("stalls", () => stallsSection(base, PLAN.stallImport))));
     const dbPath = keepDb ?? join(dir, "bench.db");
     let imported: { db: WithDb["db"]; storyId: number };
     if (keepDb && existsSync(keepDb)) {

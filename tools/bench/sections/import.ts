@@ -11,7 +11,6 @@ import { openDatabase, type Db } from "../../../db/index.ts";
 import type { BenchContext } from "../context.ts";
 import type { Row } from "../report.ts";
 import { since } from "../stats.ts";
-import { LOOP_DELAY_TARGET_MS } from "../loop-delay.ts";
 import { bareInsert } from "./bare-insert.ts";
 
 /** When the synthetic events were "added": long ago, so no recap window sees a million of them. */
@@ -115,17 +114,6 @@ export function importSection(ctx: BenchContext, dbPath: string, compareAt: numb
         target: "≥ 0.60× bare",
         ok: rateK / bareRate >= 0.6,
         detail: { compareAt: k, importMs: importKMs, bareMs, bareRows: theirs, bareDbMB: bareMB },
-      },
-      {
-        // One story is one transaction (all or nothing), run synchronously: the loop is held throughout.
-        measure: `longest event-loop delay during the import of ${syn.eventCount.toLocaleString("en-US")} events`,
-        value: importMs,
-        unit: "ms",
-        baseline: null,
-        ratio: null,
-        target: `< ${LOOP_DELAY_TARGET_MS} ms`,
-        ok: importMs < LOOP_DELAY_TARGET_MS,
-        detail: { why: "importStory is one synchronous transaction per story; the loop waits for all of it" },
       },
       {
         measure: `import rate, all ${syn.eventCount.toLocaleString("en-US")} events (commit included)`,

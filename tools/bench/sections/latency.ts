@@ -61,7 +61,7 @@ function cases(ctx: WithDb, story: Story, inp: Inputs, raw: RawStatements): Case
   });
   const list: Case[] = [
     {
-      measure: "/who (name → profile)",
+      measure: `/who (name → profile) at ${ctx.events.toLocaleString("en-US")} events`,
       target: 2,
       label: (i) => at(inp.names, i),
       handler: (i) => {
