@@ -1,6 +1,6 @@
 /** The channels alerts can go to, and what the bot needs in one to post them. */
 import { ChannelType, PermissionFlagsBits, type AnyThreadChannel, type Channel, type GuildMember, type NewsChannel, type TextChannel } from "discord.js";
-import type { AlertStrings } from "../i18n/alerts.ts";
+import type { RecapStrings } from "../i18n/recap.ts";
 
 /** What the `channel` option offers: text and announcement channels and their threads. */
 export const ALERT_CHANNEL_TYPES = [
@@ -14,7 +14,7 @@ export const ALERT_CHANNEL_TYPES = [
 export type AlertTarget = TextChannel | NewsChannel | AnyThreadChannel;
 
 /** The permissions an alert needs, in the order they are named to people. */
-export type AlertPermission = keyof AlertStrings["permissions"];
+export type AlertPermission = keyof RecapStrings["permissions"];
 
 export function isAlertChannel(channel: Channel | null | undefined): channel is AlertTarget {
   return !!channel && (ALERT_CHANNEL_TYPES as readonly ChannelType[]).includes(channel.type);

@@ -98,7 +98,7 @@ async function deliverEntry(deps: AlertDeps, entry: OutboxEntry): Promise<AlertO
     const missing = missingAlertPermissions(channel, guild.members.me);
     if (missing?.length) {
       const reason = missing.includes("ViewChannel") ? "no_access" : "no_permission";
-      return pauseFor(deps, alert, entry, reason, `missing ${missing.map((p) => t("en").alerts.permissions[p]).join(", ")}`);
+      return pauseFor(deps, alert, entry, reason, `missing ${missing.map((p) => t("en").recap.permissions[p]).join(", ")}`);
     }
     const out = await deliverOnce(deps.db, entry, target, deps.now, deps.hooks);
     if (out.how !== "recorded") logAlertDelivery(deps, alert, entry, { result: "posted", messageId: out.messageId });

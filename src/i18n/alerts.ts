@@ -7,14 +7,6 @@ import { md } from "./markdown.ts";
 
 const en = {
   title: "Alerts",
-  /** The permissions an alert channel needs, by discord.js name. */
-  permissions: {
-    ViewChannel: "View Channel",
-    SendMessages: "Send Messages",
-    SendMessagesInThreads: "Send Messages in Threads",
-    EmbedLinks: "Embed Links",
-    ReadMessageHistory: "Read Message History",
-  },
   notAlertChannel: "Choose a text channel, an announcement channel or a thread.",
   badImportance: "Choose a minimum importance from 1 to 5.",
   offWithOthers: "`off:True` turns alerts off; give it alone, without `channel:`, `min_importance:` or `role:`.",
@@ -46,13 +38,6 @@ export type AlertStrings = typeof en;
 
 const zh: AlertStrings = {
   title: "快讯",
-  permissions: {
-    ViewChannel: "查看频道",
-    SendMessages: "发送消息",
-    SendMessagesInThreads: "在子区中发送消息",
-    EmbedLinks: "嵌入链接",
-    ReadMessageHistory: "读取消息历史",
-  },
   notAlertChannel: "请选择文字频道、公告频道或子区。",
   badImportance: "最低重要程度请在 1 到 5 中选择。",
   offWithOthers: "`off:True` 用于关闭快讯，请单独使用，不要同时填写 `channel:`、`min_importance:` 或 `role:`。",

@@ -13,12 +13,12 @@ function reasonText(code: string, lang: Lang): string {
 }
 
 /** "I can't post alerts in #news: I'm missing View Channel and Embed Links there…" */
-export function missingAlertPermissionsText(channelId: string, missing: readonly (keyof AllStrings["alerts"]["permissions"])[], lang: Lang): string {
+export function missingAlertPermissionsText(channelId: string, missing: readonly (keyof AllStrings["recap"]["permissions"])[], lang: Lang): string {
   const s = t(lang).alerts;
   return s.missingPermissions(
     `<#${channelId}>`,
     joinList(
-      missing.map((p) => `**${s.permissions[p]}**`),
+      missing.map((p) => `**${t(lang).recap.permissions[p]}**`),
       lang,
     ),
   );
