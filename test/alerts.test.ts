@@ -206,6 +206,17 @@ describe("/alerts and the alert courier", () => {
     expect(text).toMatch(/ref `[0-9a-z]+`/);
   });
 
+  it("given Discord rate-limiting the alert channel, then discord.js waits and retries, the alert is posted once and /recap log notes the rate limits", async () => {
+    const a = await world();
+    await setUp(a);
+    a.t.fake.failNext("POST", new RegExp(`^/channels/${a.alerts}/messages$`), 429, 2);
+    a.addEvents(storyEvent("slow", "Slow down", 5));
+    await a.courier.tick();
+    expect(a.posts(a.alerts).map((m) => m.content)).toEqual(["🔔 Slow down"]);
+    const text = textOf((await (await a.t.fake.command({ name: "recap", subcommand: "log", channelId: a.general, admin: true })).settled()).reply);
+    expect(text).toMatch(/alert posted .*rate limited (once|\d+ times), retried/);
+  });
+
   it("given off:True, then alerts stop; /alerts alone shows the setting before and none after", async () => {
     const a = await world();
     await setUp(a, { role: ROLE_ID, min_importance: 3 });

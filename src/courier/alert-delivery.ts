@@ -16,6 +16,7 @@ import { langFromLocale, t } from "../i18n/index.ts";
 import type { Logger } from "../log.ts";
 import { NotSendableError, channelTarget } from "../outbox/channel.ts";
 import { deliverOnce, type DeliverHooks } from "../outbox/deliver.ts";
+import { RateLimitCounter } from "../outbox/rate-limits.ts";
 import { classifyFailure, MAX_ATTEMPTS, type Classified } from "../recap/failures.ts";
 import { runBounded } from "../recap/queue.ts";
 import { alertMentions, renderAlert } from "../render/alert.ts";
@@ -38,6 +39,8 @@ export interface AlertDeps {
   hooks?: DeliverHooks;
   concurrency?: number;
   halted?: () => boolean;
+  /** The 429s discord.js waited out per channel, for the delivery log (set by deliverAlerts). */
+  rateLimits?: RateLimitCounter;
 }
 
 /** How one entry ended. */
@@ -117,23 +120,31 @@ async function deliverEntry(deps: AlertDeps, entry: OutboxEntry): Promise<AlertO
 }
 
 /** Posts the pending alerts; resolves with how each ended, in the order they were taken. */
-export async function deliverAlerts(deps: AlertDeps): Promise<AlertOutcome[]> {
+export async function deliverAlerts(given: AlertDeps): Promise<AlertOutcome[]> {
+  const deps = { ...given, rateLimits: given.rateLimits ?? new RateLimitCounter() };
   const byChannel = new Map<string, OutboxEntry[]>();
   for (const e of pendingOutbox(deps.db, "alert", PER_RUN)) byChannel.set(e.targetId, [...(byChannel.get(e.targetId) ?? []), e]);
   const outcomes: AlertOutcome[] = [];
-  await runBounded(
-    [...byChannel.values()],
-    deps.concurrency ?? ALERT_CONCURRENCY,
-    async (entries) => {
-      for (const entry of entries) {
-        if (deps.halted?.()) return;
-        const out = await deliverEntry(deps, entry);
-        outcomes.push(out);
-        // A paused channel takes nothing more; a failure keeps this run's order for the next.
-        if (out === "paused" || out === "failed" || out === "waiting") return;
-      }
-    },
-    { halted: deps.halted, onError: (err) => deps.log.error({ err }, "alerts: a channel's delivery failed") },
-  );
+  if (byChannel.size === 0) return outcomes;
+  const unwatch = deps.rateLimits.watch(deps.client);
+  try {
+    await runBounded(
+      [...byChannel.values()],
+      deps.concurrency ?? ALERT_CONCURRENCY,
+      async (entries) => {
+        for (const entry of entries) {
+          if (deps.halted?.()) return;
+          deps.rateLimits.begin(entry.targetId);
+          const out = await deliverEntry(deps, entry);
+          outcomes.push(out);
+          // A paused channel takes nothing more; a failure keeps this run's order for the next.
+          if (out === "paused" || out === "failed" || out === "waiting") return;
+        }
+      },
+      { halted: deps.halted, onError: (err) => deps.log.error({ err }, "alerts: a channel's delivery failed") },
+    );
+  } finally {
+    unwatch();
+  }
   return outcomes;
 }

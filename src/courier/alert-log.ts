@@ -4,6 +4,7 @@ import type { AlertChannel } from "../../db/alerts.ts";
 import type { OutboxEntry } from "../../db/outbox.ts";
 import { recordDelivery } from "../../db/recap-deliveries.ts";
 import type { Logger } from "../log.ts";
+import type { RateLimitCounter } from "../outbox/rate-limits.ts";
 
 /** What an attempt came to. */
 export type AlertNote =
@@ -12,7 +13,12 @@ export type AlertNote =
   | { result: "paused"; reason: string; detail: string };
 
 /** Logs one attempt at `entry` (the alert channel as the schedule, the marker as the ref); a failed write only logs. */
-export function logAlertDelivery(deps: { db: Db; log: Logger; now: () => number }, alert: AlertChannel, entry: OutboxEntry, note: AlertNote): void {
+export function logAlertDelivery(
+  deps: { db: Db; log: Logger; now: () => number; rateLimits?: RateLimitCounter },
+  alert: AlertChannel,
+  entry: OutboxEntry,
+  note: AlertNote,
+): void {
   try {
     recordDelivery(deps.db, {
       kind: "alert",
@@ -26,7 +32,7 @@ export function logAlertDelivery(deps: { db: Db; log: Logger; now: () => number 
       reason: note.result === "paused" ? note.reason : null,
       detail: note.result === "posted" ? null : note.detail,
       attempt: note.result === "failed" ? note.attempt : null,
-      rateLimited: 0,
+      rateLimited: deps.rateLimits?.count(entry.targetId) ?? 0,
       result: note.result,
     });
   } catch (err) {
