@@ -61,6 +61,11 @@ const q = prepared((db: Db) => ({
   failed: db.prepare<{ id: number; detail: string; final: number }>(
     "UPDATE outbox SET detail = :detail, state = CASE WHEN :final = 1 THEN 'failed' ELSE state END WHERE id = :id AND state = 'pending'",
   ),
+  // Follow entries stay: their follow_queue rows are what keeps an event from being DMed twice.
+  anyPrunable: db.prepare<[number], { n: number }>(
+    "SELECT EXISTS (SELECT 1 FROM outbox WHERE kind IN ('recap', 'alert') AND state <> 'pending' AND created_at < ?) AS n",
+  ),
+  prune: db.prepare<[number]>("DELETE FROM outbox WHERE kind IN ('recap', 'alert') AND state <> 'pending' AND created_at < ?"),
   pending: db.prepare<[OutboxKind, number], OutboxRow>(`SELECT ${COLS} FROM outbox WHERE kind = ? AND state = 'pending' ORDER BY created_at, id LIMIT ?`),
 }));
 
@@ -113,4 +118,17 @@ export function markOutboxFailed(db: Db, f: { id: number; detail: string; final:
 /** The oldest pending entries of a kind (what a restart finishes first). */
 export function pendingOutbox(db: Db, kind: OutboxKind, limit = 100): OutboxEntry[] {
   return q(db).pending.all(kind, limit).map(toEntry);
+}
+
+/** How long finished recap and alert entries are kept: far past any restart's look-back. */
+export const OUTBOX_KEEP_MS = 30 * 24 * 3600_000;
+
+/**
+ * Deletes recap and alert entries that finished more than {@link OUTBOX_KEEP_MS} ago (follow
+ * entries stay). Reads first, so a run with nothing to delete never waits for the write lock.
+ */
+export function pruneOutbox(db: Db, now: number): number {
+  const before = now - OUTBOX_KEEP_MS;
+  if (!q(db).anyPrunable.get(before)?.n) return 0;
+  return q(db).prune.run(before).changes;
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { claimOutbox, getOutboxEntry, type OutboxEntry } from "../db/outbox.ts";
+import { openDatabase } from "../db/index.ts";
+import { claimOutbox, getOutboxEntry, markOutboxSent, OUTBOX_KEEP_MS, pruneOutbox, type OutboxEntry } from "../db/outbox.ts";
 import { deliverOnce, outboxMarker, type OutboxTarget } from "../src/outbox/deliver.ts";
 import { channelTarget } from "../src/outbox/channel.ts";
 import { carriesMarker } from "../src/outbox/find.ts";
@@ -90,5 +91,25 @@ describe("the outbox ledger", () => {
     expect(carriesMarker({ content: `x ${marker}`, embeds: [] }, marker)).toBe(true);
     expect(carriesMarker({ content: "", embeds: [{ footer: { text: `ref ${marker}` } }] } as never, marker)).toBe(true);
     expect(carriesMarker({ content: "ref", embeds: [{ footer: { text: "ref other" } }] } as never, marker)).toBe(false);
+  });
+});
+
+describe("pruning the outbox ledger", () => {
+  it("deletes finished recap and alert entries past the keeping time, and keeps pending, recent and follow entries", () => {
+    const db = openDatabase(":memory:");
+    const now = Date.UTC(2026, 0, 1);
+    const old = now - OUTBOX_KEEP_MS - 1;
+    const add = (key: string, kind: "recap" | "alert" | "follow", at: number, sent: boolean) => {
+      const e = claimOutbox(db, { key, kind, guildId: null, targetId: "1", marker: outboxMarker(key), now: at });
+      if (sent) markOutboxSent(db, { id: e.id, now: at, channelId: "1", messageId: "2" });
+      return e.id;
+    };
+    const gone = [add("alert:1:1", "alert", old, true), add("recap:1:1:0", "recap", old, true)];
+    const kept = [add("alert:1:2", "alert", old, false), add("alert:1:3", "alert", now, true), add("follow:1:1", "follow", old, true)];
+    expect(pruneOutbox(db, now)).toBe(2);
+    expect(gone.map((id) => getOutboxEntry(db, id))).toEqual([null, null]);
+    expect(kept.map((id) => getOutboxEntry(db, id)?.id)).toEqual(kept);
+    expect(pruneOutbox(db, now)).toBe(0);
+    db.close();
   });
 });

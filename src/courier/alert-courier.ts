@@ -9,6 +9,7 @@ import type { DeliverHooks } from "../outbox/deliver.ts";
 import { deliverAlerts } from "./alert-delivery.ts";
 import { queueAlerts } from "./alerts.ts";
 import { startCourier, type Courier } from "./runner.ts";
+import { pruneOutbox } from "../../db/outbox.ts";
 
 /** How often publications are looked at: "as soon as published", at a cost of one query. */
 export const ALERT_INTERVAL_MS = 5_000;
@@ -22,9 +23,13 @@ export interface AlertCourierOptions {
   intervalMs?: number;
 }
 
+/** How often finished recap and alert entries are pruned from the ledger. */
+const PRUNE_EVERY_MS = 3600_000;
+
 export function startAlertCourier(opts: AlertCourierOptions): Courier {
   const { ctx } = opts;
   const log = ctx.log.child({ component: "alerts" });
+  let prunedAt = Number.NEGATIVE_INFINITY;
   return startCourier({
     name: "alerts",
     intervalMs: opts.intervalMs ?? ALERT_INTERVAL_MS,
@@ -34,6 +39,11 @@ export function startAlertCourier(opts: AlertCourierOptions): Courier {
       const queued = queueAlerts(ctx.db, ctx.now());
       if (queued) log.debug({ queued }, "alerts queued");
       await deliverAlerts({ client: opts.client, db: ctx.db, log, now: ctx.now, publicUrl: ctx.config.PUBLIC_URL, hooks: opts.hooks, halted });
+      if (ctx.now() - prunedAt >= PRUNE_EVERY_MS) {
+        prunedAt = ctx.now();
+        const pruned = pruneOutbox(ctx.db, prunedAt);
+        if (pruned) log.info({ pruned }, "outbox: finished recap and alert entries pruned");
+      }
     },
   });
 }
