@@ -88,7 +88,10 @@ const q = prepared((db: Db) => ({
   ),
   ofGuild: db.prepare<[string], Row>("SELECT * FROM recap_schedules WHERE guild_id = ? ORDER BY id"),
   removeGuild: db.prepare<[string], Row>("DELETE FROM recap_schedules WHERE guild_id = ? RETURNING *"),
-  due: db.prepare<[number, number], Row>("SELECT * FROM recap_schedules WHERE paused_reason IS NULL AND next_slot <= ? ORDER BY next_slot, id LIMIT ?"),
+  due: db.prepare<{ now: number; after_slot: number; after_id: number; limit: number }, Row>(
+    `SELECT * FROM recap_schedules WHERE paused_reason IS NULL AND next_slot <= :now AND (next_slot, id) > (:after_slot, :after_id)
+     ORDER BY next_slot, id LIMIT :limit`,
+  ),
   finish: db.prepare<
     Finish & { slot: number; nextSlot: number; watermark: number; result: "posted" | "empty"; messageId: string | null; channelId: string | null }
   >(
@@ -158,8 +161,11 @@ export function removeRecapSchedules(db: Db, guildId: string): RecapSchedule[] {
 }
 
 /** Active schedules whose next slot is at or before `now`, longest waiting first. */
-export function dueRecapSchedules(db: Db, now: number, limit = 10_000): RecapSchedule[] {
-  return q(db).due.all(now, limit).map(toSchedule);
+export function dueRecapSchedules(db: Db, now: number, page: { limit?: number; after?: Pick<RecapSchedule, "nextSlot" | "id"> } = {}): RecapSchedule[] {
+  const after = page.after ?? { nextSlot: Number.MIN_SAFE_INTEGER, id: 0 };
+  return q(db)
+    .due.all({ now, after_slot: after.nextSlot, after_id: after.id, limit: page.limit ?? 10_000 })
+    .map(toSchedule);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runBounded } from "../src/recap/queue.ts";
+import { runBounded, runPaged } from "../src/recap/queue.ts";
 import { follow, memoryLog, storyDb, testPoller } from "./helpers/feeds.ts";
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -98,5 +98,72 @@ describe("the feed poller", () => {
     expect(report.results.map((r) => r.feedId)).toEqual(feeds.map((f) => f.id));
     expect(report.results.every((r) => r.outcome === "not-modified")).toBe(true);
     expect(g.most()).toBe(3);
+  });
+});
+
+describe("the paged worker pool", () => {
+  const pages = (total: number, size: number) => {
+    const reads: (number | undefined)[] = [];
+    const read = (after: number | undefined) => {
+      reads.push(after);
+      const from = (after ?? 0) + 1;
+      return Array.from({ length: Math.max(0, Math.min(size, total - from + 1)) }, (_, i) => from + i);
+    };
+    return { read, reads };
+  };
+
+  it("runs every item of every page once, at most the given number at a time, reading each page after the last item of the one before", async () => {
+    const g = gauge();
+    const done: number[] = [];
+    const p = pages(23, 5);
+    await runPaged(p.read, 5, 3, async (n) => {
+      g.enter();
+      await pause(2);
+      done.push(n);
+      g.leave();
+    });
+    expect([...done].sort((a, b) => a - b)).toEqual(Array.from({ length: 23 }, (_, i) => i + 1));
+    expect(p.reads).toEqual([undefined, 5, 10, 15, 20]);
+    expect(g.most()).toBeLessThanOrEqual(3);
+  });
+
+  it("reads the next page only once half of the page before has finished", async () => {
+    const finished: number[] = [];
+    const seenAtRead: number[] = [];
+    const p = pages(20, 10);
+    await runPaged<number>(
+      (after) => {
+        seenAtRead.push(finished.length);
+        return p.read(after);
+      },
+      10,
+      2,
+      async (n) => {
+        await pause(1);
+        finished.push(n);
+      },
+    );
+    expect(seenAtRead[0]).toBe(0);
+    expect(seenAtRead[1]).toBeGreaterThanOrEqual(5);
+    expect(seenAtRead[1]).toBeLessThan(10);
+  });
+
+  it("lets the started jobs finish before a failing read is reported", async () => {
+    const finished: number[] = [];
+    let reads = 0;
+    const run = runPaged(
+      () => {
+        if (reads++ > 0) throw new Error("database is locked");
+        return [1, 2, 3, 4];
+      },
+      4,
+      2,
+      async (n) => {
+        await pause(3);
+        finished.push(n);
+      },
+    );
+    await expect(run).rejects.toThrow(/locked/);
+    expect(finished.sort()).toEqual([1, 2, 3, 4]);
   });
 });
