@@ -27,9 +27,15 @@ const q = prepared((db: Db) => ({
      ON CONFLICT DO NOTHING`,
   ),
   // Waiting rows of events no longer published (withdrawn, rejected) would never go out.
-  dropWithdrawn: db.prepare<[]>("DELETE FROM follow_queue WHERE outbox_id IS NULL AND event_id IN (SELECT id FROM events WHERE status <> 'published')"),
+  // Both walk the waiting rows (few) and look each event up, never the unpublished events
+  // (every rejected feed report), since this runs on every tick.
+  dropWithdrawn: db.prepare<[]>(
+    `DELETE FROM follow_queue WHERE outbox_id IS NULL
+       AND EXISTS (SELECT 1 FROM events ev WHERE ev.id = follow_queue.event_id AND ev.status <> 'published')`,
+  ),
   anyWithdrawn: db.prepare<[], { n: number }>(
-    "SELECT EXISTS (SELECT 1 FROM follow_queue WHERE outbox_id IS NULL AND event_id IN (SELECT id FROM events WHERE status <> 'published')) AS n",
+    `SELECT EXISTS (SELECT 1 FROM follow_queue fq JOIN events ev ON ev.id = fq.event_id
+       WHERE fq.outbox_id IS NULL AND ev.status <> 'published') AS n`,
   ),
   // After an unfollow: waiting rows none of the user's follows still asks for.
   dropUnwanted: db.prepare<{ user_id: string; major: number }>(

@@ -32,6 +32,7 @@ export function startAlertCourier(opts: AlertCourierOptions): Courier {
   let prunedAt = Number.NEGATIVE_INFINITY;
   return startCourier({
     name: "alerts",
+    failed: undefined,
     intervalMs: opts.intervalMs ?? ALERT_INTERVAL_MS,
     log,
     schedule: opts.schedule,

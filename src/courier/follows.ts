@@ -14,6 +14,7 @@ import type { DeliverHooks } from "../outbox/deliver.ts";
 import { FOLLOW_BUNDLE_MS, FOLLOW_DMS_PER_HOUR, FOLLOW_TICK_MS } from "./follows-limits.ts";
 import { bundleDue, queuePublications } from "./follows-queue.ts";
 import { sendFollowDm, type SendOutcome } from "./follows-send.ts";
+import { startCourier, type Courier } from "./runner.ts";
 
 export interface FollowCourierOptions {
   /** How long the oldest waiting event waits for others (default {@link FOLLOW_BUNDLE_MS}; the sandbox uses less). */
@@ -35,18 +36,12 @@ export interface FollowTick {
   outcomes: SendOutcome[];
 }
 
-export interface FollowCourier {
-  /** Runs one tick now (waits for a running one first). */
-  tick(): Promise<FollowTick>;
-  /** Stops ticking and waits for the tick in flight. */
-  stop(): Promise<void>;
-}
+export type FollowCourier = Courier<FollowTick>;
 
 /** Starts the courier (ticking at once, then every `tickMs`, unless `schedule` is false). */
 export function startFollowCourier(client: Client, ctx: BotContext, opts: FollowCourierOptions = {}): FollowCourier {
   const bundleMs = opts.bundleWindowMs ?? FOLLOW_BUNDLE_MS;
   const perHour = opts.perHour ?? FOLLOW_DMS_PER_HOUR;
-  let stopped = false;
   let eventCommandId: Promise<string | null> | null = null;
 
   // The id of the global /event command, for a clickable mention; null when not registered globally.
@@ -58,7 +53,7 @@ export function startFollowCourier(client: Client, ctx: BotContext, opts: Follow
     return eventCommandId;
   };
 
-  const once = async (): Promise<FollowTick> => {
+  const once = async (halted: () => boolean): Promise<FollowTick> => {
     const now = ctx.now();
     const queued = queuePublications(ctx.db, now);
     const bundled = bundleDue(ctx.db, { now, bundleMs, perHour });
@@ -66,40 +61,18 @@ export function startFollowCourier(client: Client, ctx: BotContext, opts: Follow
     const pending = pendingFollowDms(ctx.db).flatMap((id) => getOutboxEntry(ctx.db, id) ?? []);
     const id = pending.length > 0 ? await commandId() : null;
     for (const entry of pending) {
-      if (stopped) break;
+      if (halted()) break;
       outcomes.push(await sendFollowDm(client, ctx, entry, { eventCommandId: id, hooks: opts.hooks }));
     }
     return { queued, bundled, outcomes };
   };
 
-  let inFlight: Promise<FollowTick> | null = null;
-  const run = (): Promise<FollowTick> => {
-    const current = once()
-      .catch((err: unknown): FollowTick => {
-        ctx.log.error({ err }, "follow courier tick failed");
-        return { queued: 0, bundled: 0, outcomes: [] };
-      })
-      .finally(() => {
-        inFlight = null;
-      });
-    inFlight = current;
-    return current;
-  };
-  // Told to tick while one runs: wait for it, then run a whole tick of our own.
-  const tick = async (): Promise<FollowTick> => {
-    while (inFlight) await inFlight;
-    return run();
-  };
-
-  const timer = opts.schedule === false ? null : setInterval(() => void (stopped || inFlight || run()), opts.tickMs ?? FOLLOW_TICK_MS);
-  timer?.unref();
-  if (timer) void run();
-  return {
-    tick,
-    stop: async () => {
-      stopped = true;
-      if (timer) clearInterval(timer);
-      await inFlight;
-    },
-  };
+  return startCourier<FollowTick>({
+    name: "follows",
+    intervalMs: opts.tickMs ?? FOLLOW_TICK_MS,
+    log: ctx.log.child({ component: "follows" }),
+    schedule: opts.schedule,
+    failed: { queued: 0, bundled: 0, outcomes: [] },
+    run: once,
+  });
 }
